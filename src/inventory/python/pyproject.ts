@@ -16,6 +16,7 @@ import {
   fileNameOf,
   invalid,
   isTable,
+  localArchiveQualifiers,
   nthLine,
   pipUrl,
   poetryConstraint,
@@ -85,6 +86,8 @@ interface Declaration {
   index?: string;
   /** A local folder or a workspace member: the project's own code. */
   local?: boolean;
+  /** A distribution file on disk (`x @ file:dist/x-1.0.tar.gz`): its path, as written. */
+  file?: string;
   scope: Scope;
   group?: string;
   /** The extras of the package it asks for (`httpx[http2]`), PEP 685 names. */
@@ -886,9 +889,9 @@ function fromPath(
   path: string,
   from: string,
   excluded?: (folder: string) => boolean,
-): Pick<Declaration, "specifier" | "local"> {
+): Pick<Declaration, "specifier" | "local" | "file"> {
   const version = ARCHIVE.test(path) ? versionFromFileName(name, path) : undefined;
-  if (version !== undefined) return { specifier: `==${version}` };
+  if (version !== undefined) return { specifier: `==${version}`, file: path };
   const place = localPlace(from, path);
   return place.kind === "outside" || unscannedFolder(place, excluded) !== undefined
     ? {}
@@ -1224,6 +1227,10 @@ function merge(declarations: Declaration[], self: string | undefined): Map<strin
       entry.downloadLocation = declaration.url;
       entry.qualifiers[declaration.vcs ? "vcs_url" : "download_url"] = declaration.url;
       if (declaration.hashes !== undefined) entry.hashes = declaration.hashes;
+    } else if (declaration.file !== undefined) {
+      // A distribution file on disk is no URL: its `file_name`, as the locks and requirements
+      // files give it.
+      Object.assign(entry.qualifiers, localArchiveQualifiers(declaration.file));
     } else if (declaration.url === undefined && declaration.index !== undefined) {
       entry.qualifiers.repository_url ??= repositoryUrl(declaration.index);
     }

@@ -288,7 +288,7 @@ Deno.test("readPyproject: a file: URL outside the project is another checkout's 
     ["pkg:pypi/libx", "runtime", undefined],
     ["pkg:pypi/relx", "runtime", undefined],
     ["pkg:pypi/tool", "dev", undefined],
-    ["pkg:pypi/wheelx@1.2", "runtime", undefined],
+    ["pkg:pypi/wheelx@1.2?file_name=wheelx-1.2-py3-none-any.whl", "runtime", undefined],
   ]);
   assert.deepEqual(out.localDeclarations, [
     { name: "sibling", scope: "runtime" },
@@ -511,7 +511,8 @@ Deno.test("readPyproject: [tool.uv.sources] and Poetry's source = … say where 
   assert.deepEqual(uv.localDeclarations, [{ name: "member-b", scope: "runtime" }]);
   assert.deepEqual(uv.components.map((c) => c.purl), [
     pypiPurl("flask", "3.0.0", { vcs_url: "git+https://github.com/pallets/flask@3.0.0" }),
-    pypiPurl("localwheel", "0.9.0"),
+    // A file on disk: its `file_name`, as the locks and requirements files give it.
+    pypiPurl("localwheel", "0.9.0", { file_name: "localwheel-0.9.0-py3-none-any.whl" }),
     // `../mylib`, out of the project: another checkout's package, declared.
     pypiPurl("mylib"),
     pypiPurl("requests", "2.31.0"),
@@ -533,7 +534,7 @@ Deno.test("readPyproject: [tool.uv.sources] and Poetry's source = … say where 
   assert.deepEqual(poetry.components.map((c) => c.purl), [
     pypiPurl("internal", "1.2.3", { repository_url: "https://pkgs.example.com/simple/" }),
     pypiPurl("lib"),
-    pypiPurl("trivial", "0.1.0"),
+    pypiPurl("trivial", "0.1.0", { file_name: "trivial-0.1.0-py3-none-any.whl" }),
   ]);
   // A path dependency of the project's is its own: no component, an edge to the member, if any.
   assert.deepEqual(poetry.localDeclarations, [{ name: "tools", scope: "dev" }]);
@@ -1186,7 +1187,7 @@ Deno.test("readPyproject: Hatch's {root:uri} is the project's folder, to which t
     ["pkg:pypi/pytest", undefined],
     ["pkg:pypi/w", undefined],
     ["pkg:pypi/x", undefined],
-    ["pkg:pypi/y@1.0", undefined],
+    ["pkg:pypi/y@1.0?file_name=y-1.0-py3-none-any.whl", undefined],
     ["pkg:pypi/z", undefined],
   ]);
   // A folder of the project: its own code.
