@@ -1,8 +1,8 @@
 // Private: URLs as lockfiles write them may carry credentials (a private
 // index `https://user:token@host/simple`, a git remote
 // `https://${GITHUB_TOKEN}@github.com/…`, a signed download
-// `…?X-Amz-Signature=…`, a MyGet feed `…/F/<feed>/auth/<token>/…`); none of
-// them may reach an SBOM.
+// `…?X-Amz-Signature=…`, a feed with its token in the path: MyGet, Gemfury,
+// Cloudsmith, Anaconda); none of them may reach an SBOM.
 
 /**
  * `scheme://userinfo@` at the start of a URL (`git+https://…` included): up to
@@ -21,8 +21,38 @@ const USERINFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@/i;
 const SECRET_PARAM =
   /(?:^|[-_])(?:token|secret|password|passwd|pwd|sig|signature|credential|key|apikey|auth)$/i;
 
-/** A MyGet feed URL's `/auth/<token>` segments (`https://www.myget.org/F/<feed>/auth/<token>/…`). */
-const MYGET_AUTH = /^([a-z][a-z0-9+.-]*:\/\/(?:[^/?#]*\.)?myget\.org\/F\/[^/?#]+)\/auth\/[^/?#]+/i;
+/**
+ * The path segments that hosted registries take a token in, each with what replaces them (the
+ * feed's URL with its credentials given apart, as its users are told to write it): a MyGet feed's
+ * `/auth/<token>` (`https://www.myget.org/F/<feed>/auth/<token>/…`: dropped); an Anaconda
+ * `/t/<token>` (`https://pypi.anaconda.org/t/<token>/<owner>/simple`, conda channels: dropped,
+ * as conda's own URL sanitizer drops it); a Cloudsmith entitlement token in place of `public` or
+ * `basic` (`https://dl.cloudsmith.io/<token>/<owner>/<repo>/…`: `basic`); a Gemfury token before
+ * the account (`https://pypi.fury.io/<token>/<account>/`, `npm-proxy.fury.io`: dropped), told
+ * from an account name by a capital letter (account names are lowercase; tokens are random
+ * mixed-case letters and digits).
+ */
+const TOKEN_PATHS: readonly [RegExp, string][] = [
+  [/^([a-z][a-z0-9+.-]*:\/\/(?:[^/?#]*\.)?myget\.org\/F\/[^/?#]+)\/auth\/[^/?#]+/i, "$1"],
+  [
+    /^([a-z][a-z0-9+.-]*:\/\/(?:[^/?#]*\.)?anaconda\.(?:org|com|cloud)(?::\d+)?(?:\/[^/?#]+)*?)\/t\/[^/?#]+/i,
+    "$1",
+  ],
+  [
+    /^([a-z][a-z0-9+.-]*:\/\/dl\.cloudsmith\.io(?::\d+)?\/)(?!(?:public|basic)(?:[/?#]|$))[^/?#]+(?=\/[^/?#])/i,
+    "$1basic",
+  ],
+  [
+    /^([a-zA-Z][a-zA-Z0-9+.-]*:\/\/(?:[^/?#]*\.)?fury\.io(?::\d+)?)\/[^/?#]*[A-Z][^/?#]*(?=\/[^/?#])/,
+    "$1",
+  ],
+];
+
+/** Whether a URL may hold a token in its path (see {@linkcode TOKEN_PATHS}); no regex. */
+function mayHaveTokenPath(url: string): boolean {
+  return url.includes("/auth/") || url.includes("/t/") || url.includes("fury.io/") ||
+    url.includes("cloudsmith.io/");
+}
 
 /**
  * A URL without the credentials it may carry: the whole userinfo of an
@@ -30,8 +60,9 @@ const MYGET_AUTH = /^([a-z][a-z0-9+.-]*:\/\/(?:[^/?#]*\.)?myget\.org\/F\/[^/?#]+
  * any other (`ssh://git@host/…` keeps its user name, which selects the
  * account, not a secret); the query parameters that carry a secret (see
  * {@linkcode SECRET_PARAM}: a presigned download's signature, an access token),
- * and a MyGet feed's `/auth/<token>` path segments (the feed's URL without them
- * is its public one). Anything else is returned unchanged.
+ * and a token in the path of a feed that takes one there (MyGet, Anaconda,
+ * Cloudsmith, Gemfury: see {@linkcode TOKEN_PATHS}). Anything else is returned
+ * unchanged.
  *
  * @example
  * ```ts
@@ -45,9 +76,9 @@ const MYGET_AUTH = /^([a-z][a-z0-9+.-]*:\/\/(?:[^/?#]*\.)?myget\.org\/F\/[^/?#]+
  * @returns The URL without credentials.
  */
 export function withoutCredentials(url: string): string {
-  // Most URLs have no `@`, `?` or `/auth/`: no regex.
+  // Most URLs have no `@`, `?` or token path: no regex.
   const bare = url.includes("@") ? withoutUserinfo(url) : url;
-  return bare.includes("?") || bare.includes("/auth/") ? withoutSecretParts(bare) : bare;
+  return bare.includes("?") || mayHaveTokenPath(bare) ? withoutSecretParts(bare) : bare;
 }
 
 /** A URL without the credentials of its `userinfo@` (see {@linkcode withoutCredentials}). */
@@ -59,7 +90,7 @@ function withoutUserinfo(url: string): string {
 }
 
 /**
- * A URL without its secret query parameters and MyGet `/auth/<token>` segments (see
+ * A URL without its secret query parameters and path tokens (see
  * {@linkcode withoutCredentials}); its fragment (`#sha256=…`, `#egg=…`) is kept as written.
  */
 function withoutSecretParts(url: string): string {
@@ -67,7 +98,10 @@ function withoutSecretParts(url: string): string {
   const fragment = hash === -1 ? "" : url.slice(hash);
   const rest = hash === -1 ? url : url.slice(0, hash);
   const q = rest.indexOf("?");
-  const path = (q === -1 ? rest : rest.slice(0, q)).replace(MYGET_AUTH, "$1");
+  const path = TOKEN_PATHS.reduce(
+    (kept, [token, replacement]) => kept.replace(token, replacement),
+    q === -1 ? rest : rest.slice(0, q),
+  );
   if (q === -1) return path + fragment;
   const kept = rest.slice(q + 1).split("&").filter((param) => {
     const eq = param.indexOf("=");
@@ -100,7 +134,7 @@ const URL_IN_TEXT = /[a-z][a-z0-9+.-]*:\/\/[^\s"'`<>]+/gi;
 /**
  * A text (an error message quoting the input) with the credentials of every
  * URL in it dropped, as {@linkcode withoutCredentials} drops them (userinfo,
- * secret query parameters, MyGet `/auth/<token>` segments); the scheme
+ * secret query parameters, path tokens); the scheme
  * is read back from the `://` (a URL cut inside its scheme, `+https://…`, is
  * still an https URL).
  *
@@ -123,7 +157,7 @@ export function textWithoutCredentials(text: string): string {
       return `://${keptUserinfo(scheme, userinfo)}`;
     },
   );
-  return bare.includes("?") || bare.includes("/auth/")
+  return bare.includes("?") || mayHaveTokenPath(bare)
     ? bare.replace(URL_IN_TEXT, (url) => withoutSecretParts(url))
     : bare;
 }

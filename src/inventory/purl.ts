@@ -120,7 +120,7 @@ function encodeSegment(value: string): string {
     throw new PurlError(
       `the package URL part ${
         JSON.stringify(safe)
-      } holds a URL with credentials (user:token@, a token or signature parameter), which never go into an SBOM`,
+      } holds a URL with credentials (user:token@, a token or signature parameter, a token in a feed's path), which never go into an SBOM`,
       value,
     );
   }

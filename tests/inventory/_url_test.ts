@@ -54,7 +54,7 @@ Deno.test("textWithoutCredentials: every URL of a text loses its credentials", (
   );
 });
 
-Deno.test("withoutCredentials: secret query parameters and MyGet /auth/<token> segments dropped", () => {
+Deno.test("withoutCredentials: secret query parameters and path tokens dropped", () => {
   // An S3 presigned download (pylock archive URL, a Bun tarball): its signature and credential.
   assert.equal(
     withoutCredentials(
@@ -87,11 +87,44 @@ Deno.test("withoutCredentials: secret query parameters and MyGet /auth/<token> s
     ),
     "https://www.myget.org/F/acme/api/v3/index.json",
   );
-  // What is no secret stays: other parameters, a `/auth/` path elsewhere, a fragment.
+  // Anaconda, Cloudsmith and Gemfury feeds with their token in the path: the URL their users
+  // write with the token given apart.
+  const tokens: [string, string][] = [
+    [
+      "https://pypi.anaconda.org/t/an-19ec59a6-f3b4-4d62-a686-a882d9c1f209/acme/simple",
+      "https://pypi.anaconda.org/acme/simple",
+    ],
+    [
+      "https://conda.anaconda.org/t/ab-1234/conda-forge/linux-64/zlib-1.3.1-h0_2.conda",
+      "https://conda.anaconda.org/conda-forge/linux-64/zlib-1.3.1-h0_2.conda",
+    ],
+    [
+      "registry+https://dl.cloudsmith.io/Xy7kQ2pLm9/acme/crates/cargo/index.git",
+      "registry+https://dl.cloudsmith.io/basic/acme/crates/cargo/index.git",
+    ],
+    [
+      "https://dl.cloudsmith.io/Xy7kQ2pLm9/acme/py/python/simple/x/x-1.0.tar.gz#sha256=ab",
+      "https://dl.cloudsmith.io/basic/acme/py/python/simple/x/x-1.0.tar.gz#sha256=ab",
+    ],
+    ["https://pypi.fury.io/zNzsk7gQsYY335HLzW9x/acme/", "https://pypi.fury.io/acme/"],
+    [
+      "https://npm-proxy.fury.io/iQe2xgJjTKscoNsbBNit/acme/x/-/x-1.0.0.tgz",
+      "https://npm-proxy.fury.io/acme/x/-/x-1.0.0.tgz",
+    ],
+  ];
+  for (const [url, kept] of tokens) assert.equal(withoutCredentials(url), kept);
+  // What is no secret stays: other parameters, a `/auth/` or `/t/` path elsewhere, a feed's
+  // public URL, a fragment.
   for (
     const url of [
       "https://h.example/x.tgz?keyword=a&monkey=1&ref=main",
       "https://h.example/auth/x/simple",
+      "https://h.example/t/x/simple",
+      "https://conda.anaconda.org/conda-forge/noarch/x-1.0-py_0.conda",
+      "https://dl.cloudsmith.io/public/caddy/stable/gpg.key",
+      "https://dl.cloudsmith.io/basic/acme/repo/maven/a/b/1.0/b-1.0.jar",
+      "https://pypi.fury.io/acme/fastfields/",
+      "https://npm-proxy.fury.io/syngenta-digital/",
       "git+https://github.com/o/r.git?rev=abc#subdirectory=p&token=x",
     ]
   ) {
@@ -102,9 +135,11 @@ Deno.test("withoutCredentials: secret query parameters and MyGet /auth/<token> s
 Deno.test("textWithoutCredentials: a URL's secret query parameters are dropped inside a text", () => {
   assert.equal(
     textWithoutCredentials(
-      'x comes from "https://h.example/x.tgz?token=t0k&v=2" and https://www.myget.org/F/f/auth/t0k/api',
+      'x comes from "https://h.example/x.tgz?token=t0k&v=2" and https://www.myget.org/F/f/auth/t0k/api' +
+        " (index https://pypi.fury.io/zNzsk7gQsYY335HLzW9x/acme/)",
     ),
-    'x comes from "https://h.example/x.tgz?v=2" and https://www.myget.org/F/f/api',
+    'x comes from "https://h.example/x.tgz?v=2" and https://www.myget.org/F/f/api' +
+      " (index https://pypi.fury.io/acme/)",
   );
   assert.equal(textWithoutCredentials("a?token=b is no URL"), "a?token=b is no URL");
 });
