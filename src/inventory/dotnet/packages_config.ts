@@ -182,6 +182,14 @@ export function readPackagesConfig(
     : projectBeside(path, { load, files: options.files });
   const test = project?.isTest === true || referencesTestSdk(packages.map((p) => p.id));
   const out = new OutputBuilder();
+  // No project's `RestoreSources` / `RestoreAdditionalProjectSources`: a packages.config restore
+  // downloads from the settings' sources only. nuget.exe's `RestoreCommand` takes
+  // `GetPackageSources(Settings)` (its `-Source` options, else the settings); MSBuild's restore
+  // with `RestorePackagesConfig` (NuGet.Build.Tasks' `BuildTasksUtility.PerformNuGetV2RestoreAsync`)
+  // builds its repositories from a `PackageSourceProvider` of the settings files, the project
+  // spec's `Sources` only naming them in its summary; NuGet.targets gathers no
+  // `RestoreAdditionalProjectSources` for this project style (`_GetRestoreSettingsPerFramework`
+  // runs for PackageReference-compatible projects only).
   const sources = load === undefined ? undefined : nugetSources(
     settingsFolder(posix.dirname(path), options.files),
     load,
