@@ -2508,3 +2508,109 @@ Deno.test("readInventory: a *.sqlproj and a *.wixproj are projects, a *.esproj's
     await assertSbomsValid(inventory, "msbuild sqlproj wixproj esproj");
   });
 });
+
+// Python Tools for Visual Studio's project template: Microsoft.PythonTools.targets imports
+// Microsoft.Common.targets, so NuGet restores a `*.pyproj` (a PackageReference of it is the
+// build's), while pip installs its packages (requirements.txt). A shared project (`*.shproj`)
+// imports only Visual Studio's CodeSharing files; its `*.projitems` is read with each project that
+// imports it. NuProj's NuProj.targets has no Restore target: a `*.nuproj` is not read.
+Deno.test("readInventory: a *.pyproj builds no project, a *.shproj and a *.nuproj are not read", async () => {
+  const pyproj = (items: string): string =>
+    `<?xml version="1.0" encoding="utf-8"?>
+<Project DefaultTargets="Build" xmlns="http://schemas.microsoft.com/developer/msbuild/2003" ToolsVersion="4.0">
+  <PropertyGroup>
+    <Configuration Condition=" '$(Configuration)' == '' ">Debug</Configuration>
+    <SchemaVersion>2.0</SchemaVersion>
+    <ProjectGuid>{2b5a8d8e-0c4f-4a2e-9d3c-1f1e0c9d7a11}</ProjectGuid>
+    <ProjectHome>.</ProjectHome>
+    <StartupFile>app.py</StartupFile>
+    <OutputPath>.</OutputPath>
+    <Name>Web</Name>
+  </PropertyGroup>
+  <ItemGroup>
+    <Compile Include="app.py" />
+    <Content Include="requirements.txt" />${items}
+  </ItemGroup>
+  <PropertyGroup>
+    <VisualStudioVersion Condition="'$(VisualStudioVersion)' == ''">10.0</VisualStudioVersion>
+    <PtvsTargetsFile>$(MSBuildExtensionsPath32)\\Microsoft\\VisualStudio\\v$(VisualStudioVersion)\\Python Tools\\Microsoft.PythonTools.targets</PtvsTargetsFile>
+  </PropertyGroup>
+  <Import Condition="Exists($(PtvsTargetsFile))" Project="$(PtvsTargetsFile)" />
+  <Import Condition="!Exists($(PtvsTargetsFile))" Project="$(MSBuildToolsPath)\\Microsoft.Common.targets" />
+</Project>
+`;
+  const files: Record<string, string> = {
+    "web/Web.pyproj": pyproj(""),
+    "web/requirements.txt": "flask==3.0.0\n",
+    "Shared/Shared.shproj": `<?xml version="1.0" encoding="utf-8"?>
+<Project ToolsVersion="14.0" DefaultTargets="Build" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+  <PropertyGroup Label="Globals">
+    <ProjectGuid>{6f0b1c2e-3d4a-4b5c-8d9e-0a1b2c3d4e5f}</ProjectGuid>
+  </PropertyGroup>
+  <Import Project="$(MSBuildExtensionsPath32)\\Microsoft\\VisualStudio\\v$(VisualStudioVersion)\\CodeSharing\\Microsoft.CodeSharing.Common.Default.props" />
+  <Import Project="$(MSBuildExtensionsPath32)\\Microsoft\\VisualStudio\\v$(VisualStudioVersion)\\CodeSharing\\Microsoft.CodeSharing.Common.props" />
+  <Import Project="Shared.projitems" Label="Shared" />
+  <Import Project="$(MSBuildExtensionsPath32)\\Microsoft\\VisualStudio\\v$(VisualStudioVersion)\\CodeSharing\\Microsoft.CodeSharing.CSharp.targets" />
+</Project>
+`,
+    "Shared/Shared.projitems": `<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+  <PropertyGroup>
+    <HasSharedItems>true</HasSharedItems>
+    <SharedGUID>6f0b1c2e-3d4a-4b5c-8d9e-0a1b2c3d4e5f</SharedGUID>
+  </PropertyGroup>
+  <ItemGroup>
+    <Compile Include="$(MSBuildThisFileDirectory)Helpers.cs" />
+    <PackageReference Include="Newtonsoft.Json" Version="13.0.3" />
+  </ItemGroup>
+</Project>
+`,
+    "App/App.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+  <Import Project="..\\Shared\\Shared.projitems" Label="Shared" />
+</Project>
+`,
+    "pack/App.nuproj": `<?xml version="1.0" encoding="utf-8"?>
+<Project ToolsVersion="4.0" DefaultTargets="Build" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+  <PropertyGroup>
+    <Id>Contoso.App</Id>
+    <Version>1.0.0</Version>
+    <NuProjPath Condition=" '$(NuProjPath)' == '' ">$(MSBuildExtensionsPath)\\NuProj\\</NuProjPath>
+  </PropertyGroup>
+  <Import Project="$(NuProjPath)\\NuProj.props" Condition="Exists('$(NuProjPath)\\NuProj.props')" />
+  <ItemGroup>
+    <Dependency Include="Serilog"><Version>[2.10.0,)</Version></Dependency>
+    <ProjectReference Include="..\\App\\App.csproj" />
+  </ItemGroup>
+  <Import Project="$(NuProjPath)\\NuProj.targets" />
+</Project>
+`,
+  };
+  const read = async (): Promise<Awaited<ReturnType<typeof readInventory>>> => {
+    let out: Awaited<ReturnType<typeof readInventory>> | undefined;
+    await withTempDir(async (dir) => {
+      await writeTree(dir, files);
+      out = await readInventory(dir);
+    });
+    return out!;
+  };
+  let inventory = await read();
+  assert.deepEqual(inventory.members.map((m) => m.name), ["App"]);
+  assert.deepEqual(inventory.components.map((c) => `${c.id} ${c.scopes} ${c.sources}`), [
+    "pkg:nuget/Newtonsoft.Json@13.0.3 runtime Shared/Shared.projitems",
+    "pkg:pypi/flask@3.0.0 runtime web/requirements.txt",
+  ]);
+  // Its import of PTVS's targets, through `$(PtvsTargetsFile)`, is Visual Studio's: no warning.
+  assert.deepEqual(
+    (inventory.warnings ?? []).filter((w) => !w.includes("is declared, not resolved")),
+    [],
+  );
+  files["web/Web.pyproj"] = pyproj(
+    '\n    <PackageReference Include="Microsoft.Python.Analysis" Version="1.0.0" />',
+  );
+  inventory = await read();
+  assert.deepEqual(inventory.members.map((m) => m.name), ["App"]);
+  assert.ok(
+    edgesFrom(inventory, ROOT_ID).includes("pkg:nuget/Microsoft.Python.Analysis@1.0.0 build"),
+  );
+});
