@@ -2317,7 +2317,8 @@ Deno.test("readInventory: the project SDKs NuGet restores are build packages of 
 
 // MSTest.Sdk (microsoft/testfx src/Package/MSTest.Sdk) makes a test project and references
 // MSTest's packages itself, at versions each release writes into its Sdk.props; Aspire.AppHost.Sdk
-// (dotnet/aspire src/Aspire.AppHost.Sdk) references its own too. Without a lock those are unknown.
+// (dotnet/aspire src/Aspire.AppHost.Sdk) references the dashboard and DCP packages of the building
+// machine's runtime identifier. Without a lock those are unknown.
 Deno.test("readInventory: an MSTest.Sdk project is a test project; the packages an SDK references itself are a warning without a lock", async () => {
   await withTempDir(async (dir) => {
     await writeTree(dir, {
@@ -2344,8 +2345,10 @@ Deno.test("readInventory: an MSTest.Sdk project is a test project; the packages 
       (inventory.warnings ?? []).filter((w) => w.includes("packages of its own")),
       [
         "AppHost/AppHost.csproj:2: the SDK Aspire.AppHost.Sdk references packages of its own " +
-        "(Aspire.Hosting.AppHost and the Aspire dashboard and orchestration packages of the " +
-        "building machine's platform), at versions each release of the SDK pins: without a " +
+        "(Aspire.Dashboard.Sdk.<rid> and Aspire.Hosting.Orchestration.<rid> at the version of " +
+        "the project's Aspire.Hosting.AppHost, and from Aspire 13 Aspire.Hosting.AppHost at the " +
+        "SDK's version when the project does not reference it), <rid> being the runtime " +
+        "identifier of the machine that builds it (win-x64, linux-x64, osx-arm64…): without a " +
         "packages.lock.json vouch cannot know them, and they are not in the SBOM",
         "tests/App.Tests/App.Tests.csproj:1: the SDK MSTest.Sdk references packages of its own " +
         "(MSTest.TestFramework, MSTest.TestAdapter, MSTest.Analyzers, Microsoft.NET.Test.Sdk and " +
