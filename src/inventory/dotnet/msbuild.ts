@@ -107,6 +107,7 @@ import {
   type XmlElement,
 } from "../_formats/xml.ts";
 import { type Member, type Project, ROOT_ID, type Scope } from "../types.ts";
+import { folderMember, loadPackageJson } from "../javascript/_npm.ts";
 import { normalizeNugetVersion, projectMember } from "./_nuget.ts";
 import {
   impliedPackageWarnings,
@@ -2241,7 +2242,11 @@ export function readMsbuildProject(
     const name = posix.basename(reference).replace(/\.[^.]+$/, "");
     const found = referenced.get(name.toLowerCase());
     if (found === undefined && !inTree(reference, options)) missing.push(reference);
-    const id = out.member(found === undefined ? projectMember(name) : memberOfProject(found));
+    const javascript = javascriptProjectOf(reference, options.load);
+    if (javascript === ROOT_ID) continue;
+    const id = out.member(
+      javascript ?? (found === undefined ? projectMember(name) : memberOfProject(found)),
+    );
     out.edge(self, id, projectReferenceScope(project, reference));
   }
   const sourceWarnings = addPackages(out, project, options, self);
@@ -2262,6 +2267,32 @@ export function readMsbuildProject(
   warnings.push(...sourceWarnings);
   if (warnings.length > 0) result.warnings = warnings;
   return result;
+}
+
+/**
+ * The project a reference to a `*.esproj` builds: the npm project of the `package.json` beside it,
+ * whose scripts Microsoft.VisualStudio.JavaScript.Sdk runs (`npm install` on restore, its build and
+ * publish scripts; the esproj builds no .NET project of its own, see `readBuildProject`). An
+ * ASP.NET Core SPA's server project references its client's esproj
+ * (`ReferenceOutputAssembly="false"`) to build it and publish its output: that is a dependency on
+ * the npm project, the member its readers give (`workspace:<folder>`, or the tree's root).
+ * `undefined` for another reference, or an esproj with no `package.json` beside it.
+ *
+ * @param reference The referenced project file's path, relative to the tree's root.
+ * @param load Reads a file of the tree.
+ * @returns The npm project's member, `ROOT_ID` for the tree's root, or `undefined`.
+ * @throws {VouchError} `inventory.package_json.invalid` for a malformed `package.json`.
+ */
+export function javascriptProjectOf(
+  reference: string,
+  load: Load,
+): Member | typeof ROOT_ID | undefined {
+  if (!reference.toLowerCase().endsWith(".esproj")) return undefined;
+  const folder = posix.dirname(reference);
+  const at = folder === "." ? "" : folder;
+  const manifest = loadPackageJson(load, at === "" ? "package.json" : `${at}/package.json`);
+  if (manifest === undefined) return undefined;
+  return at === "" ? ROOT_ID : folderMember(at, manifest);
 }
 
 /**

@@ -2617,3 +2617,66 @@ Deno.test("readInventory: a *.pyproj builds no project, a *.shproj and a *.nupro
     edgesFrom(inventory, ROOT_ID).includes("pkg:nuget/Microsoft.Python.Analysis@1.0.0 build"),
   );
 });
+
+// Visual Studio's "React and ASP.NET Core" template: the server project references the client's
+// esproj (ReferenceOutputAssembly false) to build it and publish its output. The esproj's
+// Microsoft.VisualStudio.JavaScript.Sdk runs the npm scripts of the package.json beside it: the
+// reference is to that npm project, not to a .NET project of its name.
+const SPA_TREE: Record<string, string> = {
+  "App.Server/App.Server.csproj": `<Project Sdk="Microsoft.NET.Sdk.Web">
+  <PropertyGroup>
+    <TargetFramework>net8.0</TargetFramework>
+    <SpaRoot>..\\app.client</SpaRoot>
+    <SpaProxyLaunchCommand>npm run dev</SpaProxyLaunchCommand>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Microsoft.AspNetCore.SpaProxy" Version="8.0.11" />
+  </ItemGroup>
+  <ItemGroup>
+    <ProjectReference Include="..\\app.client\\app.client.esproj">
+      <ReferenceOutputAssembly>false</ReferenceOutputAssembly>
+    </ProjectReference>
+  </ItemGroup>
+</Project>
+`,
+  "app.client/app.client.esproj": `<Project Sdk="Microsoft.VisualStudio.JavaScript.Sdk/1.0.1184077">
+  <PropertyGroup>
+    <StartupCommand>npm run dev</StartupCommand>
+    <JavaScriptTestRoot>src\\</JavaScriptTestRoot>
+    <JavaScriptTestFramework>Jest</JavaScriptTestFramework>
+    <ShouldRunBuildScript>false</ShouldRunBuildScript>
+    <BuildOutputFolder>$(MSBuildProjectDirectory)\\dist</BuildOutputFolder>
+  </PropertyGroup>
+</Project>
+`,
+  "app.client/package.json": `{
+  "name": "app.client",
+  "private": true,
+  "version": "0.0.0",
+  "type": "module",
+  "scripts": { "dev": "vite", "build": "vite build" },
+  "dependencies": { "react": "^18.3.1" },
+  "devDependencies": { "vite": "^5.4.10" }
+}
+`,
+};
+
+Deno.test("readInventory: a ProjectReference to a *.esproj is to the npm project beside it", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, SPA_TREE);
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.members.map((m) => `${m.id} ${m.name}`).sort(), [
+      "pkg:nuget/app.server App.Server",
+      "workspace:app.client app.client",
+    ]);
+    assert.deepEqual(edgesFrom(inventory, "pkg:nuget/app.server"), [
+      "pkg:nuget/Microsoft.AspNetCore.SpaProxy@8.0.11 runtime",
+      "workspace:app.client build",
+    ]);
+    assert.deepEqual(edgesFrom(inventory, "workspace:app.client"), [
+      "pkg:npm/react runtime",
+      "pkg:npm/vite dev",
+    ]);
+    await assertSbomsValid(inventory, "msbuild esproj reference");
+  });
+});
