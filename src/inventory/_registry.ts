@@ -574,8 +574,18 @@ export const READERS: readonly Reader[] = [
     utf16: true,
     ecosystem: "nuget",
     kind: "manifest",
-    files: ["*.csproj", "*.fsproj", "*.vbproj", "*.sqlproj", "*.wixproj", "*.proj", "*.esproj"],
-    matches: (f) => /\.(?:cs|fs|vb|sql|wix|es)?proj$/.test(f),
+    files: [
+      "*.csproj",
+      "*.fsproj",
+      "*.vbproj",
+      "*.sqlproj",
+      "*.wixproj",
+      "*.proj",
+      "*.esproj",
+      "*.pyproj",
+    ],
+    // Not `*.shproj`, `*.nuproj`: no NuGet restore reads them (see BUILD_EXTENSIONS, msbuild.ts).
+    matches: (f) => /\.(?:cs|fs|vb|sql|wix|es|py)?proj$/.test(f),
     resolvedBy: ["nuget_lock"],
     read: (text, path, c) =>
       msbuild().readMsbuildProject(text, { path, load: c.load, files: c.files, list: c.list }),

@@ -124,7 +124,8 @@ export function unreadKnown(path: string, known: KnownFile): UnreadFile {
 
 /**
  * The folder of a solution's settings, beside its `.sln`: NuGet's `restore` of a solution
- * (NuGet.CommandLine's `RestoreCommand.ProcessSolutionFile`, for a `.sln` or `.slnf`) installs
+ * (NuGet.CommandLine's `RestoreCommand.ProcessSolutionFile`, for a `.sln`, an XML `.slnx` since
+ * NuGet 6.14 (NuGet/NuGet.Client#6321), or a `.slnf`) installs
  * the solution-level packages of `<solution folder>/.nuget/packages.config`
  * (`NuGetConstants.NuGetSolutionSettingsFolder`) beside those of its projects.
  */
@@ -137,9 +138,9 @@ const NUGET_SOLUTION_FOLDER = ".nuget";
  */
 const DOTNET_CONFIG_FOLDER = ".config";
 
-/** Whether a file name is a solution's that `nuget restore` takes (`.sln`, `.slnf`). */
+/** Whether a file name is a solution's that `nuget restore` takes (`.sln`, `.slnx`, `.slnf`). */
 function isSolutionFile(name: string): boolean {
-  return /\.slnf?$/i.test(name);
+  return /\.sln[xf]?$/i.test(name);
 }
 
 /** Whether a file (its base name, its folder and its path) is one vouch reads or knows of. */

@@ -238,6 +238,9 @@ Deno.test("scanProject: a solution's .nuget/packages.config and .config/dotnet-t
     // A solution filter is a solution to `nuget restore` too.
     "src/App.slnf": "",
     "src/.nuget/packages.config": "",
+    // So is the XML solution of Visual Studio 17.13 and `dotnet sln` 9.0.200 (nuget.exe 6.14).
+    "lib/Lib.slnx": "",
+    "lib/.nuget/packages.config": "",
     // Without a solution beside it, NuGet never reads it.
     "tools/.nuget/packages.config": "",
     // The local tool manifest, where `dotnet tool restore` looks first.
@@ -251,12 +254,14 @@ Deno.test("scanProject: a solution's .nuget/packages.config and .config/dotnet-t
       ".config/dotnet-tools.json",
       ".nuget/packages.config",
       "examples/.nuget/packages.config",
+      "lib/.nuget/packages.config",
       "src/.config/dotnet-tools.json",
       "src/.nuget/packages.config",
     ]);
     assert.deepEqual((await scanProject(dir, { exclude: ["examples"] })).files, [
       ".config/dotnet-tools.json",
       ".nuget/packages.config",
+      "lib/.nuget/packages.config",
       "src/.config/dotnet-tools.json",
       "src/.nuget/packages.config",
     ]);

@@ -131,27 +131,44 @@ export function sdkPackages(
 }
 
 /**
- * The SDKs whose files add `PackageReference`s of their own, at versions that each release of the
- * SDK writes into its files when it is packed (so not from the SDK's version), by lowercased name.
+ * The SDKs whose files add `PackageReference`s of their own, by lowercased name: which packages
+ * (`adds`) and why vouch cannot know them (`unknown`).
+ *
  * microsoft/testfx src/Package/MSTest.Sdk: its Sdk.props.template takes `MSTestVersion`,
- * `MicrosoftNETTestSdkVersion`, `MicrosoftTestingPlatformVersion`… from the SDK's build, and its
- * runner's targets (VSTest/VSTest.targets, Runner/ClassicEngine.targets) reference
- * Microsoft.NET.Test.Sdk, MSTest.TestAdapter, MSTest.TestFramework, MSTest.Analyzers and the
- * Microsoft.Testing.Extensions.* its profile enables. dotnet/aspire src/Aspire.AppHost.Sdk:
- * its Sdk.targets references the dashboard and orchestration packages of the building machine's
- * runtime identifier (`Aspire.Dashboard.Sdk.$(NETCoreSdkRuntimeIdentifier)`), and the SDK of
- * Aspire 13 references Aspire.Hosting.AppHost itself.
+ * `MicrosoftNETTestSdkVersion`, `MicrosoftTestingPlatformVersion`… from the SDK's build (versions
+ * each release writes into its files when it is packed, not the SDK's version), and its runner's
+ * targets (VSTest/VSTest.targets, Runner/ClassicEngine.targets) reference Microsoft.NET.Test.Sdk,
+ * MSTest.TestAdapter, MSTest.TestFramework, MSTest.Analyzers and the Microsoft.Testing.Extensions.*
+ * its profile enables.
+ *
+ * dotnet/aspire src/Aspire.AppHost.Sdk/SDK/Sdk.in.targets: its `AddReferenceToDashboardAndDCP`
+ * target (before Restore, unless `SkipAddAspireDefaultReferences`) references
+ * `Aspire.Dashboard.Sdk.<rid>` and `Aspire.Hosting.Orchestration.<rid>` at the version of the
+ * project's `Aspire.Hosting.AppHost` (its PackageReference's, else its PackageVersion's; below
+ * 8.2.0 the SDK's own), `<rid>` the one of win-x64, win-x86, win-arm64, linux-x64, linux-arm64,
+ * osx-x64, osx-arm64 that Aspire.RuntimeIdentifier.Tool picks for the building machine's
+ * `NETCoreSdkRuntimeIdentifier`: the names depend on that machine. From Aspire 13 the SDK also
+ * references Aspire.Hosting.AppHost, at its own version, when the project does not
+ * (dotnet/docs-aspire#5316; the CPM break of that reference, microsoft/aspire#14550).
  */
 const PACKAGE_ADDING_SDKS = new Map([
   [
     "mstest.sdk",
-    "MSTest.TestFramework, MSTest.TestAdapter, MSTest.Analyzers, Microsoft.NET.Test.Sdk and the " +
-    "Microsoft.Testing.* extensions its profile enables",
+    {
+      adds: "MSTest.TestFramework, MSTest.TestAdapter, MSTest.Analyzers, Microsoft.NET.Test.Sdk " +
+        "and the Microsoft.Testing.* extensions its profile enables",
+      unknown: "at versions each release of the SDK pins",
+    },
   ],
   [
     "aspire.apphost.sdk",
-    "Aspire.Hosting.AppHost and the Aspire dashboard and orchestration packages of the building " +
-    "machine's platform",
+    {
+      adds: "Aspire.Dashboard.Sdk.<rid> and Aspire.Hosting.Orchestration.<rid> at the version of " +
+        "the project's Aspire.Hosting.AppHost, and from Aspire 13 Aspire.Hosting.AppHost at the " +
+        "SDK's version when the project does not reference it",
+      unknown: "<rid> being the runtime identifier of the machine that builds it (win-x64, " +
+        "linux-x64, osx-arm64…)",
+    },
   ],
 ]);
 
@@ -179,13 +196,13 @@ export function impliedPackageWarnings(references: SdkReference[]): string[] {
   const warnings: string[] = [];
   for (const reference of references) {
     const key = reference.name.trim().toLowerCase();
-    const adds = PACKAGE_ADDING_SDKS.get(key);
-    if (adds === undefined || warned.has(key)) continue;
+    const sdk = PACKAGE_ADDING_SDKS.get(key);
+    if (sdk === undefined || warned.has(key)) continue;
     warned.add(key);
     warnings.push(
-      `${reference.at}: the SDK ${reference.name.trim()} references packages of its own (${adds}), ` +
-        "at versions each release of the SDK pins: without a packages.lock.json vouch cannot " +
-        "know them, and they are not in the SBOM",
+      `${reference.at}: the SDK ${reference.name.trim()} references packages of its own ` +
+        `(${sdk.adds}), ${sdk.unknown}: without a packages.lock.json vouch cannot know them, ` +
+        "and they are not in the SBOM",
     );
   }
   return warnings;

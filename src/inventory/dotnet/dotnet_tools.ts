@@ -163,7 +163,10 @@ export function readDotnetTools(
   const config = options.load === undefined ? undefined : configManifest(path, options.load);
   const warnings: string[] = [];
   // `dotnet tool restore` installs from the sources of the folder it runs in: the manifest's, or
-  // the one holding its `.config`.
+  // the one holding its `.config` (dotnet/sdk's `ToolRestoreCommand`: a `PackageLocation` of its
+  // `--configfile`, its `--add-source` feeds and the manifest's `FirstEffectDirectory`). It
+  // evaluates no project, so no `RestoreSources` of a project file or `Directory.Build.props`
+  // applies.
   const folder = posix.dirname(path);
   const sources = options.load === undefined ? undefined : nugetSources(
     posix.basename(folder) === DOTNET_CONFIG_FOLDER ? posix.dirname(folder) : folder,

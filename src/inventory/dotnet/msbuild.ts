@@ -107,6 +107,7 @@ import {
   type XmlElement,
 } from "../_formats/xml.ts";
 import { type Member, type Project, ROOT_ID, type Scope } from "../types.ts";
+import { folderMember, loadPackageJson } from "../javascript/_npm.ts";
 import { normalizeNugetVersion, projectMember } from "./_nuget.ts";
 import {
   impliedPackageWarnings,
@@ -144,10 +145,22 @@ const TEST_PROJECT_TYPE = "3AC096D0-A1C2-E12C-1390-A8335801FDAB";
 const PROJECT_EXTENSIONS = [".csproj", ".fsproj", ".vbproj", ".sqlproj", ".wixproj"];
 /**
  * The project files that build no project of the tree (see {@linkcode buildsNoProject}): a
- * `*.proj` (a traversal `dirs.proj`, a build script) and a JavaScript project of Visual Studio
- * (`*.esproj`, Microsoft.VisualStudio.JavaScript.Sdk), whose project is its `package.json`'s.
+ * `*.proj` (a traversal `dirs.proj`, a build script), a JavaScript project of Visual Studio
+ * (`*.esproj`, Microsoft.VisualStudio.JavaScript.Sdk), whose project is its `package.json`'s, and
+ * a Python project of Visual Studio (`*.pyproj`, Python Tools for Visual Studio), whose packages
+ * are pip's (its `requirements.txt`): PTVS's Microsoft.PythonTools.targets imports
+ * Microsoft.Common.targets, and with it NuGet's restore, so a `PackageReference` it declares is
+ * restored all the same.
+ *
+ * Not read, as no NuGet restore reads them: a shared project (`*.shproj`) imports only Visual
+ * Studio's CodeSharing props and targets and is built by no solution; its items are in its
+ * `*.projitems`, which each project that uses it `<Import>`s (`Label="Shared"`) and whose read
+ * takes its `PackageReference`s. A NuProj package project (`*.nuproj`, nuproj/nuproj) imports
+ * NuProj.targets, which has no Restore target: its `Dependency` items are the dependencies of the
+ * package it writes (a `.nuspec`'s, for its users to restore), and the packages it packs are
+ * those of the `packages.config` of the projects it references, read as such.
  */
-const BUILD_EXTENSIONS = [".proj", ".esproj"];
+const BUILD_EXTENSIONS = [".proj", ".esproj", ".pyproj"];
 /** A NuGet file read beside a project: `packages.[<project>.]lock.json` or `.config`. */
 const NUGET_FILE = /^packages\.(?:(.+)\.)?(lock\.json|config)$/;
 const PACKAGE_ITEMS = new Set([
@@ -494,6 +507,12 @@ class Evaluation {
    * property vouch does not know (an SDK's `$(NetCurrent)`) or a property function.
    */
   readonly uncertainProperties = new Set<string>();
+  /**
+   * Properties (lowercased) whose value is a path through a toolset property, last defined so
+   * (PTVS's `.pyproj`: `<PtvsTargetsFile>$(MSBuildExtensionsPath32)\…\Microsoft.PythonTools.targets`):
+   * an import of one is the toolset's, as one that names the toolset property itself.
+   */
+  readonly toolsetProperties = new Set<string>();
   /** An `<Import>` was left out (for a Condition, or not found) or read under an unknown Condition. */
   unsureImports = false;
   /** How many `<Choose>` elements are being read. */
@@ -744,6 +763,13 @@ class Evaluation {
     return this.#split.frameworks;
   }
 
+  /** Whether a value names a property whose value is a path through a toolset property. */
+  throughToolset(value: string): boolean {
+    return [...value.matchAll(/\$\(([^)]*)\)/g)].some((m) =>
+      this.toolsetProperties.has(m[1].trim().toLowerCase())
+    );
+  }
+
   /** Expands a path: properties, then the `…OfFileAbove` property functions (from `dir`). */
   expandPath(value: string, dir: string): string {
     const unquote = (arg: string | undefined): string =>
@@ -767,7 +793,7 @@ class Evaluation {
    */
   importFile(element: XmlElement, file: { path: string; text: string }, condition?: string): void {
     const raw = element.attributes.Project;
-    if (raw === undefined || TOOLSET_IMPORT.test(raw)) return;
+    if (raw === undefined || TOOLSET_IMPORT.test(raw) || this.throughToolset(raw)) return;
     const dir = posix.dirname(file.path);
     const at = `${file.path}:${lineColumn(file.text, element.offset).line}`;
     const note = (what: string): void => {
@@ -1160,7 +1186,12 @@ class Evaluation {
           if (guarded || unknown || property.attributes.Condition !== undefined) {
             this.uncertainProperties.add(name);
           }
-          if (applies && this.applies(property)) this.properties.set(name, this.expand(value));
+          if (applies && this.applies(property)) {
+            this.properties.set(name, this.expand(value));
+            if (TOOLSET_IMPORT.test(value) || this.throughToolset(value)) {
+              this.toolsetProperties.add(name);
+            } else this.toolsetProperties.delete(name);
+          }
         }
       } else if (kind === "ItemGroup") {
         this.itemGroups.push({ group, ...file, uncertain });
@@ -2211,7 +2242,11 @@ export function readMsbuildProject(
     const name = posix.basename(reference).replace(/\.[^.]+$/, "");
     const found = referenced.get(name.toLowerCase());
     if (found === undefined && !inTree(reference, options)) missing.push(reference);
-    const id = out.member(found === undefined ? projectMember(name) : memberOfProject(found));
+    const javascript = javascriptProjectOf(reference, options.load);
+    if (javascript === ROOT_ID) continue;
+    const id = out.member(
+      javascript ?? (found === undefined ? projectMember(name) : memberOfProject(found)),
+    );
     out.edge(self, id, projectReferenceScope(project, reference));
   }
   const sourceWarnings = addPackages(out, project, options, self);
@@ -2232,6 +2267,32 @@ export function readMsbuildProject(
   warnings.push(...sourceWarnings);
   if (warnings.length > 0) result.warnings = warnings;
   return result;
+}
+
+/**
+ * The project a reference to a `*.esproj` builds: the npm project of the `package.json` beside it,
+ * whose scripts Microsoft.VisualStudio.JavaScript.Sdk runs (`npm install` on restore, its build and
+ * publish scripts; the esproj builds no .NET project of its own, see `readBuildProject`). An
+ * ASP.NET Core SPA's server project references its client's esproj
+ * (`ReferenceOutputAssembly="false"`) to build it and publish its output: that is a dependency on
+ * the npm project, the member its readers give (`workspace:<folder>`, or the tree's root).
+ * `undefined` for another reference, or an esproj with no `package.json` beside it.
+ *
+ * @param reference The referenced project file's path, relative to the tree's root.
+ * @param load Reads a file of the tree.
+ * @returns The npm project's member, `ROOT_ID` for the tree's root, or `undefined`.
+ * @throws {VouchError} `inventory.package_json.invalid` for a malformed `package.json`.
+ */
+export function javascriptProjectOf(
+  reference: string,
+  load: Load,
+): Member | typeof ROOT_ID | undefined {
+  if (!reference.toLowerCase().endsWith(".esproj")) return undefined;
+  const folder = posix.dirname(reference);
+  const at = folder === "." ? "" : folder;
+  const manifest = loadPackageJson(load, at === "" ? "package.json" : `${at}/package.json`);
+  if (manifest === undefined) return undefined;
+  return at === "" ? ROOT_ID : folderMember(at, manifest);
 }
 
 /**
@@ -2270,12 +2331,12 @@ function addPackages(
 }
 
 /**
- * Whether a project is a `*.proj` or a `*.esproj`, which builds no project of the tree (see
- * {@linkcode readMsbuildProject}): a traversal `dirs.proj`, a build script, a JavaScript
- * project whose packages are its `package.json`'s.
+ * Whether a project is a `*.proj`, a `*.esproj` or a `*.pyproj`, which builds no project of the
+ * tree (see {@linkcode readMsbuildProject}): a traversal `dirs.proj`, a build script, a JavaScript
+ * project whose packages are its `package.json`'s, a Python project whose packages are pip's.
  *
  * @param project The evaluated project.
- * @returns `true` for a `*.proj` or a `*.esproj`.
+ * @returns `true` for a `*.proj`, a `*.esproj` or a `*.pyproj`.
  */
 export function buildsNoProject(project: MsbuildProject): boolean {
   return BUILD_EXTENSIONS.some((e) => project.path.toLowerCase().endsWith(e));
@@ -2284,9 +2345,11 @@ export function buildsNoProject(project: MsbuildProject): boolean {
 /**
  * Reads a `*.proj`: a project that orders a build and builds no package of the tree (a
  * Microsoft.Build.Traversal `dirs.proj`, whose ProjectReferences reference no output assembly, or
- * a build script), or a `*.esproj` (Visual Studio's JavaScript project: its SDK runs the npm
- * scripts of the `package.json` beside it, whose reader reads its packages). NuGet restores it all the same (the Traversal SDK's Traversal.props sets
- * `RestoreProjectStyle` to `PackageReference`), so the SDKs it names and the packages it
+ * a build script), a `*.esproj` (Visual Studio's JavaScript project: its SDK runs the npm
+ * scripts of the `package.json` beside it, whose reader reads its packages) or a `*.pyproj`
+ * (Visual Studio's Python project: pip installs its packages). NuGet restores it all the same
+ * (the Traversal SDK's Traversal.props sets `RestoreProjectStyle` to `PackageReference`; PTVS's
+ * targets import Microsoft.Common.targets), so the SDKs it names and the packages it
  * references or downloads are build components of the tree's root; it is no member, names no
  * project, and its ProjectReferences, the projects it builds, are no dependencies.
  *

@@ -61,6 +61,7 @@ import {
   buildsNoProject,
   evaluateMsbuildProject,
   findProjectFile,
+  javascriptProjectOf,
   memberOfProject,
   type MsbuildProject,
   projectBeside,
@@ -342,7 +343,9 @@ export function readNugetLock(
       const lower = entry.key.toLowerCase();
       if (kept !== undefined && !kept.has(lower)) continue;
       if (entry.type === "Project") {
-        const id = out.member(projectEntry(entry.key, referenced, options));
+        const named = projectEntry(entry.key, referenced, options);
+        if (named === ROOT_ID) continue;
+        const id = out.member(named);
         ids.set(entry.key, id);
         lowerIds.set(lower, id);
         const path = referenced.get(lower)?.path;
@@ -420,16 +423,18 @@ export function readNugetLock(
  * references by that name (file name, `PackageId` or `AssemblyName`), else
  * the project file of that name found near the lock (see
  * {@linkcode findProjectFile}), else the name as the lock writes it (NuGet
- * lowercases it).
+ * lowercases it). A `*.esproj`'s is the npm project beside it (see `javascriptProjectOf`).
  */
 function projectEntry(
   key: string,
   referenced: ReadonlyMap<string, MsbuildProject>,
   options: NugetLockOptions,
-): Member {
+): Member | typeof ROOT_ID {
   const known = referenced.get(key.toLowerCase());
+  const file = known?.path ?? findProjectFile(key, posix.dirname(options.path), options);
+  const javascript = file === undefined ? undefined : javascriptProjectOf(file, options.load);
+  if (javascript !== undefined) return javascript;
   if (known !== undefined) return memberOfProject(known);
-  const file = findProjectFile(key, posix.dirname(options.path), options);
   const text = file === undefined ? undefined : options.load(file);
   if (text === undefined) return projectMember(key);
   return memberOfProject(evaluateMsbuildProject(text, { ...options, path: file! }));

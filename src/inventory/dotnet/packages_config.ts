@@ -21,10 +21,10 @@
  * component's group; `allowedVersions` only limits later updates and is not
  * read.
  *
- * A solution's `.nuget/packages.config` (which the scan reads beside a `.sln`) lists its
- * solution-level packages: `nuget restore` of the solution installs them into its packages
- * folder (NuGet.CommandLine's `RestoreCommand.ProcessSolutionFile`), but no project references
- * them; they are the build's tools (a test runner, psake, `NuGet.CommandLine`) → build. So is a
+ * A solution's `.nuget/packages.config` (which the scan reads beside a `.sln`, `.slnx` or
+ * `.slnf`) lists its solution-level packages: `nuget restore` of the solution installs them into
+ * its packages folder (NuGet.CommandLine's `RestoreCommand.ProcessSolutionFile`), but no project
+ * references them; they are the build's tools (a test runner, psake, `NuGet.CommandLine`) → build. So is a
  * Cake build's `tools/packages.config` (and `tools/Addins/`, `tools/Modules/`) beside a `*.cake`
  * script: Cake's bootstrappers (`build.ps1`, `build.sh`) install it into `tools/` to run the
  * script (Cake itself, its addins and modules), and no project references it.
@@ -129,9 +129,10 @@ function cakeTools(path: string, files?: (folder: string) => string[] | undefine
 
 /**
  * The folder whose settings files (and those of the folders above it) a `packages.config`'s
- * restore reads: `<solution folder>/.nuget` for the nearest solution (`.sln`, `.slnf`) at or
- * above the file, as nuget.exe's `restore` of a solution (NuGet.CommandLine's
- * `RestoreCommand.ReadSettings`) and MSBuild's restore with `RestorePackagesConfig` (NuGet.targets
+ * restore reads: `<solution folder>/.nuget` for the nearest solution (`.sln`, the XML `.slnx`,
+ * `.slnf`) at or above the file, as nuget.exe's `restore` of a solution (NuGet.CommandLine's
+ * `RestoreCommand.ReadSettings`; `.slnx` since NuGet 6.14, NuGet/NuGet.Client#6321) and MSBuild's
+ * restore with `RestorePackagesConfig` (MSBuild 17.13 builds a `.slnx` too; NuGet.targets
  * hands `$(SolutionDir)` to GetRestoreSettingsTask as `RestoreSolutionDirectory` for this project
  * style, and `RestoreSettingsUtils.ReadSettings` loads from its `.nuget`) read them, as Visual
  * Studio does (`VSSettings`); a settings file between the project and the solution is not read.
@@ -140,7 +141,7 @@ function cakeTools(path: string, files?: (folder: string) => string[] | undefine
 function settingsFolder(folder: string, files?: (folder: string) => string[] | undefined): string {
   let dir = folder === "." ? "" : folder;
   for (;;) {
-    if (files?.(dir)?.some((name) => /\.slnf?$/i.test(name)) === true) {
+    if (files?.(dir)?.some((name) => /\.sln[xf]?$/i.test(name)) === true) {
       return dir === "" ? NUGET_SOLUTION_FOLDER : `${dir}/${NUGET_SOLUTION_FOLDER}`;
     }
     if (dir === "" || files === undefined) return folder;
@@ -182,6 +183,14 @@ export function readPackagesConfig(
     : projectBeside(path, { load, files: options.files });
   const test = project?.isTest === true || referencesTestSdk(packages.map((p) => p.id));
   const out = new OutputBuilder();
+  // No project's `RestoreSources` / `RestoreAdditionalProjectSources`: a packages.config restore
+  // downloads from the settings' sources only. nuget.exe's `RestoreCommand` takes
+  // `GetPackageSources(Settings)` (its `-Source` options, else the settings); MSBuild's restore
+  // with `RestorePackagesConfig` (NuGet.Build.Tasks' `BuildTasksUtility.PerformNuGetV2RestoreAsync`)
+  // builds its repositories from a `PackageSourceProvider` of the settings files, the project
+  // spec's `Sources` only naming them in its summary; NuGet.targets gathers no
+  // `RestoreAdditionalProjectSources` for this project style (`_GetRestoreSettingsPerFramework`
+  // runs for PackageReference-compatible projects only).
   const sources = load === undefined ? undefined : nugetSources(
     settingsFolder(posix.dirname(path), options.files),
     load,

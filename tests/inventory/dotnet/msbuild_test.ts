@@ -2317,7 +2317,8 @@ Deno.test("readInventory: the project SDKs NuGet restores are build packages of 
 
 // MSTest.Sdk (microsoft/testfx src/Package/MSTest.Sdk) makes a test project and references
 // MSTest's packages itself, at versions each release writes into its Sdk.props; Aspire.AppHost.Sdk
-// (dotnet/aspire src/Aspire.AppHost.Sdk) references its own too. Without a lock those are unknown.
+// (dotnet/aspire src/Aspire.AppHost.Sdk) references the dashboard and DCP packages of the building
+// machine's runtime identifier. Without a lock those are unknown.
 Deno.test("readInventory: an MSTest.Sdk project is a test project; the packages an SDK references itself are a warning without a lock", async () => {
   await withTempDir(async (dir) => {
     await writeTree(dir, {
@@ -2344,8 +2345,10 @@ Deno.test("readInventory: an MSTest.Sdk project is a test project; the packages 
       (inventory.warnings ?? []).filter((w) => w.includes("packages of its own")),
       [
         "AppHost/AppHost.csproj:2: the SDK Aspire.AppHost.Sdk references packages of its own " +
-        "(Aspire.Hosting.AppHost and the Aspire dashboard and orchestration packages of the " +
-        "building machine's platform), at versions each release of the SDK pins: without a " +
+        "(Aspire.Dashboard.Sdk.<rid> and Aspire.Hosting.Orchestration.<rid> at the version of " +
+        "the project's Aspire.Hosting.AppHost, and from Aspire 13 Aspire.Hosting.AppHost at the " +
+        "SDK's version when the project does not reference it), <rid> being the runtime " +
+        "identifier of the machine that builds it (win-x64, linux-x64, osx-arm64…): without a " +
         "packages.lock.json vouch cannot know them, and they are not in the SBOM",
         "tests/App.Tests/App.Tests.csproj:1: the SDK MSTest.Sdk references packages of its own " +
         "(MSTest.TestFramework, MSTest.TestAdapter, MSTest.Analyzers, Microsoft.NET.Test.Sdk and " +
@@ -2506,5 +2509,174 @@ Deno.test("readInventory: a *.sqlproj and a *.wixproj are projects, a *.esproj's
       ),
     );
     await assertSbomsValid(inventory, "msbuild sqlproj wixproj esproj");
+  });
+});
+
+// Python Tools for Visual Studio's project template: Microsoft.PythonTools.targets imports
+// Microsoft.Common.targets, so NuGet restores a `*.pyproj` (a PackageReference of it is the
+// build's), while pip installs its packages (requirements.txt). A shared project (`*.shproj`)
+// imports only Visual Studio's CodeSharing files; its `*.projitems` is read with each project that
+// imports it. NuProj's NuProj.targets has no Restore target: a `*.nuproj` is not read.
+Deno.test("readInventory: a *.pyproj builds no project, a *.shproj and a *.nuproj are not read", async () => {
+  const pyproj = (items: string): string =>
+    `<?xml version="1.0" encoding="utf-8"?>
+<Project DefaultTargets="Build" xmlns="http://schemas.microsoft.com/developer/msbuild/2003" ToolsVersion="4.0">
+  <PropertyGroup>
+    <Configuration Condition=" '$(Configuration)' == '' ">Debug</Configuration>
+    <SchemaVersion>2.0</SchemaVersion>
+    <ProjectGuid>{2b5a8d8e-0c4f-4a2e-9d3c-1f1e0c9d7a11}</ProjectGuid>
+    <ProjectHome>.</ProjectHome>
+    <StartupFile>app.py</StartupFile>
+    <OutputPath>.</OutputPath>
+    <Name>Web</Name>
+  </PropertyGroup>
+  <ItemGroup>
+    <Compile Include="app.py" />
+    <Content Include="requirements.txt" />${items}
+  </ItemGroup>
+  <PropertyGroup>
+    <VisualStudioVersion Condition="'$(VisualStudioVersion)' == ''">10.0</VisualStudioVersion>
+    <PtvsTargetsFile>$(MSBuildExtensionsPath32)\\Microsoft\\VisualStudio\\v$(VisualStudioVersion)\\Python Tools\\Microsoft.PythonTools.targets</PtvsTargetsFile>
+  </PropertyGroup>
+  <Import Condition="Exists($(PtvsTargetsFile))" Project="$(PtvsTargetsFile)" />
+  <Import Condition="!Exists($(PtvsTargetsFile))" Project="$(MSBuildToolsPath)\\Microsoft.Common.targets" />
+</Project>
+`;
+  const files: Record<string, string> = {
+    "web/Web.pyproj": pyproj(""),
+    "web/requirements.txt": "flask==3.0.0\n",
+    "Shared/Shared.shproj": `<?xml version="1.0" encoding="utf-8"?>
+<Project ToolsVersion="14.0" DefaultTargets="Build" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+  <PropertyGroup Label="Globals">
+    <ProjectGuid>{6f0b1c2e-3d4a-4b5c-8d9e-0a1b2c3d4e5f}</ProjectGuid>
+  </PropertyGroup>
+  <Import Project="$(MSBuildExtensionsPath32)\\Microsoft\\VisualStudio\\v$(VisualStudioVersion)\\CodeSharing\\Microsoft.CodeSharing.Common.Default.props" />
+  <Import Project="$(MSBuildExtensionsPath32)\\Microsoft\\VisualStudio\\v$(VisualStudioVersion)\\CodeSharing\\Microsoft.CodeSharing.Common.props" />
+  <Import Project="Shared.projitems" Label="Shared" />
+  <Import Project="$(MSBuildExtensionsPath32)\\Microsoft\\VisualStudio\\v$(VisualStudioVersion)\\CodeSharing\\Microsoft.CodeSharing.CSharp.targets" />
+</Project>
+`,
+    "Shared/Shared.projitems": `<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+  <PropertyGroup>
+    <HasSharedItems>true</HasSharedItems>
+    <SharedGUID>6f0b1c2e-3d4a-4b5c-8d9e-0a1b2c3d4e5f</SharedGUID>
+  </PropertyGroup>
+  <ItemGroup>
+    <Compile Include="$(MSBuildThisFileDirectory)Helpers.cs" />
+    <PackageReference Include="Newtonsoft.Json" Version="13.0.3" />
+  </ItemGroup>
+</Project>
+`,
+    "App/App.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+  <Import Project="..\\Shared\\Shared.projitems" Label="Shared" />
+</Project>
+`,
+    "pack/App.nuproj": `<?xml version="1.0" encoding="utf-8"?>
+<Project ToolsVersion="4.0" DefaultTargets="Build" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+  <PropertyGroup>
+    <Id>Contoso.App</Id>
+    <Version>1.0.0</Version>
+    <NuProjPath Condition=" '$(NuProjPath)' == '' ">$(MSBuildExtensionsPath)\\NuProj\\</NuProjPath>
+  </PropertyGroup>
+  <Import Project="$(NuProjPath)\\NuProj.props" Condition="Exists('$(NuProjPath)\\NuProj.props')" />
+  <ItemGroup>
+    <Dependency Include="Serilog"><Version>[2.10.0,)</Version></Dependency>
+    <ProjectReference Include="..\\App\\App.csproj" />
+  </ItemGroup>
+  <Import Project="$(NuProjPath)\\NuProj.targets" />
+</Project>
+`,
+  };
+  const read = async (): Promise<Awaited<ReturnType<typeof readInventory>>> => {
+    let out: Awaited<ReturnType<typeof readInventory>> | undefined;
+    await withTempDir(async (dir) => {
+      await writeTree(dir, files);
+      out = await readInventory(dir);
+    });
+    return out!;
+  };
+  let inventory = await read();
+  assert.deepEqual(inventory.members.map((m) => m.name), ["App"]);
+  assert.deepEqual(inventory.components.map((c) => `${c.id} ${c.scopes} ${c.sources}`), [
+    "pkg:nuget/Newtonsoft.Json@13.0.3 runtime Shared/Shared.projitems",
+    "pkg:pypi/flask@3.0.0 runtime web/requirements.txt",
+  ]);
+  // Its import of PTVS's targets, through `$(PtvsTargetsFile)`, is Visual Studio's: no warning.
+  assert.deepEqual(
+    (inventory.warnings ?? []).filter((w) => !w.includes("is declared, not resolved")),
+    [],
+  );
+  files["web/Web.pyproj"] = pyproj(
+    '\n    <PackageReference Include="Microsoft.Python.Analysis" Version="1.0.0" />',
+  );
+  inventory = await read();
+  assert.deepEqual(inventory.members.map((m) => m.name), ["App"]);
+  assert.ok(
+    edgesFrom(inventory, ROOT_ID).includes("pkg:nuget/Microsoft.Python.Analysis@1.0.0 build"),
+  );
+});
+
+// Visual Studio's "React and ASP.NET Core" template: the server project references the client's
+// esproj (ReferenceOutputAssembly false) to build it and publish its output. The esproj's
+// Microsoft.VisualStudio.JavaScript.Sdk runs the npm scripts of the package.json beside it: the
+// reference is to that npm project, not to a .NET project of its name.
+const SPA_TREE: Record<string, string> = {
+  "App.Server/App.Server.csproj": `<Project Sdk="Microsoft.NET.Sdk.Web">
+  <PropertyGroup>
+    <TargetFramework>net8.0</TargetFramework>
+    <SpaRoot>..\\app.client</SpaRoot>
+    <SpaProxyLaunchCommand>npm run dev</SpaProxyLaunchCommand>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Microsoft.AspNetCore.SpaProxy" Version="8.0.11" />
+  </ItemGroup>
+  <ItemGroup>
+    <ProjectReference Include="..\\app.client\\app.client.esproj">
+      <ReferenceOutputAssembly>false</ReferenceOutputAssembly>
+    </ProjectReference>
+  </ItemGroup>
+</Project>
+`,
+  "app.client/app.client.esproj": `<Project Sdk="Microsoft.VisualStudio.JavaScript.Sdk/1.0.1184077">
+  <PropertyGroup>
+    <StartupCommand>npm run dev</StartupCommand>
+    <JavaScriptTestRoot>src\\</JavaScriptTestRoot>
+    <JavaScriptTestFramework>Jest</JavaScriptTestFramework>
+    <ShouldRunBuildScript>false</ShouldRunBuildScript>
+    <BuildOutputFolder>$(MSBuildProjectDirectory)\\dist</BuildOutputFolder>
+  </PropertyGroup>
+</Project>
+`,
+  "app.client/package.json": `{
+  "name": "app.client",
+  "private": true,
+  "version": "0.0.0",
+  "type": "module",
+  "scripts": { "dev": "vite", "build": "vite build" },
+  "dependencies": { "react": "^18.3.1" },
+  "devDependencies": { "vite": "^5.4.10" }
+}
+`,
+};
+
+Deno.test("readInventory: a ProjectReference to a *.esproj is to the npm project beside it", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, SPA_TREE);
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.members.map((m) => `${m.id} ${m.name}`).sort(), [
+      "pkg:nuget/app.server App.Server",
+      "workspace:app.client app.client",
+    ]);
+    assert.deepEqual(edgesFrom(inventory, "pkg:nuget/app.server"), [
+      "pkg:nuget/Microsoft.AspNetCore.SpaProxy@8.0.11 runtime",
+      "workspace:app.client build",
+    ]);
+    assert.deepEqual(edgesFrom(inventory, "workspace:app.client"), [
+      "pkg:npm/react runtime",
+      "pkg:npm/vite dev",
+    ]);
+    await assertSbomsValid(inventory, "msbuild esproj reference");
   });
 });

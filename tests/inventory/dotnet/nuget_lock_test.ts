@@ -847,3 +847,61 @@ Deno.test("readNugetLock: a traversal dirs.proj's lock is build, and no member",
     assert.equal(inventory.warnings?.some((w) => w.includes("may all use it")) ?? false, false);
   });
 });
+
+// Visual Studio's "React and ASP.NET Core" template with a lock: NuGet has the client's esproj, which
+// the server references, as a Project entry; that project is the npm one of the package.json
+// beside it (Microsoft.VisualStudio.JavaScript.Sdk runs its scripts), not a .NET project.
+Deno.test("readNugetLock: a Project entry of a *.esproj is the npm project beside it", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "App.Server/App.Server.csproj": `<Project Sdk="Microsoft.NET.Sdk.Web">
+  <PropertyGroup>
+    <TargetFramework>net8.0</TargetFramework>
+    <RestorePackagesWithLockFile>true</RestorePackagesWithLockFile>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Microsoft.AspNetCore.SpaProxy" Version="8.0.11" />
+    <ProjectReference Include="..\\app.client\\app.client.esproj">
+      <ReferenceOutputAssembly>false</ReferenceOutputAssembly>
+    </ProjectReference>
+  </ItemGroup>
+</Project>
+`,
+      "App.Server/packages.lock.json": JSON.stringify(
+        {
+          version: 1,
+          dependencies: {
+            "net8.0": {
+              "Microsoft.AspNetCore.SpaProxy": {
+                type: "Direct",
+                requested: "[8.0.11, )",
+                resolved: "8.0.11",
+                contentHash:
+                  "5jVBbAe1x6NH8+SGyfGfc98WWb4+LSnZwHBYfGqe/ss84CHLA9oSkRVMyGcR/zJ7ViS7vu91jjj+I6w14smjOQ==",
+              },
+              "app.client": { type: "Project" },
+            },
+          },
+        },
+        null,
+        2,
+      ),
+      "app.client/app.client.esproj":
+        '<Project Sdk="Microsoft.VisualStudio.JavaScript.Sdk/1.0.1184077">\n' +
+        "  <PropertyGroup><StartupCommand>npm run dev</StartupCommand></PropertyGroup>\n" +
+        "</Project>\n",
+      "app.client/package.json": '{ "name": "app.client", "private": true, "version": "0.0.0",' +
+        ' "dependencies": { "react": "^18.3.1" } }\n',
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.members.map((m) => `${m.id} ${m.name}`).sort(), [
+      "pkg:nuget/app.server App.Server",
+      "workspace:app.client app.client",
+    ]);
+    assert.deepEqual(edgesFrom(inventory, "pkg:nuget/app.server"), [
+      "pkg:nuget/Microsoft.AspNetCore.SpaProxy@8.0.11 runtime",
+      "workspace:app.client build",
+    ]);
+    await assertSbomsValid(inventory, "nuget lock esproj project");
+  });
+});

@@ -167,6 +167,34 @@ Deno.test("readPackagesConfig: the sources are the solution's, its .nuget/NuGet.
   ]);
 });
 
+Deno.test("readPackagesConfig: an XML .slnx is a solution: its .nuget/packages.config and .nuget/NuGet.Config count", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      // `dotnet sln migrate`'s XML solution; nuget.exe 6.14 restores it as a .sln.
+      "Contoso.slnx": '<Solution>\n  <Project Path="src/App/App.csproj" />\n</Solution>\n',
+      ".nuget/packages.config": '<?xml version="1.0" encoding="utf-8"?>\n<packages>\n' +
+        '  <package id="psake" version="4.2.0.1" />\n</packages>\n',
+      ".nuget/NuGet.Config": '<?xml version="1.0" encoding="utf-8"?>\n<configuration>\n' +
+        '  <packageSources>\n    <clear />\n    <add key="contoso" ' +
+        'value="https://pkgs.dev.azure.com/contoso/_packaging/feed/nuget/v3/index.json" />\n' +
+        "  </packageSources>\n</configuration>\n",
+      "src/App/App.csproj": '<Project ToolsVersion="4.0"><PropertyGroup>' +
+        "<OutputType>Library</OutputType></PropertyGroup></Project>",
+      "src/App/packages.config": '<packages><package id="Contoso.Logging" version="1.2.0" ' +
+        'targetFramework="net48" /></packages>',
+    });
+    const feed = "?repository_url=https:%2F%2Fpkgs.dev.azure.com%2Fcontoso%2F_packaging%2Ffeed" +
+      "%2Fnuget%2Fv3%2Findex.json";
+    assert.deepEqual(
+      (await readInventory(dir)).components.map((c) => `${c.purl} ${c.scopes} ${c.sources}`),
+      [
+        `pkg:nuget/Contoso.Logging@1.2.0${feed} runtime src/App/packages.config`,
+        `pkg:nuget/psake@4.2.0.1${feed} build .nuget/packages.config`,
+      ],
+    );
+  });
+});
+
 Deno.test("readPackagesConfig: a Cake build's tools/packages.config (and Addins, Modules) is build", async () => {
   await withTempDir(async (dir) => {
     await writeTree(dir, {
