@@ -442,6 +442,12 @@ export function readBunLock(
         : hoistedScopes(entry);
   }
 
+  /**
+   * The packages no workspace reaches (a lock edited by hand or merged): Bun installs none of them
+   * (1.4.5's `bun install --frozen-lockfile` installs only what the workspaces' dependencies
+   * reach), so they are dev, with a warning.
+   */
+  const stray: string[] = [];
   for (const entry of entries.values()) {
     const { name, ref } = entry;
     const local = /^(workspace|link|file|root):/.exec(ref);
@@ -499,6 +505,7 @@ export function readBunLock(
       qualifiers = originQualifiers(name, ref);
     }
     const patch = stringAt(patches, `${name}@${version}`);
+    if (!installed.has(entry)) stray.push(`${name}@${version ?? ref}`);
     ids.set(
       entry,
       out.component(npmComponent({
@@ -507,11 +514,20 @@ export function readBunLock(
         qualifiers,
         hashes: sriHashes(entry.integrity),
         downloadLocation,
-        scopes: scopesOf(entry),
+        scopes: installed.has(entry) ? scopesOf(entry) : ["dev"],
         sources: [path],
         patches: patch === undefined ? [] : [patch],
         bundled: bundledBy.get(entry.key),
       })),
+    );
+  }
+  if (stray.length > 0) {
+    const them = stray.length === 1 ? "it" : "them";
+    warnings.push(
+      `${path} locks ${stray.slice(0, 10).join(", ")}${
+        stray.length > 10 ? ` and ${stray.length - 10} more` : ""
+      }, which no workspace reaches (a lock edited by hand or merged; Bun installs only what ` +
+        `the workspaces reach, not ${them}): the SBOM keeps ${them} as the lock does, dev`,
     );
   }
   roots.forEach(([from], i) => {

@@ -739,18 +739,38 @@ class PnpmMapper {
     for (const node of outside.values()) if (!node.linked) roots.push([node, "runtime"]);
     const reached = reach(roots, next);
     const ids = new Map<Pkg | Outside, string>();
+    /**
+     * The packages no importer reaches (a lock edited by hand or merged): pnpm installs only
+     * what the importers reach (lockfile.filtering's filterLockfileByImportersAndEngine picks
+     * the packages of their dependencies, down to the last; `pnpm install --frozen-lockfile`
+     * installs no other), so they are dev, whatever their flags say. Not in a Rush lock, whose
+     * temp folder's own importer (left out, see `withRushProjects`) installs the versions Rush
+     * prefers: their flags say.
+     */
+    const unreached: string[] = [];
     for (const pkg of d.packages.values()) {
+      const isReached = reached.prod.has(pkg) || reached.dev.has(pkg);
+      if (!build && !isReached && rush === undefined) unreached.push(pkg.key);
       const scopes = build
         ? ["build" as const]
-        : reached.prod.has(pkg) || reached.dev.has(pkg)
+        : isReached
         ? reachScopes(reached, pkg)
-        : flagScopes({ dev: pkg.dev === true, optional: pkg.optional });
+        : flagScopes({ dev: pkg.dev === true || rush === undefined, optional: pkg.optional });
       ids.set(pkg, this.packageId(pkg, d, scopes));
       // An outside folder a package links to is installed with that package: its scopes.
       for (const [to, scope] of out.get(pkg)!) {
         if (typeof to === "string" || !("outside" in to)) continue;
         to.scopes.push(...scopes.map((s) => s === "runtime" && scope === "optional" ? scope : s));
       }
+    }
+    if (unreached.length > 0) {
+      const them = unreached.length === 1 ? "it" : "them";
+      this.warnings.push(
+        `${path} locks ${unreached.slice(0, 10).join(", ")}${
+          unreached.length > 10 ? ` and ${unreached.length - 10} more` : ""
+        }, which no importer reaches (a lock edited by hand or merged; pnpm installs only what ` +
+          `the importers reach, not ${them}): the SBOM keeps ${them} as the lock does, dev`,
+      );
     }
     for (const node of outside.values()) {
       this.warnOutside(node.name, node.outside);

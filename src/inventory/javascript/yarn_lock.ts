@@ -17,6 +17,7 @@ import { parseYamlDocuments, type YamlMap } from "../_formats/yaml.ts";
 import { type Hash, ROOT_ID, type Scope } from "../types.ts";
 import { yarnRangeSatisfied } from "./package_json.ts";
 import { YARN_COMPAT_DEPENDENCIES } from "./_yarn_compat.ts";
+import { type RcValue, yarnRc, yarnRcPlain } from "./_yarnrc.ts";
 import {
   BARE_PATH,
   catalogRange,
@@ -589,16 +590,13 @@ type Extensions = Map<string, { range: string; deps: Dep[] }[]>;
  * The package extensions Yarn applies to a Berry lock's packages (Configuration
  * `refreshPackageExtensions`): first the builtin compatibility ones (plugin-compat's
  * `registerPackageExtensions` hook, the list of `@yarnpkg/extensions`, see `_yarn_compat.ts`),
- * then the `packageExtensions` of the `.yarnrc.yml` files from the lock's folder up, merged as
- * Yarn merges them (Configuration.find reads each one from the project folder up to `/` and the
- * home folder's, and `resolveRcFiles` merges a map key by key, the nearer file's value winning);
- * only those of the scanned tree are read. Only the dependencies they add are kept: a peer they
- * add is provided by a parent that depends on it already, so it reaches no other package.
+ * then the `packageExtensions` of the project's settings (see `yarnRc`: the `.yarnrc.yml` files
+ * from the lock's folder up, merged as Yarn merges them, key by key, the nearer file's value
+ * winning); only those of the scanned tree are read. Only the dependencies they add are kept: a
+ * peer they add is provided by a parent that depends on it already, so it reaches no other
+ * package.
  */
-function packageExtensions(
-  load: (path: string) => string | undefined,
-  lockDir: string,
-): Extensions {
+function packageExtensions(rc: RcValue | undefined): Extensions {
   const extensions: Extensions = new Map();
   const add = (descriptor: string, deps: Dep[]): void => {
     const { name, range } = splitDescriptor(descriptor);
@@ -609,36 +607,32 @@ function packageExtensions(
   for (const [descriptor, deps] of YARN_COMPAT_DEPENDENCIES) {
     add(descriptor, berryDeps(deps, undefined).map((dep) => ({ ...dep, extended: BUILTIN })));
   }
-  /** Each descriptor's dependencies: name to range and the `.yarnrc.yml` that gives it. */
-  const merged = new Map<string, Map<string, [string, string]>>();
-  const parts = lockDir === "" ? [] : lockDir.split("/");
-  for (let depth = 0; depth <= parts.length; depth++) {
-    const rcPath = joinPath(...parts.slice(0, depth), ".yarnrc.yml");
-    const rc = load(rcPath);
-    if (rc === undefined || !rc.includes("packageExtensions")) continue;
-    const doc = parseYamlDocuments(rc, rcPath, CODE).at(-1);
-    const own = isRecord(doc) && isRecord(doc.packageExtensions) ? doc.packageExtensions : {};
-    for (const [descriptor, extension] of Object.entries(own)) {
-      if (!isRecord(extension)) continue;
-      let deps = merged.get(descriptor);
-      if (deps === undefined) merged.set(descriptor, deps = new Map());
-      for (const dep of berryDeps(extension.dependencies, undefined)) {
-        deps.set(dep.name, [dep.range, rcPath]);
-      }
-    }
-  }
-  for (const [descriptor, deps] of merged) {
+  for (const [descriptor, extension] of rcEntries(rcEntry(rc, "packageExtensions"))) {
+    const deps = rcEntries(rcEntry(extension, "dependencies"));
     add(
       descriptor,
-      [...deps].map(([name, [range, rcPath]]) => ({
+      deps.map(([name, dep]) => ({
         name,
-        range,
+        range: str(dep.value) ?? "",
         scope: "runtime",
-        extended: rcPath,
+        extended: dep.source,
       })),
     );
   }
   return extensions;
+}
+
+/** The setting of a merged map named `key` (`undefined` when it is no map or has none). */
+function rcEntry(rc: RcValue | undefined, key: string): RcValue | undefined {
+  return isRecord(rc?.value) ? rc.value[key] as RcValue | undefined : undefined;
+}
+
+/** The settings of a merged map, by key (none when it is no map). */
+function rcEntries(rc: RcValue | undefined): [string, RcValue][] {
+  if (!isRecord(rc?.value)) return [];
+  return Object.entries(rc.value).filter((entry): entry is [string, RcValue] =>
+    entry[1] !== undefined
+  );
 }
 
 /**
@@ -817,6 +811,8 @@ export function readYarnLock(
   }
   const berry = isBerryLock(text);
   const rcPath = joinPath(lockDir, ".yarnrc.yml");
+  /** Berry's settings: the `.yarnrc.yml` files from the lock's folder up, merged. */
+  let rc: RcValue | undefined;
   let entries: Entry[];
   let extensions: Extensions = new Map();
   if (berry) {
@@ -836,7 +832,8 @@ export function readYarnLock(
       );
     }
     entries = decodeBerry(doc, text, path);
-    extensions = packageExtensions(context.load, lockDir);
+    rc = yarnRc(context.load, lockDir, CODE);
+    extensions = packageExtensions(rc);
     for (const entry of entries) {
       if (!entry.workspace && entry.version !== undefined) {
         extend(entry, extensions, entry.version);
@@ -915,29 +912,27 @@ export function readYarnLock(
   };
   if (berry) applyBerryResolutions(entries, overrides, find);
   let catalogs: Catalogs | undefined;
-  let rcFound = false;
+  /** The `catalog:` dependencies that no `.yarnrc.yml` of the tree gives. */
+  const offCatalog = new Set<string>();
   /**
-   * The entry of a `catalog:` / `catalog:<name>` dependency (Yarn 4.10+): the
-   * range the `.yarnrc.yml` beside the lock gives (`catalog` / `catalogs`, as
-   * {@link yarnCatalogs} reads them), else the one entry of that name when the
-   * lock has only one.
+   * The entry of a `catalog:` / `catalog:<name>` dependency (Yarn 4.10+): the range the
+   * project's settings give (`catalog` / `catalogs` of the `.yarnrc.yml` files from the lock's
+   * folder up, merged, see {@linkcode yarnRc}; read as {@link yarnCatalogs} reads them), else
+   * the one entry of that name when the lock has only one (a warning: a `.yarnrc.yml` above the
+   * scanned folder, or the home folder's, which vouch does not read, may give it).
    */
   const fromCatalog = (dep: Dep): Entry | undefined => {
-    if (catalogs === undefined) {
-      const rc = context.load(rcPath);
-      rcFound = rc !== undefined;
-      catalogs = yarnCatalogs(
-        rc === undefined ? undefined : parseYamlDocuments(rc, rcPath, CODE).at(-1),
-      );
-    }
+    catalogs ??= yarnCatalogs(yarnRcPlain(rc));
     const range = catalogRange(catalogs, dep.name, dep.range);
     if (range !== undefined) return find(dep.name, range);
     const same = entries.filter((e) => e.name === dep.name && !e.workspace);
-    return same.length === 1 ? same[0] : undefined;
+    if (same.length !== 1) return undefined;
+    offCatalog.add(`${dep.name}@${dep.range}`);
+    return same[0];
   };
   /**
-   * Why the lock does not resolve a dependency: for a `catalog:` one, that the `.yarnrc.yml` beside
-   * the lock has no entry for it (Yarn fails: `entry not found in catalog`, plugin-catalog's
+   * Why the lock does not resolve a dependency: for a `catalog:` one, that no `.yarnrc.yml` of
+   * the tree has an entry for it (Yarn fails: `entry not found in catalog`, plugin-catalog's
    * resolveDescriptorFromCatalog) and the lock no one entry of its name to stand for it.
    */
   const unresolved = (dep: Dep): string => {
@@ -945,10 +940,11 @@ export function readYarnLock(
     if (!berry || !dep.range.startsWith("catalog:")) return reason;
     const name = dep.range.slice("catalog:".length);
     const catalog = name === "" ? "default catalog" : `catalog ${JSON.stringify(name)}`;
-    const rc = rcFound
-      ? `${rcPath} has no ${catalog} entry for it (Yarn fails: entry not found in ${catalog})`
-      : `there is no ${rcPath} to give its ${catalog} entry`;
-    return `${reason}: ${rc} and the lock has no one entry of ${dep.name} to stand for it`;
+    const found = rc === undefined
+      ? `no .yarnrc.yml from ${rcPath} up to the scanned folder gives its ${catalog} entry`
+      : `no .yarnrc.yml from ${rcPath} up to the scanned folder has a ${catalog} entry for it ` +
+        `(Yarn fails: entry not found in ${catalog})`;
+    return `${reason}: ${found} and the lock has no one entry of ${dep.name} to stand for it`;
   };
   /** The entry a dependency resolves to (looked up once per dependency). */
   const lookup = (dep: Dep): Entry | undefined => {
@@ -1302,9 +1298,17 @@ export function readYarnLock(
     }
     targets.set(entry, list);
   }
-  for (const [rc, added] of unextended) {
+  if (offCatalog.size > 0) {
     warnings.push(
-      `${rc}: its packageExtensions add ${added.join(", ")}, which ${path} does not ` +
+      `${path}: ${[...offCatalog].join(", ")}: no .yarnrc.yml from ${rcPath} up to the ` +
+        "scanned folder gives its catalog entry (a .yarnrc.yml above the scanned folder or the " +
+        "home folder's, which Yarn merges too, may; vouch reads neither): taken as the lock's " +
+        "one entry of that name",
+    );
+  }
+  for (const [file, added] of unextended) {
+    warnings.push(
+      `${file}: its packageExtensions add ${added.join(", ")}, which ${path} does not ` +
         "resolve: a lock older than the .yarnrc.yml (`yarn install` locks what they add, " +
         "`yarn install --immutable` refuses this lock); not in the SBOM",
     );

@@ -82,6 +82,42 @@ Deno.test("readBunLock: lockfileVersion 2 (Bun 1.4's new lockfiles) reads as 1",
   assert.deepEqual(read(2), read(1));
 });
 
+Deno.test("readBunLock: a package no workspace reaches is dev, with a warning", () => {
+  // Bun 1.4.5's own lock with ms@2.1.3 added by hand (as a merge leaves it): `bun install
+  // --frozen-lockfile` accepts it and installs is-odd and is-number, not ms.
+  const lock = [
+    "{",
+    '  "lockfileVersion": 2,',
+    '  "configVersion": 1,',
+    '  "workspaces": {',
+    '    "": {',
+    '      "name": "bn",',
+    '      "dependencies": {',
+    '        "is-odd": "3.0.1",',
+    "      },",
+    "    },",
+    "  },",
+    '  "packages": {',
+    '    "is-number": ["is-number@6.0.0", "", {}, "sha512-Wu1VHeILBK8KAWJUAiSZQX94GmOE45Rg6/538fKwiloUu21KncEkYGPqob2oSZ5mUT73vLGrHQjKw3KMPwfDzg=="],',
+    "",
+    '    "is-odd": ["is-odd@3.0.1", "", { "dependencies": { "is-number": "^6.0.0" } }, "sha512-CQpnWPrDwmP1+SMHXZhtLtJv90yiyVfluGsX5iNCVkrhQtU3TQHsUWPG9wkdk9Lgd5yNpAg9jQEo90CBaXgWMA=="],',
+    "",
+    '    "ms": ["ms@2.1.3", "", {}, "sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA=="],',
+    "  }",
+    "}",
+  ].join("\n");
+  const out = readBunLock(lock, { path: "bun.lock", load: () => undefined });
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
+    "pkg:npm/is-number@6.0.0 runtime",
+    "pkg:npm/is-odd@3.0.1 runtime",
+    "pkg:npm/ms@2.1.3 dev",
+  ]);
+  assert.deepEqual(out.warnings, [
+    "bun.lock locks ms@2.1.3, which no workspace reaches (a lock edited by hand or merged; Bun " +
+    "installs only what the workspaces reach, not it): the SBOM keeps it as the lock does, dev",
+  ]);
+});
+
 Deno.test("readBunLock: a tarball in the tree is versioned from its name, with no download_url", () => {
   const lock = `{ "lockfileVersion": 1, "workspaces": { "": { "name": "app", "dependencies": ` +
     `{ "x": "file:vendor/x-1.0.0.tgz", "y": "vendor/y-2.0.0.tgz" } } }, "packages": { ` +

@@ -50,6 +50,99 @@ const LEFT_PAD = "pkg:npm/left-pad@1.3.0?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2F
 const XLSX =
   "pkg:npm/xlsx@0.20.2?download_url=https:%2F%2Fcdn.sheetjs.com%2Fxlsx-0.20.2%2Fxlsx-0.20.2.tgz";
 
+Deno.test("readPnpmLock: a package no importer reaches is dev, with a warning, whatever its flags", () => {
+  // pnpm 12.23 `install --frozen-lockfile` of the v9 lock (pnpm's own, ms@2.1.3 added by hand, as
+  // a merge leaves it) installs is-odd, is-number and left-pad, not ms: lockfile.filtering's
+  // filterLockfileByImportersAndEngine keeps only what the importers' dependencies reach. The
+  // v6 lock's `dev: false` said runtime.
+  const v9 = [
+    "lockfileVersion: '9.0'",
+    "",
+    "settings:",
+    "  autoInstallPeers: true",
+    "  excludeLinksFromLockfile: false",
+    "",
+    "importers:",
+    "",
+    "  .:",
+    "    dependencies:",
+    "      is-odd:",
+    "        specifier: 3.0.1",
+    "        version: 3.0.1",
+    "    devDependencies:",
+    "      left-pad:",
+    "        specifier: 1.3.0",
+    "        version: 1.3.0",
+    "",
+    "packages:",
+    "",
+    "  is-number@6.0.0:",
+    "    resolution: {integrity: sha512-Wu1VHeILBK8KAWJUAiSZQX94GmOE45Rg6/538fKwiloUu21KncEkYGPqob2oSZ5mUT73vLGrHQjKw3KMPwfDzg==}",
+    "    engines: {node: '>=0.10.0'}",
+    "",
+    "  is-odd@3.0.1:",
+    "    resolution: {integrity: sha512-CQpnWPrDwmP1+SMHXZhtLtJv90yiyVfluGsX5iNCVkrhQtU3TQHsUWPG9wkdk9Lgd5yNpAg9jQEo90CBaXgWMA==}",
+    "    engines: {node: '>=4'}",
+    "",
+    "  left-pad@1.3.0:",
+    "    resolution: {integrity: sha512-XI5MPzVNApjAyhQzphX8BkmKsKUxD4LdyK24iZeQGinBN9yTQT3bFlCBy/aVx2HrNcqQGsdot8ghrjyrvMCoEA==}",
+    "",
+    "  ms@2.1.3:",
+    "    resolution: {integrity: sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA==}",
+    "",
+    "snapshots:",
+    "",
+    "  is-number@6.0.0: {}",
+    "",
+    "  is-odd@3.0.1:",
+    "    dependencies:",
+    "      is-number: 6.0.0",
+    "",
+    "  left-pad@1.3.0: {}",
+    "",
+    "  ms@2.1.3: {}",
+  ];
+  const v6 = [
+    "lockfileVersion: '6.0'",
+    "",
+    "dependencies:",
+    "  is-odd:",
+    "    specifier: 3.0.1",
+    "    version: 3.0.1",
+    "",
+    "packages:",
+    "",
+    "  /is-number@6.0.0:",
+    "    resolution: {integrity: sha512-Wu1VHeILBK8KAWJUAiSZQX94GmOE45Rg6/538fKwiloUu21KncEkYGPqob2oSZ5mUT73vLGrHQjKw3KMPwfDzg==}",
+    "    engines: {node: '>=0.10.0'}",
+    "    dev: false",
+    "",
+    "  /is-odd@3.0.1:",
+    "    resolution: {integrity: sha512-CQpnWPrDwmP1+SMHXZhtLtJv90yiyVfluGsX5iNCVkrhQtU3TQHsUWPG9wkdk9Lgd5yNpAg9jQEo90CBaXgWMA==}",
+    "    engines: {node: '>=4'}",
+    "    dependencies:",
+    "      is-number: 6.0.0",
+    "    dev: false",
+    "",
+    "  /ms@2.1.3:",
+    "    resolution: {integrity: sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA==}",
+    "    dev: false",
+  ];
+  for (const [lock, key] of [[v9, "ms@2.1.3"], [v6, "/ms@2.1.3"]] as const) {
+    const out = readPnpmLock(lock.join("\n") + "\n", {
+      path: "pnpm-lock.yaml",
+      load: () => undefined,
+    });
+    assert.deepEqual(byId(out).get("pkg:npm/ms@2.1.3")?.scopes, ["dev"]);
+    assert.deepEqual(byId(out).get("pkg:npm/is-number@6.0.0")?.scopes, ["runtime"]);
+    assert.deepEqual(out.warnings, [
+      `pnpm-lock.yaml locks ${key}, which no importer reaches (a lock edited by hand or merged; ` +
+      "pnpm installs only what the importers reach, not it): the SBOM keeps it as the lock " +
+      "does, dev",
+    ]);
+  }
+});
+
 Deno.test("readPnpmLock v9: importers are members, peers collapse, local folders are first-party", async () => {
   const out = read(fixture("js", "pnpm", "v9-workspace"));
   assertWellFormed(out);

@@ -292,7 +292,7 @@ Deno.test("readYarnLock Berry: a catalog: range without .yarnrc.yml is the one e
   assertVouchError(
     () => readYarnLock(twice, { path: "yarn.lock", ...context, load }),
     "inventory.yarn_lock.invalid",
-    /workspace web depends on ms@catalog:, which the lock does not resolve: there is no \.yarnrc\.yml to give its default catalog entry and the lock has no one entry of ms to stand for it$/,
+    /workspace web depends on ms@catalog:, which the lock does not resolve: no \.yarnrc\.yml from \.yarnrc\.yml up to the scanned folder gives its default catalog entry and the lock has no one entry of ms to stand for it$/,
   );
 });
 
@@ -306,8 +306,42 @@ Deno.test("readYarnLock Berry: a catalog entry .yarnrc.yml lacks is said so, not
   assertVouchError(
     () => readYarnLock(load("yarn.lock")!, { path: "yarn.lock", ...context, load }),
     "inventory.yarn_lock.invalid",
-    /^yarn\.lock:8: workspace @demo\/a depends on @types\/ms@catalog:default, which the lock does not resolve: \.yarnrc\.yml has no catalog "default" entry for it \(Yarn fails: entry not found in catalog "default"\) and the lock has no one entry of @types\/ms to stand for it$/,
+    /^yarn\.lock:8: workspace @demo\/a depends on @types\/ms@catalog:default, which the lock does not resolve: no \.yarnrc\.yml from \.yarnrc\.yml up to the scanned folder has a catalog "default" entry for it \(Yarn fails: entry not found in catalog "default"\) and the lock has no one entry of @types\/ms to stand for it$/,
   );
+});
+
+Deno.test("readYarnLock Berry: catalogs of every .yarnrc.yml from the lock's folder up, merged", () => {
+  // Yarn 4.18.1 (`yarn install` in app/, which wrote this lock): Configuration.find reads the
+  // .yarnrc.yml of each folder up to `/` and merges them key by key (resolveRcFiles), the
+  // nearer file winning: `catalog:` left-pad is app's 1.1.0, is-number the parent's ^7.0.0;
+  // `catalog:tools` is-odd app's 2.0.0, is-even the parent's ^1.0.0.
+  const context = treeContext(fixture("js", "yarn", "berry-catalog-parent-rc"));
+  const out = readYarnLock(context.load("app/yarn.lock")!, { path: "app/yarn.lock", ...context });
+  assert.deepEqual(out.warnings ?? [], []);
+  assert.deepEqual(edgesFrom(out, "workspace:app"), [
+    "pkg:npm/is-even@1.0.0 runtime",
+    "pkg:npm/is-number@7.0.0 runtime",
+    "pkg:npm/is-odd@2.0.0 runtime",
+    "pkg:npm/left-pad@1.1.0 runtime",
+  ]);
+});
+
+Deno.test("readYarnLock Berry: onConflict: reset in a .yarnrc.yml drops the farther files' catalog", () => {
+  // Yarn 4.18.1 with this app/.yarnrc.yml: `is-even@catalog:tools: entry not found in catalog
+  // "tools"` (YN0082): the lock's one is-even entry stands for it, said so.
+  const context = treeContext(fixture("js", "yarn", "berry-catalog-parent-rc"));
+  const load = (path: string): string | undefined =>
+    path === "app/.yarnrc.yml"
+      ? context.load(path)!.replace("  tools:\n", "  tools:\n    onConflict: reset\n")
+      : context.load(path);
+  const out = readYarnLock(load("app/yarn.lock")!, { path: "app/yarn.lock", ...context, load });
+  assert.deepEqual(out.warnings, [
+    "app/yarn.lock: is-even@catalog:tools: no .yarnrc.yml from app/.yarnrc.yml up to the " +
+    "scanned folder gives its catalog entry (a .yarnrc.yml above the scanned folder or the " +
+    "home folder's, which Yarn merges too, may; vouch reads neither): taken as the lock's one " +
+    "entry of that name",
+  ]);
+  assert.ok(edgesFrom(out, "workspace:app").includes("pkg:npm/is-even@1.0.0 runtime"));
 });
 
 // Bad input in files (truncated, duplicate keys, wrong version, invalid UTF-8, …): the golden
