@@ -701,17 +701,55 @@ const DEV_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * The developer tools a requirements file may be named for (`requirements/mypy.txt`,
+ * `requirements-towncrier.txt`, `requirements/flake8.txt`): what a developer runs to type-check,
+ * lint, format, build the docs or the change log. Not in `<tool>-requirements.txt`, which may be
+ * the tool's own (python/mypy's `mypy-requirements.txt` lists what mypy needs at run time).
+ */
+const TOOL_WORDS: ReadonlySet<string> = new Set([
+  "mypy",
+  "pyright",
+  "towncrier",
+  "flake8",
+  "pylint",
+  "ruff",
+  "black",
+  "isort",
+  "sphinx",
+  "mkdocs",
+]);
+
+/**
  * Whether a file's name (`requirements-dev`, `test_requirements`, the `dev`
  * of `pylock.dev.toml`) says it is for development only: one of its words
  * (split at `-`, `_` and `.`) is a development, test, lint or documentation
- * word, by the common convention.
+ * word, by the common convention, or names a developer tool (`mypy.txt`; see
+ * {@linkcode TOOL_WORDS}) but for `<tool>-requirements`.
  *
  * @param name The name (or a part of it), without extension.
  * @returns `true` for a development file's name.
  */
 export function namesDevelopment(name: string): boolean {
-  return hasNameWord(name, DEV_WORDS);
+  const words = name.toLowerCase().split(/[-_.]+/);
+  return words.some((word, i) =>
+    DEV_WORDS.has(word) || (TOOL_WORDS.has(word) && !/^requirements?$/.test(words[i + 1] ?? ""))
+  );
 }
+
+/**
+ * Whether a file's name says it lists what builds the project (`build-requirements.txt`,
+ * `requirements-build.txt`, `requirements/build.txt`: setuptools, Cython, wheel, as
+ * `[build-system] requires` lists them), not what it runs with.
+ *
+ * @param name The name (or a part of it), without extension.
+ * @returns `true` for a build file's name.
+ */
+export function namesBuild(name: string): boolean {
+  return hasNameWord(name, BUILD_WORDS);
+}
+
+/** The words of a file's name that say it lists build requirements (see {@linkcode namesBuild}). */
+const BUILD_WORDS: ReadonlySet<string> = new Set(["build"]);
 
 /**
  * Whether one of the words of a file's name (split at `-`, `_` and `.`,

@@ -17,6 +17,7 @@ import {
   hasNameWord,
   invalid,
   localArchiveQualifiers,
+  namesBuild,
   namesDevelopment,
   parseHash,
   pipUrl,
@@ -117,7 +118,9 @@ export function mxdevConfig(
  * (`requirements-dev.txt`, `dev-requirements.txt`, `requirements/test.txt`,
  * `requirements_docs.txt`, the Read the Docs `docs/requirements.txt`,
  * django's `tests/requirements/py3.txt`, edx-platform's
- * `requirements/edx/testing.txt`), else `runtime`.
+ * `requirements/edx/testing.txt`, `requirements/mypy.txt`), `build` for a file
+ * named for the build (`build-requirements.txt`, `requirements/build.txt`; a
+ * `docs-build.txt` is dev), else `runtime`.
  */
 function fileScope(path: string): Scope {
   const parts = path.toLowerCase().split("/");
@@ -125,7 +128,8 @@ function fileScope(path: string): Scope {
   const top = parts.findLastIndex((folder) => /^requirements?$/.test(folder));
   if (top !== -1 && parts.slice(top + 1).includes("extras")) return "optional";
   const folders = top === -1 ? parts.slice(-1) : parts.slice(Math.max(top - 1, 0));
-  return [file, ...folders].some(namesDevelopment) ? "dev" : "runtime";
+  if ([file, ...folders].some(namesDevelopment)) return "dev";
+  return namesBuild(file) ? "build" : "runtime";
 }
 
 /**

@@ -1237,3 +1237,35 @@ Deno.test("readRequirements: a relative file: URL's path is percent-decoded, as 
   // Was: neither, both taken for folders of the project (`%2E%2E`, `vendor%2Ftool`), own code.
   assert.deepEqual(out.components.map((c) => c.purl), ["pkg:pypi/sibling", "pkg:pypi/tool"]);
 });
+
+Deno.test("readRequirements: a file named for a developer tool lists dev requirements, one named for the build build ones", () => {
+  const scopes = (text: string, path: string): string[][] =>
+    readRequirements(text, { path }).components.map((c) => c.scopes);
+  // Was runtime: type checkers, linters, change log and docs tools.
+  for (
+    const path of [
+      "requirements/mypy.txt",
+      "requirements-mypy.txt",
+      "requirements/towncrier.txt",
+      "requirements/flake8.txt",
+      "requirements/sphinx.txt",
+      "requirements/docs-build.txt",
+    ]
+  ) {
+    assert.deepEqual(scopes("mypy==1.11.2\n", path), [["dev"]], path);
+  }
+  // Was runtime: what builds the project (numpy's requirements/build_requirements.txt,
+  // python/mypy's build-requirements.txt), as `[build-system] requires` is build.
+  for (
+    const path of [
+      "build-requirements.txt",
+      "requirements-build.txt",
+      "requirements/build.txt",
+      "requirements/build_requirements.txt",
+    ]
+  ) {
+    assert.deepEqual(scopes("cython==3.0.11\n", path), [["build"]], path);
+  }
+  // `<tool>-requirements.txt` may be the tool's own: python/mypy's lists what mypy runs with.
+  assert.deepEqual(scopes("pathspec>=0.9.0\n", "mypy-requirements.txt"), [["runtime"]]);
+});
