@@ -199,6 +199,8 @@ interface Entry {
   unexpanded?: boolean;
   /** The index it was resolved from, when the file says (uv's `# from <index>` annotation). */
   index?: string;
+  /** Named by an `#egg=<name>-<version>` fragment: the version it writes (see `eggName`). */
+  eggVersion?: string;
 }
 
 interface State {
@@ -353,7 +355,7 @@ function urlEntry(
   where: string,
   declared?: string,
 ): Entry {
-  const { url: location, vcs, egg, hashes: inUrl } = pipUrl(url);
+  const { url: location, vcs, egg, eggVersion, hashes: inUrl } = pipUrl(url);
   // A URL without a host (`https://`, a line a `\r` cut): pip takes it for a link and fails to
   // download it (requests' `prepare_url`: "Invalid URL …: No host supplied"). It had been an
   // internal error (a TypeError of `new URL`).
@@ -372,6 +374,7 @@ function urlEntry(
     vcs,
     hashes: [...hashes, ...inUrl],
     source,
+    ...declared === undefined && eggVersion !== undefined ? { eggVersion, where } : {},
   };
 }
 
@@ -392,7 +395,8 @@ function localFileEntry(
   excluded?: (folder: string) => boolean,
 ): Entry | undefined {
   // pip reads a path's fragment as a URL's: `#egg=<name>` names it, `#sha256=…` hashes it.
-  const { egg, hashes: inUrl } = pipUrl(target);
+  const { egg, eggVersion, hashes: inUrl } = pipUrl(target);
+  const fromEgg = declared === undefined && eggVersion !== undefined ? { eggVersion } : {};
   const path = target.replace(/#.*$/s, "");
   const all = [...hashes, ...inUrl];
   const archive = archiveNameVersion(path.replaceAll("\\", "/"));
@@ -421,6 +425,7 @@ function localFileEntry(
       hashes: all,
       source,
       local: true,
+      ...fromEgg,
       folder: path,
       ...file ? { archive: true, file: path } : {},
       ...skipped === undefined ? {} : { skipped },
@@ -435,6 +440,7 @@ function localFileEntry(
     hashes: all,
     source,
     local: true,
+    ...fromEgg,
     file: path,
   };
 }
@@ -1079,6 +1085,15 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
   const ranges = new Set<string>();
   for (const entry of state.entries) {
     const scope = state.scopes.get(entry.source)!;
+    if (entry.eggVersion !== undefined) {
+      const egg = `${entry.name}-${entry.eggVersion}`;
+      warnings.push(
+        `${entry.where ?? entry.source}: "#egg=${egg}" writes a version into the egg fragment ` +
+          `(easy_install's form): pip takes all of it for the project's name and refuses a ` +
+          `project named otherwise (pip 20.3 on: "inconsistent name"); it is in the SBOM as ` +
+          `${entry.name}, its version the project's own, unknown; write "${entry.name} @ <url>"`,
+      );
+    }
     if (entry.name === "" && entry.folder !== undefined) {
       warnings.push(
         `${entry.where ?? entry.source}: "${withoutCredentials(entry.folder)}" is ` +

@@ -1269,3 +1269,27 @@ Deno.test("readRequirements: a file named for a developer tool lists dev require
   // `<tool>-requirements.txt` may be the tool's own: python/mypy's lists what mypy runs with.
   assert.deepEqual(scopes("pathspec>=0.9.0\n", "mypy-requirements.txt"), [["runtime"]]);
 });
+
+Deno.test("readRequirements: an `#egg=<name>-<version>` fragment names the project, with a warning", () => {
+  const text = "-e git+https://github.com/acme/name.git@v1.4#egg=name-1.4\n" +
+    "https://h.example/x/archive/v1.tar.gz#egg=xpkg-1.0rc1\n" +
+    // A tail without a dot is a name (flake8-2020 is a project).
+    "git+https://github.com/acme/f.git@v1#egg=flake8-2020\n";
+  const out = readRequirements(text, { path: "requirements.txt" });
+  // Was: pkg:pypi/name-1-4 and pkg:pypi/xpkg-1-0rc1, no project's name.
+  assert.deepEqual(out.components.map((c) => [c.name, c.version]), [
+    ["flake8-2020", undefined],
+    ["name", undefined],
+    ["xpkg", undefined],
+  ]);
+  assert.deepEqual(out.warnings, [
+    'requirements.txt:1: "#egg=name-1.4" writes a version into the egg fragment ' +
+    "(easy_install's form): pip takes all of it for the project's name and refuses a project " +
+    'named otherwise (pip 20.3 on: "inconsistent name"); it is in the SBOM as name, its ' +
+    'version the project\'s own, unknown; write "name @ <url>"',
+    'requirements.txt:2: "#egg=xpkg-1.0rc1" writes a version into the egg fragment ' +
+    "(easy_install's form): pip takes all of it for the project's name and refuses a project " +
+    'named otherwise (pip 20.3 on: "inconsistent name"); it is in the SBOM as xpkg, its ' +
+    'version the project\'s own, unknown; write "xpkg @ <url>"',
+  ]);
+});
