@@ -1116,6 +1116,51 @@ Deno.test("readRequirements: mxdev's input reads a missing include as an empty f
   );
 });
 
+Deno.test("mxdevConfig: the files an mx.ini includes set mxdev's input, unless it sets it itself", () => {
+  const files: Record<string, string> = {
+    "mx.ini": "[settings]\ninclude =\n    conf/base.ini\nthreads = 4\n",
+    // Relative to the including file's folder (including.py: `file.parent / include`).
+    "conf/base.ini": "[settings]\ninclude = more.ini\n",
+    "conf/more.ini": "[settings]\nrequirements-in = req.in\n",
+  };
+  const load = (p: string): string | undefined => files[p];
+  // Was: requirements.txt, the default, taken for mxdev's input.
+  assert.equal(mxdevConfig("req.in", load), "mx.ini");
+  assert.equal(mxdevConfig("requirements.txt", load), undefined);
+  // The including file's own value wins: it is read after what it includes.
+  files["mx.ini"] += "requirements-in = requirements.txt\n";
+  assert.equal(mxdevConfig("requirements.txt", load), "mx.ini");
+  // An include vouch cannot read (a URL, which mxdev downloads) leaves the input unknown.
+  files["mx.ini"] = "[settings]\ninclude = https://h.example/plone/mx.ini\n";
+  assert.equal(mxdevConfig("requirements.txt", load), undefined);
+});
+
+Deno.test("readRequirements: mxdev follows `-r <file>` only; it fails on `-rfile`, and pip reads `--requirement`", () => {
+  const files: Record<string, string> = { "base.txt": "requests==2.32.3\n" };
+  const read = (text: string): ReturnType<typeof readRequirements> =>
+    readRequirements(text, {
+      path: "requirements.txt",
+      include: (rel) => files[rel],
+      mxdev: "mx.ini",
+    });
+  // processing.py `process_line`: `line.split(" ")[1]` of a line without a space is an IndexError.
+  assert.deepEqual(read("-rbase.txt\n").warnings, [
+    "requirements.txt:1: mxdev, which mx.ini makes read this file, fails on an include without " +
+    'a space after its option (processing.py `line.split(" ")[1]`: an IndexError); vouch reads ' +
+    "the file it names all the same",
+  ]);
+  // mxdev copies `--requirement` into requirements-mxdev.txt, where pip reads it: a missing one
+  // is refused, as pip refuses it (was: an empty file, as if mxdev read it).
+  assert.throws(
+    () => read("--requirement missing.txt\n"),
+    /requirements\.txt:1: included file "missing\.txt" \(missing\.txt\) was not found/,
+  );
+  assert.deepEqual(read("--requirement base.txt\n").components.map((c) => c.purl), [
+    "pkg:pypi/requests@2.32.3",
+  ]);
+  assert.match(read("-r missing.txt\n").warnings?.join() ?? "", /mxdev reads a missing include/);
+});
+
 Deno.test("readInventory: a Plone project's mxdev input with a constraints file not made yet", async () => {
   await withTempDir(async (dir) => {
     await writeTree(dir, {
