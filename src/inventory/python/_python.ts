@@ -107,8 +107,13 @@ export interface PipUrl {
   url: string;
   /** Whether it is a VCS URL (`git+…`, `hg+…`, `svn+…`, `bzr+…`). */
   vcs: boolean;
-  /** The `#egg=` name, extras and specifiers cut off. */
+  /** The `#egg=` name, extras and specifiers cut off, and a version after it (see `eggVersion`). */
   egg?: string;
+  /**
+   * The version an `#egg=<name>-<version>` writes after the name (easy_install's form, `x-1.4`),
+   * cut off `egg`: see {@linkcode eggName}.
+   */
+  eggVersion?: string;
   /** The hashes of the fragment (`#sha256=…`). */
   hashes: Hash[];
 }
@@ -138,15 +143,37 @@ export function pipUrl(url: string): PipUrl {
     const hash = parseHash(`${key}:${value}`);
     if (hash) hashes.push(hash);
   }
-  const egg = fragment.get("egg")?.replace(/[\[=<>!~;].*$/, "") || undefined;
+  const egg = eggName(fragment.get("egg")?.replace(/[\[=<>!~;].*$/, "") ?? "");
   return {
     // pip's `#subdirectory=` is the folder built: the SPDX `#<sub_path>` of a VCS location, kept
     // as written on an archive's URL (see `archiveUrl`).
     url: (vcs ? withSubPath : archiveUrl)(bare, fragment.get("subdirectory") ?? undefined),
     vcs,
-    ...(egg === undefined ? {} : { egg }),
+    ...egg,
     hashes,
   };
+}
+
+/** A release version after an egg fragment's name: `-1.4`, `-2.0.1rc1`, `-0.9.post2` (a dot in it). */
+const EGG_VERSION =
+  /^(.+?)-(\d+(?:\.\d+)+(?:[._-]?(?:a|b|c|rc|alpha|beta|pre|preview|post|rev|r|dev)\d*)*)$/i;
+
+/**
+ * The project an `#egg=` fragment names. pip takes the whole fragment as the
+ * name (pip/_internal/models/link.py `_egg_fragment`: `x-1.4` is a valid PEP 508
+ * name, so not even its "non-PEP 508 name" deprecation), then refuses a project
+ * whose metadata names another (resolution/resolvelib/candidates.py
+ * `_check_metadata_consistency`: `MetadataInconsistent`, pip 20.3 on; the legacy
+ * resolver warned "Fix your #egg=x-1.4 fragments" and installed the project by
+ * its own name; older pip cut `-<version>` off, `_strip_postfix`). A
+ * `<name>-<version>` fragment is easy_install's form: the project is `<name>`
+ * (`x-1.4` is no project's name), its version the project's own, which the
+ * fragment only claims. A fragment whose tail has no dot (`flake8-2020`) is a name.
+ */
+function eggName(fragment: string): { egg?: string; eggVersion?: string } {
+  if (fragment === "") return {};
+  const versioned = EGG_VERSION.exec(fragment);
+  return versioned === null ? { egg: fragment } : { egg: versioned[1], eggVersion: versioned[2] };
 }
 
 /** A path or URL to a distribution file: a wheel or an sdist archive (a folder is neither). */
@@ -701,17 +728,55 @@ const DEV_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * The developer tools a requirements file may be named for (`requirements/mypy.txt`,
+ * `requirements-towncrier.txt`, `requirements/flake8.txt`): what a developer runs to type-check,
+ * lint, format, build the docs or the change log. Not in `<tool>-requirements.txt`, which may be
+ * the tool's own (python/mypy's `mypy-requirements.txt` lists what mypy needs at run time).
+ */
+const TOOL_WORDS: ReadonlySet<string> = new Set([
+  "mypy",
+  "pyright",
+  "towncrier",
+  "flake8",
+  "pylint",
+  "ruff",
+  "black",
+  "isort",
+  "sphinx",
+  "mkdocs",
+]);
+
+/**
  * Whether a file's name (`requirements-dev`, `test_requirements`, the `dev`
  * of `pylock.dev.toml`) says it is for development only: one of its words
  * (split at `-`, `_` and `.`) is a development, test, lint or documentation
- * word, by the common convention.
+ * word, by the common convention, or names a developer tool (`mypy.txt`; see
+ * {@linkcode TOOL_WORDS}) but for `<tool>-requirements`.
  *
  * @param name The name (or a part of it), without extension.
  * @returns `true` for a development file's name.
  */
 export function namesDevelopment(name: string): boolean {
-  return hasNameWord(name, DEV_WORDS);
+  const words = name.toLowerCase().split(/[-_.]+/);
+  return words.some((word, i) =>
+    DEV_WORDS.has(word) || (TOOL_WORDS.has(word) && !/^requirements?$/.test(words[i + 1] ?? ""))
+  );
 }
+
+/**
+ * Whether a file's name says it lists what builds the project (`build-requirements.txt`,
+ * `requirements-build.txt`, `requirements/build.txt`: setuptools, Cython, wheel, as
+ * `[build-system] requires` lists them), not what it runs with.
+ *
+ * @param name The name (or a part of it), without extension.
+ * @returns `true` for a build file's name.
+ */
+export function namesBuild(name: string): boolean {
+  return hasNameWord(name, BUILD_WORDS);
+}
+
+/** The words of a file's name that say it lists build requirements (see {@linkcode namesBuild}). */
+const BUILD_WORDS: ReadonlySet<string> = new Set(["build"]);
 
 /**
  * Whether one of the words of a file's name (split at `-`, `_` and `.`,

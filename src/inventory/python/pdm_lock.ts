@@ -37,6 +37,7 @@ import {
   unsupportedVersion,
 } from "./_python.ts";
 import { gitVcsUrl } from "../_vcs.ts";
+import { decodePercent } from "../_url.ts";
 import { type LocalPlace, memberFolders, scannedPlace } from "../_paths.ts";
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
 import { sameVersion } from "./pep440.ts";
@@ -134,13 +135,17 @@ function projectExtras(
  * Where a local package lies, as written relative to the project: its `path`
  * (a folder, or a distribution file: `pdm add ./vendor/x-1.0-py3-none-any.whl`),
  * or the `file:///${PROJECT_ROOT}/…` URL early PDM 2 wrote for a local file.
+ * PDM writes the `path` as the path is (`FileRequirement.str_path`), the URL
+ * percent-encoded (`PDMBackend.relative_path_to_url`: `urllib.parse.quote`),
+ * and reads the URL back decoded (`get_relative_path`: `urllib.parse.unquote`):
+ * `file:///${PROJECT_ROOT}/my%20lib` is the folder `./my lib`.
  */
 function localPath(pkg: Table): string | undefined {
   if (typeof pkg.path === "string") return pkg.path;
   const rooted = typeof pkg.url === "string"
     ? /^file:\/\/\/?\$\{PROJECT_ROOT\}\/(.*)$/.exec(pkg.url)
     : null;
-  return rooted === null ? undefined : `./${rooted[1]}`;
+  return rooted === null ? undefined : `./${decodePercent(rooted[1])}`;
 }
 
 /**

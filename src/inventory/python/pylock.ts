@@ -366,6 +366,9 @@ function registryPurl(entry: Entry): string | undefined {
 /** PyPI's file host, where the files of its index are (`https://files.pythonhosted.org/packages/…`). */
 const PYPI_FILES = /^https?:\/\/files\.pythonhosted\.org\//i;
 
+/** An archive URL naming a file on disk: `file:`, or Hatch's `{root:uri}` (see `mapEntry`). */
+const LOCAL_ARCHIVE_URL = /^(?:file:|\{root:uri\})/i;
+
 /**
  * The purl qualifiers of a registry entry: its `index` as `repository_url`, unless PyPI. Without
  * an `index` (PEP 751: the index the files were found on, "if applicable"; `pip lock` writes none,
@@ -418,13 +421,20 @@ function mapEntry(
     downloadLocation = entry.vcs;
     qualifiers = { vcs_url: entry.vcs };
   } else if (entry.archive !== undefined) {
+    // One on disk is no download: PDM's export writes a local archive's `path` beside its
+    // `url`, the project's `file:///${PROJECT_ROOT}/…`, Hatch's `{root:uri}/…` or an absolute
+    // `file:///…` (pdm/formats/pylock.py: `{"url": req.get_full_url()}`, the URL
+    // FileRequirement.relocate has the build backend make, `relative_path_to_url`).
+    const { url, path: onDisk } = entry.archive;
+    const remote = url !== undefined && !LOCAL_ARCHIVE_URL.test(url) ? url : undefined;
     // The folder it is built from stays with the URL (`#subdirectory=`), as uv.lock's url source.
-    downloadLocation = entry.archive.url === undefined
+    downloadLocation = remote === undefined
       ? undefined
-      : archiveUrl(entry.archive.url, entry.archiveSubdirectory);
-    // One on disk (its `path`) is no URL: its `file_name`.
-    qualifiers = downloadLocation === undefined && entry.archive.path !== undefined
-      ? localArchiveQualifiers(entry.archive.path) ?? {}
+      : archiveUrl(remote, entry.archiveSubdirectory);
+    // One on disk is no URL: its `file_name`.
+    const local = onDisk ?? url;
+    qualifiers = downloadLocation === undefined && local !== undefined
+      ? localArchiveQualifiers(local) ?? {}
       : { download_url: downloadLocation };
     files = { hashes: entry.archive.hashes, distributions: [] };
   } else if (entry.files.length > 0) {

@@ -160,13 +160,18 @@ class Context {
       ? undefined
       : typeof near !== "string"
       ? nthLine(this.text, near)
-      : nthLine(this.text, near) ?? nthLine(this.text, JSON.stringify(near).slice(1, -1)) ??
-        writtenValueLine(this.text, near);
+      : this.lineOf(near);
     return invalid(
       READER,
       at(this.path, line ?? (key === undefined ? undefined : tomlKeyLine(this.text, key))),
       what,
     );
+  }
+
+  /** The line of a string value, as written or as a basic string escapes it. */
+  lineOf(value: string): number | undefined {
+    return nthLine(this.text, value) ?? nthLine(this.text, JSON.stringify(value).slice(1, -1)) ??
+      writtenValueLine(this.text, value);
   }
 
   /** `key`: the TOML key to find when no line has `near` (default: `what`). */
@@ -196,17 +201,21 @@ class Context {
    * environment's dependencies: hatchling's `Context.format`, see {@linkcode hatchFormat}):
    * `{root:uri}` is the project's folder, to which the folder rules apply. One with a field
    * vouch cannot fill in (the developer's `{home}`, an `{env:NAME}` without a default, a
-   * modifier Hatch refuses) is its name only, with a warning.
+   * modifier Hatch refuses, an environment's `{matrix:…}`) is its name only, with a warning
+   * naming its line.
    */
   hatchPep508(text: string, scope: Scope, group?: string): Declaration {
     const { text: formatted, unknown } = hatchFormat(text);
     if (unknown === undefined) return this.pep508(formatted, scope, group, text);
     const named = PACKAGE_NAME.exec(text);
     if (named === null) throw this.fail(`no package name in "${text}"`, text);
-    this.warnings.push(
-      `${this.path}: "${text}": Hatch fills in ${unknown} on the machine that builds the ` +
-        "project, which vouch cannot know: it is in the SBOM by its name only",
-    );
+    const why = /^\{matrix[:}]/.test(unknown)
+      ? "from each environment its matrix makes, which vouch does not expand"
+      : "on the machine that builds the project, which vouch cannot know";
+    const warning = `${at(this.path, this.lineOf(text))}: "${text}": Hatch fills in ${unknown} ` +
+      `${why}: it is in the SBOM by its name only`;
+    // Once, though every environment built on this one's template has the entry.
+    if (!this.warnings.includes(warning)) this.warnings.push(warning);
     return this.pep508(named[1], scope, group, text);
   }
 
@@ -467,8 +476,8 @@ const HATCH_OVERRIDDEN = /^(?:set-)?(dependencies|extra-dependencies|features)$/
  * variable or generated name) are not evaluated: every dependency and feature
  * they may add is declared in the environment's group (the matrix itself adds
  * none). Context formatting is applied as in `[project]` (see
- * {@linkcode hatchFormat}); an entry with another field (`{matrix:…}`) keeps
- * its name only (version unknown).
+ * {@linkcode hatchFormat}); an entry with a field vouch cannot fill in
+ * (`{matrix:…}`) keeps its name only (version unknown), with a warning.
  */
 function hatchEnvDependencies(
   hatch: HatchEnvs,
@@ -808,8 +817,13 @@ function applyUvSources(
 /** The name a requirement starts with (PEP 508). */
 const PACKAGE_NAME = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)/;
 
-/** A field of Hatch's context formatting that vouch fills in or knows it cannot. */
-const HATCH_FIELD = /\{(root|home|env)(?::([^{}]*))?\}/g;
+/**
+ * A field of Hatch's context formatting (Python's `str.format` fields, a name and its
+ * modifiers after `:`): hatchling's `{root}`, `{home}`, `{env}`, and an environment's `{args}`,
+ * `{env_name}`, `{env_type}`, `{matrix}`, `{verbosity}` (hatch/env/context.py), or another;
+ * not PDM's `${PROJECT_ROOT}` (see {@linkcode fileUrlPath}).
+ */
+const HATCH_FIELD = /(?<!\$)\{([A-Za-z_][A-Za-z0-9_]*)(?::([^{}]*))?\}/g;
 
 /**
  * A requirement with Hatch's context formatting applied, as hatchling's `Context.format` fills
@@ -818,8 +832,10 @@ const HATCH_FIELD = /\{(root|home|env)(?::([^{}]*))?\}/g;
  * `parent` modifier its parent, and `uri` its `file:` URL (`real` the real path): written as the
  * relative `file:.`, `file:./..`, which {@linkcode fileUrlPath} takes as that folder;
  * `{env:NAME:default}` is its default. `unknown`: the first field vouch cannot fill in (the
- * developer's `{home}`, an `{env:NAME}` without a default), or one Hatch refuses (a modifier other
- * than `parent`, `uri`, `real`: "Unknown path modifier"), left as written.
+ * developer's `{home}`, an `{env:NAME}` without a default, an environment's `{matrix:NAME}`,
+ * whose value Hatch takes from each environment its matrix makes, or the default when that
+ * environment has no such variable: `__format_matrix`), or one Hatch refuses (a modifier other
+ * than `parent`, `uri`, `real`: "Unknown path modifier"; an unknown field), left as written.
  */
 function hatchFormat(text: string): { text: string; unknown?: string } {
   let unknown: string | undefined;

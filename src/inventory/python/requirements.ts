@@ -17,6 +17,7 @@ import {
   hasNameWord,
   invalid,
   localArchiveQualifiers,
+  namesBuild,
   namesDevelopment,
   parseHash,
   pipUrl,
@@ -76,11 +77,16 @@ const MXDEV_CONFIG = "mx.ini";
  * mxdev (mxstack/mxdev's `config.Configuration.infile`) reads the file that `[settings]`
  * `requirements-in` names (`requirements.txt` when not set), relative to the folder it runs
  * in, and writes what pip installs (`requirements-mxdev.txt`) from it. A value with a
- * `${…}` interpolation is not followed: vouch cannot tell the file it names.
+ * `${…}` interpolation is not followed: vouch cannot tell the file it names. The files that
+ * `[settings] include` names (one a line, relative to the including file's folder, each with
+ * its own includes) are read before it, so its own value wins, else the last one's
+ * (including.py `resolve_dependencies` lists them, `read_with_included` reads them in that
+ * order); one vouch cannot read (a URL, a missing file, which mxdev fails on) leaves the input
+ * unknown unless a file read after it sets it.
  *
  * @param path The requirements file's path, relative to the project root.
- * @param load Reads a file of the project (root-relative), `undefined` when there is none.
- * @returns The `mx.ini`'s path when it names the file.
+ * @param load Returns a file's text, or `undefined` when it does not exist.
+ * @returns The `mx.ini`'s path, when it names the file as mxdev's input.
  */
 export function mxdevConfig(
   path: string,
@@ -90,22 +96,70 @@ export function mxdevConfig(
   const config = dir === "" ? MXDEV_CONFIG : `${dir}/${MXDEV_CONFIG}`;
   const text = load(config);
   if (text === undefined) return undefined;
-  let input = "requirements.txt";
-  let section: string | undefined;
-  // configparser: `[section]` headers, `key = value` or `key: value`, `#`/`;` comment lines; the
-  // last value of a key wins. mxdev's parser keeps option names as written
-  // (`including.read_with_included`: `cfg.optionxform = str`), so `Requirements-In` is another.
-  for (const line of text.split(/\r?\n/)) {
-    const header = /^\[([^\]]+)\]/.exec(line);
-    if (header !== null) section = header[1];
-    const option = /^([^\s#;[][^=:]*?)\s*[=:]\s*(.*)$/.exec(line);
-    if (section === "settings" && option?.[1] === "requirements-in") {
-      input = option[2].trim();
-    }
-  }
-  if (input.includes("${")) return undefined;
+  const input = mxdevInput(config, text, load, [config]) ?? "requirements.txt";
+  if (input === UNKNOWN_INPUT || input.includes("${")) return undefined;
   const named = normalizePath(dir === "" || input.startsWith("/") ? input : `${dir}/${input}`);
   return named === normalizePath(path) ? config : undefined;
+}
+
+/** What an mxdev configuration vouch cannot read sets `requirements-in` to, for all it knows. */
+const UNKNOWN_INPUT = "\0";
+
+/**
+ * The `[settings] requirements-in` of an mxdev configuration and the files it includes (see
+ * {@linkcode mxdevConfig}), {@linkcode UNKNOWN_INPUT} when one it reads last cannot be read, or
+ * `undefined` when none sets it.
+ */
+function mxdevInput(
+  path: string,
+  text: string,
+  load: (path: string) => string | undefined,
+  stack: string[],
+): string | undefined {
+  const { settings, include } = mxdevSettings(text);
+  let input: string | undefined;
+  for (const name of include) {
+    const file = normalizePath(dirname(path) === "" ? name : `${dirname(path)}/${name}`);
+    const included = URL_START.test(name) || stack.includes(file) ? undefined : load(file);
+    input = included === undefined
+      ? UNKNOWN_INPUT
+      : mxdevInput(file, included, load, [...stack, file]) ?? input;
+  }
+  return settings.get("requirements-in") ?? input;
+}
+
+/**
+ * The `[settings]` options of an mxdev configuration, as configparser reads them: `[section]`
+ * headers, `key = value` or `key: value`, `#`/`;` comment lines, an indented line continuing
+ * the value above; the last value of a key wins. mxdev's parser keeps option names as written
+ * (`including.read_with_included`: `cfg.optionxform = str`), so `Requirements-In` is another;
+ * the one that finds `include` lowercases them (`resolve_dependencies`: a plain ConfigParser).
+ */
+function mxdevSettings(text: string): { settings: Map<string, string>; include: string[] } {
+  const settings = new Map<string, string>();
+  let include: string[] = [];
+  let section: string | undefined;
+  let key: string | undefined;
+  for (const line of text.split(/\r?\n/)) {
+    if (/^[#;]/.test(line) || line.trim() === "") continue;
+    if (/^\s/.test(line) && key !== undefined) {
+      if (section === "settings" && key.toLowerCase() === "include") include.push(line.trim());
+      continue;
+    }
+    key = undefined;
+    const header = /^\[([^\]]+)\]/.exec(line);
+    if (header !== null) {
+      section = header[1];
+      continue;
+    }
+    const option = /^([^\s#;[][^=:]*?)\s*[=:]\s*(.*)$/.exec(line);
+    if (option === null) continue;
+    key = option[1];
+    if (section !== "settings") continue;
+    settings.set(key, option[2].trim());
+    if (key.toLowerCase() === "include") include = [option[2].trim()];
+  }
+  return { settings, include: include.filter((name) => name !== "") };
 }
 
 /**
@@ -117,7 +171,9 @@ export function mxdevConfig(
  * (`requirements-dev.txt`, `dev-requirements.txt`, `requirements/test.txt`,
  * `requirements_docs.txt`, the Read the Docs `docs/requirements.txt`,
  * django's `tests/requirements/py3.txt`, edx-platform's
- * `requirements/edx/testing.txt`), else `runtime`.
+ * `requirements/edx/testing.txt`, `requirements/mypy.txt`), `build` for a file
+ * named for the build (`build-requirements.txt`, `requirements/build.txt`; a
+ * `docs-build.txt` is dev), else `runtime`.
  */
 function fileScope(path: string): Scope {
   const parts = path.toLowerCase().split("/");
@@ -125,7 +181,8 @@ function fileScope(path: string): Scope {
   const top = parts.findLastIndex((folder) => /^requirements?$/.test(folder));
   if (top !== -1 && parts.slice(top + 1).includes("extras")) return "optional";
   const folders = top === -1 ? parts.slice(-1) : parts.slice(Math.max(top - 1, 0));
-  return [file, ...folders].some(namesDevelopment) ? "dev" : "runtime";
+  if ([file, ...folders].some(namesDevelopment)) return "dev";
+  return namesBuild(file) ? "build" : "runtime";
 }
 
 /**
@@ -195,6 +252,8 @@ interface Entry {
   unexpanded?: boolean;
   /** The index it was resolved from, when the file says (uv's `# from <index>` annotation). */
   index?: string;
+  /** Named by an `#egg=<name>-<version>` fragment: the version it writes (see `eggName`). */
+  eggVersion?: string;
 }
 
 interface State {
@@ -203,6 +262,8 @@ interface State {
   mxdev?: string;
   /** The includes that do not exist, which mxdev reads as empty files, with where each is. */
   missingForMxdev: { path: string; where: string }[];
+  /** The include lines of mxdev's input that mxdev fails on (see `mxdevInclude`). */
+  mxdevFailures: string[];
   excluded?: (folder: string) => boolean;
   readAlone: (relativePath: string) => boolean;
   topDir: string;
@@ -349,7 +410,7 @@ function urlEntry(
   where: string,
   declared?: string,
 ): Entry {
-  const { url: location, vcs, egg, hashes: inUrl } = pipUrl(url);
+  const { url: location, vcs, egg, eggVersion, hashes: inUrl } = pipUrl(url);
   // A URL without a host (`https://`, a line a `\r` cut): pip takes it for a link and fails to
   // download it (requests' `prepare_url`: "Invalid URL …: No host supplied"). It had been an
   // internal error (a TypeError of `new URL`).
@@ -368,6 +429,7 @@ function urlEntry(
     vcs,
     hashes: [...hashes, ...inUrl],
     source,
+    ...declared === undefined && eggVersion !== undefined ? { eggVersion, where } : {},
   };
 }
 
@@ -388,7 +450,8 @@ function localFileEntry(
   excluded?: (folder: string) => boolean,
 ): Entry | undefined {
   // pip reads a path's fragment as a URL's: `#egg=<name>` names it, `#sha256=…` hashes it.
-  const { egg, hashes: inUrl } = pipUrl(target);
+  const { egg, eggVersion, hashes: inUrl } = pipUrl(target);
+  const fromEgg = declared === undefined && eggVersion !== undefined ? { eggVersion } : {};
   const path = target.replace(/#.*$/s, "");
   const all = [...hashes, ...inUrl];
   const archive = archiveNameVersion(path.replaceAll("\\", "/"));
@@ -417,6 +480,7 @@ function localFileEntry(
       hashes: all,
       source,
       local: true,
+      ...fromEgg,
       folder: path,
       ...file ? { archive: true, file: path } : {},
       ...skipped === undefined ? {} : { skipped },
@@ -431,6 +495,7 @@ function localFileEntry(
     hashes: all,
     source,
     local: true,
+    ...fromEgg,
     file: path,
   };
 }
@@ -634,12 +699,17 @@ function frozenDisplay(display: string): { name: string; pin: string } | undefin
   return match === null ? undefined : { name: match[1], pin: `${match[2]}${match[3]}` };
 }
 
+/**
+ * `mxdev`: whether mxdev reads the file's lines (its input, and what that includes the way
+ * mxdev follows: see {@linkcode mxdevInclude}), else pip.
+ */
 function readFile(
   state: State,
   text: string,
   path: string,
   stack: string[],
   constraints: boolean,
+  mxdev: boolean,
 ): void {
   if (UV_HEADER.test(text.slice(0, 200))) state.uvWritten.add(path);
   let last: Entry | undefined;
@@ -702,7 +772,8 @@ function readFile(
           state.remoteRequirements.push({ url: withoutCredentials(include), where });
           continue;
         }
-        const target = resolveInclude(state, path, include, where, stack);
+        const byMxdev = mxdev && mxdevInclude(state, raw, where);
+        const target = resolveInclude(state, path, include, where, stack, { mxdev, byMxdev });
         if (target === undefined) continue;
         const key = `${asConstraints ? "c" : "r"}:${target.path}`;
         // What a runtime install includes is runtime, whichever dev file includes it too.
@@ -713,7 +784,7 @@ function readFile(
         if (state.scopes.get(target.path) !== "runtime") state.scopes.set(target.path, scope);
         if (state.included.has(key)) continue;
         state.included.add(key);
-        readFile(state, target.text, target.path, [...stack, target.path], asConstraints);
+        readFile(state, target.text, target.path, [...stack, target.path], asConstraints, byMxdev);
       } else {
         if (options.has("--no-index")) state.noIndex ??= where;
         if (options.has("--require-hashes")) state.hashMode ??= where;
@@ -802,25 +873,45 @@ function checkHashMode(state: State): void {
   }
 }
 
+/**
+ * Whether mxdev follows an include line of a file it reads (mxstack/mxdev processing.py
+ * `process_line`): a line starting with `-r` or `-c` is its include, of the file named after the
+ * line's first space (`line.split(" ")[1]`), which mxdev opens relative to the folder it runs in,
+ * an empty file when missing; one without a space after the option (`-rbase.txt`, `-r\tbase.txt`)
+ * makes mxdev fail (an IndexError), a warning. Any other (`--requirement base.txt`, an indented
+ * `-r`) mxdev copies into the file it writes (`requirements-mxdev.txt`, beside the `mx.ini`), and
+ * pip reads it from there: pip's include, missing refused.
+ */
+function mxdevInclude(state: State, raw: string, where: string): boolean {
+  if (!/^-[rc]/.test(raw)) return false;
+  if (!raw.includes(" ")) {
+    state.mxdevFailures.push(where);
+  }
+  return true;
+}
+
 function resolveInclude(
   state: State,
   from: string,
   target: string,
   where: string,
   stack: string[],
+  /** `mxdev`: mxdev reads the line; `byMxdev`: mxdev follows the include (see `mxdevInclude`). */
+  how: { mxdev: boolean; byMxdev: boolean },
 ): { path: string; text: string } | undefined {
   if (target === "") throw invalid(READER, where, "include option without a file name");
   if (URL_START.test(target)) {
     throw invalid(READER, where, `remote include "${target}" is not supported`);
   }
-  // mxdev opens a file it includes as `Path(file_or_url)`: relative to the folder it runs in.
-  const dir = state.mxdev === undefined ? dirname(from) : state.topDir;
+  // mxdev opens a file it includes as `Path(file_or_url)`: relative to the folder it runs in;
+  // pip reads an include mxdev copies into its output, beside the mx.ini, from that folder too.
+  const dir = how.mxdev ? state.topDir : dirname(from);
   const path = normalizePath(target.startsWith("/") || dir === "" ? target : `${dir}/${target}`);
   if (stack.includes(path)) {
     throw invalid(READER, where, `include cycle: ${[...stack, path].join(" -> ")}`);
   }
   const text = state.include?.(relativeTo(state.topDir, path));
-  if (text === undefined && state.mxdev !== undefined) {
+  if (text === undefined && how.byMxdev) {
     // mxdev's `processing.resolve_dependencies`: "Can not read … file '…', it does not exist.
     // Empty file assumed."
     state.missingForMxdev.push({ path, where });
@@ -1039,6 +1130,7 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
     include: options.include,
     mxdev: options.mxdev,
     missingForMxdev: [],
+    mxdevFailures: [],
     excluded: options.excluded,
     readAlone: options.readAlone ?? (() => true),
     topDir: dirname(normalizePath(options.path)),
@@ -1059,6 +1151,7 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
     options.path,
     [normalizePath(options.path)],
     namesConstraints(options.path),
+    options.mxdev !== undefined,
   );
   checkHashMode(state);
   const pins = checkPins([...state.entries, ...state.constraints]);
@@ -1075,6 +1168,15 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
   const ranges = new Set<string>();
   for (const entry of state.entries) {
     const scope = state.scopes.get(entry.source)!;
+    if (entry.eggVersion !== undefined) {
+      const egg = `${entry.name}-${entry.eggVersion}`;
+      warnings.push(
+        `${entry.where ?? entry.source}: "#egg=${egg}" writes a version into the egg fragment ` +
+          `(easy_install's form): pip takes all of it for the project's name and refuses a ` +
+          `project named otherwise (pip 20.3 on: "inconsistent name"); it is in the SBOM as ` +
+          `${entry.name}, its version the project's own, unknown; write "${entry.name} @ <url>"`,
+      );
+    }
     if (entry.name === "" && entry.folder !== undefined) {
       warnings.push(
         `${entry.where ?? entry.source}: "${withoutCredentials(entry.folder)}" is ` +
@@ -1144,6 +1246,13 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
     warnings.push(
       `${where}: the included file ${path} does not exist; ${state.mxdev} makes this file ` +
         "mxdev's input, and mxdev reads a missing include as an empty file, so vouch does too",
+    );
+  }
+  for (const where of state.mxdevFailures) {
+    warnings.push(
+      `${where}: mxdev, which ${state.mxdev} makes read this file, fails on an include without ` +
+        'a space after its option (processing.py `line.split(" ")[1]`: an IndexError); ' +
+        "vouch reads the file it names all the same",
     );
   }
   for (const { url, where } of state.remoteConstraints) {

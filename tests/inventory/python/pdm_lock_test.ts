@@ -307,6 +307,20 @@ Deno.test("readPdmLock: a local distribution file is a package wherever it lies,
   assert.deepEqual(out.members.map((m) => m.id), ["pkg:pypi/inner@0.1.0"]);
 });
 
+Deno.test("readPdmLock: a folder's `file:///${PROJECT_ROOT}/…` URL is percent-decoded, as PDM reads it", () => {
+  // PDM quotes the path into the URL (PDMBackend.relative_path_to_url) and unquotes it back
+  // (get_relative_path). Was: the folder `my%20lib`, missing, so a "no pyproject.toml" warning.
+  const lock = '[metadata]\nlock_version = "4.4"\n\n[[package]]\nname = "mylib"\n' +
+    'version = "0.2.0"\nurl = "file:///${PROJECT_ROOT}/libs/my%20lib"\ngroups = ["default"]\n';
+  const files: Record<string, string> = {
+    "libs/my lib/pyproject.toml": '[project]\nname = "mylib"\nversion = "0.2.0"\n',
+  };
+  const out = readPdmLock(lock, { path: "pdm.lock", load: (p) => files[p] });
+  assert.deepEqual(out.members.map((m) => m.id), ["pkg:pypi/mylib@0.2.0"]);
+  assert.deepEqual(out.memberFolders, ["libs/my lib"]);
+  assert.equal(out.warnings, undefined);
+});
+
 Deno.test("readPdmLock: a path package whose folder holds no Python project (a submodule not checked out) is a warning", () => {
   // PDM refuses it (FileRequirement._check_installable: "The local path … is not installable"
   // without setup.py or pyproject.toml). Was: a member, silently.

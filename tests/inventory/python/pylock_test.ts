@@ -648,3 +648,21 @@ Deno.test("readPylock: a directory package in a folder the scan skips (vendor/) 
     /^pylock\.toml installs x \(vendor\/x\) from a folder the scan skips/,
   );
 });
+
+Deno.test("readPylock: an archive on disk that PDM's export names by a file: URL too is its file_name, no download_url", () => {
+  // pdm export -f pylock: `archive = {url = req.get_full_url(), path = req.str_path}`, the URL
+  // the build backend makes of the path (PDMBackend: `file:///${PROJECT_ROOT}/…`; others an
+  // absolute `file:///…`). Was: that URL as the purl's download_url.
+  const text = 'lock-version = "1.0"\nrequires-python = ">=3.9"\ncreated-by = "pdm"\n\n' +
+    '[[packages]]\nname = "localpkg"\nversion = "1.0"\n\n[packages.archive]\n' +
+    'url = "file:///${PROJECT_ROOT}/dist/localpkg-1.0.tar.gz"\n' +
+    'path = "./dist/localpkg-1.0.tar.gz"\nhashes = {sha256 = "' + "a".repeat(64) + '"}\n\n' +
+    '[[packages]]\nname = "abspkg"\nversion = "2.0"\n\n[packages.archive]\n' +
+    'url = "file:///home/u/wheels/abspkg-2.0-py3-none-any.whl"\n' +
+    'hashes = {sha256 = "' + "b".repeat(64) + '"}\n';
+  const out = readPylock(text, { path: "pylock.toml" });
+  assert.deepEqual(out.components.map((c) => [c.purl, c.downloadLocation]), [
+    ["pkg:pypi/abspkg@2.0?file_name=abspkg-2.0-py3-none-any.whl", undefined],
+    ["pkg:pypi/localpkg@1.0?file_name=localpkg-1.0.tar.gz", undefined],
+  ]);
+});

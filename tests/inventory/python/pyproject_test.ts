@@ -751,6 +751,9 @@ Deno.test("readPyproject: a Hatch environment's features and overrides add to it
     ["pkg:pypi/uvicorn", ">=0.30", ["dev", "optional"], ["nightly", "server", "test"]],
   ]);
   assert.deepEqual(out.warnings, [
+    // Was: the name only, without a word.
+    'pyproject.toml:19: "django~={matrix:django}.0": Hatch fills in {matrix:django} from each ' +
+    "environment its matrix makes, which vouch does not expand: it is in the SBOM by its name only",
     'pyproject.toml: [tool.hatch.envs.test] features: "missing" is no extra of ' +
     "[project.optional-dependencies], so what it installs in the environment is not known",
   ]);
@@ -1193,9 +1196,9 @@ Deno.test("readPyproject: Hatch's {root:uri} is the project's folder, to which t
   // A folder of the project: its own code.
   assert.deepEqual(out.localDeclarations?.map((d) => d.name), ["own"]);
   assert.deepEqual(out.warnings, [
-    'pyproject.toml: "h @ {home:uri}/src/h": Hatch fills in {home:uri} on the machine that ' +
+    'pyproject.toml:8: "h @ {home:uri}/src/h": Hatch fills in {home:uri} on the machine that ' +
     "builds the project, which vouch cannot know: it is in the SBOM by its name only",
-    'pyproject.toml: "b @ {root:bar}/b": Hatch fills in {root:bar} on the machine that ' +
+    'pyproject.toml:9: "b @ {root:bar}/b": Hatch fills in {root:bar} on the machine that ' +
     "builds the project, which vouch cannot know: it is in the SBOM by its name only",
   ]);
 });

@@ -1116,6 +1116,51 @@ Deno.test("readRequirements: mxdev's input reads a missing include as an empty f
   );
 });
 
+Deno.test("mxdevConfig: the files an mx.ini includes set mxdev's input, unless it sets it itself", () => {
+  const files: Record<string, string> = {
+    "mx.ini": "[settings]\ninclude =\n    conf/base.ini\nthreads = 4\n",
+    // Relative to the including file's folder (including.py: `file.parent / include`).
+    "conf/base.ini": "[settings]\ninclude = more.ini\n",
+    "conf/more.ini": "[settings]\nrequirements-in = req.in\n",
+  };
+  const load = (p: string): string | undefined => files[p];
+  // Was: requirements.txt, the default, taken for mxdev's input.
+  assert.equal(mxdevConfig("req.in", load), "mx.ini");
+  assert.equal(mxdevConfig("requirements.txt", load), undefined);
+  // The including file's own value wins: it is read after what it includes.
+  files["mx.ini"] += "requirements-in = requirements.txt\n";
+  assert.equal(mxdevConfig("requirements.txt", load), "mx.ini");
+  // An include vouch cannot read (a URL, which mxdev downloads) leaves the input unknown.
+  files["mx.ini"] = "[settings]\ninclude = https://h.example/plone/mx.ini\n";
+  assert.equal(mxdevConfig("requirements.txt", load), undefined);
+});
+
+Deno.test("readRequirements: mxdev follows `-r <file>` only; it fails on `-rfile`, and pip reads `--requirement`", () => {
+  const files: Record<string, string> = { "base.txt": "requests==2.32.3\n" };
+  const read = (text: string): ReturnType<typeof readRequirements> =>
+    readRequirements(text, {
+      path: "requirements.txt",
+      include: (rel) => files[rel],
+      mxdev: "mx.ini",
+    });
+  // processing.py `process_line`: `line.split(" ")[1]` of a line without a space is an IndexError.
+  assert.deepEqual(read("-rbase.txt\n").warnings, [
+    "requirements.txt:1: mxdev, which mx.ini makes read this file, fails on an include without " +
+    'a space after its option (processing.py `line.split(" ")[1]`: an IndexError); vouch reads ' +
+    "the file it names all the same",
+  ]);
+  // mxdev copies `--requirement` into requirements-mxdev.txt, where pip reads it: a missing one
+  // is refused, as pip refuses it (was: an empty file, as if mxdev read it).
+  assert.throws(
+    () => read("--requirement missing.txt\n"),
+    /requirements\.txt:1: included file "missing\.txt" \(missing\.txt\) was not found/,
+  );
+  assert.deepEqual(read("--requirement base.txt\n").components.map((c) => c.purl), [
+    "pkg:pypi/requests@2.32.3",
+  ]);
+  assert.match(read("-r missing.txt\n").warnings?.join() ?? "", /mxdev reads a missing include/);
+});
+
 Deno.test("readInventory: a Plone project's mxdev input with a constraints file not made yet", async () => {
   await withTempDir(async (dir) => {
     await writeTree(dir, {
@@ -1236,4 +1281,60 @@ Deno.test("readRequirements: a relative file: URL's path is percent-decoded, as 
   );
   // Was: neither, both taken for folders of the project (`%2E%2E`, `vendor%2Ftool`), own code.
   assert.deepEqual(out.components.map((c) => c.purl), ["pkg:pypi/sibling", "pkg:pypi/tool"]);
+});
+
+Deno.test("readRequirements: a file named for a developer tool lists dev requirements, one named for the build build ones", () => {
+  const scopes = (text: string, path: string): string[][] =>
+    readRequirements(text, { path }).components.map((c) => c.scopes);
+  // Was runtime: type checkers, linters, change log and docs tools.
+  for (
+    const path of [
+      "requirements/mypy.txt",
+      "requirements-mypy.txt",
+      "requirements/towncrier.txt",
+      "requirements/flake8.txt",
+      "requirements/sphinx.txt",
+      "requirements/docs-build.txt",
+    ]
+  ) {
+    assert.deepEqual(scopes("mypy==1.11.2\n", path), [["dev"]], path);
+  }
+  // Was runtime: what builds the project (numpy's requirements/build_requirements.txt,
+  // python/mypy's build-requirements.txt), as `[build-system] requires` is build.
+  for (
+    const path of [
+      "build-requirements.txt",
+      "requirements-build.txt",
+      "requirements/build.txt",
+      "requirements/build_requirements.txt",
+    ]
+  ) {
+    assert.deepEqual(scopes("cython==3.0.11\n", path), [["build"]], path);
+  }
+  // `<tool>-requirements.txt` may be the tool's own: python/mypy's lists what mypy runs with.
+  assert.deepEqual(scopes("pathspec>=0.9.0\n", "mypy-requirements.txt"), [["runtime"]]);
+});
+
+Deno.test("readRequirements: an `#egg=<name>-<version>` fragment names the project, with a warning", () => {
+  const text = "-e git+https://github.com/acme/name.git@v1.4#egg=name-1.4\n" +
+    "https://h.example/x/archive/v1.tar.gz#egg=xpkg-1.0rc1\n" +
+    // A tail without a dot is a name (flake8-2020 is a project).
+    "git+https://github.com/acme/f.git@v1#egg=flake8-2020\n";
+  const out = readRequirements(text, { path: "requirements.txt" });
+  // Was: pkg:pypi/name-1-4 and pkg:pypi/xpkg-1-0rc1, no project's name.
+  assert.deepEqual(out.components.map((c) => [c.name, c.version]), [
+    ["flake8-2020", undefined],
+    ["name", undefined],
+    ["xpkg", undefined],
+  ]);
+  assert.deepEqual(out.warnings, [
+    'requirements.txt:1: "#egg=name-1.4" writes a version into the egg fragment ' +
+    "(easy_install's form): pip takes all of it for the project's name and refuses a project " +
+    'named otherwise (pip 20.3 on: "inconsistent name"); it is in the SBOM as name, its ' +
+    'version the project\'s own, unknown; write "name @ <url>"',
+    'requirements.txt:2: "#egg=xpkg-1.0rc1" writes a version into the egg fragment ' +
+    "(easy_install's form): pip takes all of it for the project's name and refuses a project " +
+    'named otherwise (pip 20.3 on: "inconsistent name"); it is in the SBOM as xpkg, its ' +
+    'version the project\'s own, unknown; write "xpkg @ <url>"',
+  ]);
 });
