@@ -128,6 +128,26 @@ const TYPES: Record<string, { extension: string; classifier?: string }> = {
   nbm: { extension: "jar" },
   "nbm-application": { extension: "zip" },
   "nbm-file": { extension: "nbm" },
+  // Takari's lifecycle plugin (takari/takari-lifecycle TakariJarArtifactHandler,
+  // TakariMavenPluginArtifactHandler, TakariMavenComponentArtifactHandler: extension jar).
+  "takari-jar": { extension: "jar" },
+  "takari-maven-plugin": { extension: "jar" },
+  "takari-maven-component": { extension: "jar" },
+  // GlassFish's HK2 modules (the old hk2-maven-plugin's packaging): a jar, `ha-api-3.1.7.jar`
+  // on Maven Central, as Gradle (its "non-existing custom packaging" test), sbt and Coursier
+  // read an `hk2-jar` POM.
+  "hk2-jar": { extension: "jar" },
+  // Atlassian's AMPS (maven-amps-plugin components.xml): an `atlassian-plugin` is a jar.
+  "atlassian-plugin": { extension: "jar" },
+  // jenkinsci/maven-hpi-plugin components.xml: a plugin is a `.hpi`, a module (`jm`, and
+  // `jenkins-module` kept for compatibility) a `.jm`, an `executable-war` a war.
+  hpi: { extension: "hpi" },
+  jm: { extension: "jm" },
+  "jenkins-module": { extension: "jm" },
+  "executable-war": { extension: "war" },
+  // Apache Jackrabbit FileVault's package plugin (filevault-package-maven-plugin components.xml):
+  // a `content-package` is a zip.
+  "content-package": { extension: "zip" },
 };
 
 // ---------------------------------------------------------------------------
@@ -158,6 +178,8 @@ interface RawPlugin {
   pom: RawPom;
   version?: string;
   inherited?: string;
+  /** Its `<extensions>`, as written: `true` loads its components (artifact handlers too). */
+  extensions?: string;
   dependencies: RawDependency[];
   /** The `annotationProcessorPaths` of its `<configuration>` (see {@linkcode mergedPaths}). */
   configuration: RawConfiguration;
@@ -238,6 +260,8 @@ interface RawPom {
   artifactId?: string;
   version?: string;
   packaging?: string;
+  /** Where its `<packaging>` is, for a warning. */
+  packagingOffset?: number;
   description?: string;
   licenses: string[];
   properties: Map<string, string>;
@@ -450,7 +474,7 @@ class Decoder {
 
   /** A plugin; with `typed`, its dependencies may not have an empty `<type>` (see `dependency`). */
   plugin(element: XmlElement, typed = false): RawPlugin {
-    const f = this.fields(element, [...COORDINATES, "inherited", "dependencies"]);
+    const f = this.fields(element, [...COORDINATES, "inherited", "extensions", "dependencies"]);
     const { groupId, artifactId } = this.dependency(element, "plugin", PLUGIN_GROUP);
     const others: RawDependency[] = [];
     const configuration = this.processorPaths(element, others);
@@ -467,8 +491,10 @@ class Decoder {
     };
     const version = this.value(f, "version");
     const inherited = this.value(f, "inherited");
+    const extensions = this.value(f, "extensions");
     if (version !== undefined) plugin.version = version;
     if (inherited !== undefined) plugin.inherited = inherited;
+    if (extensions !== undefined) plugin.extensions = extensions;
     return plugin;
   }
 
@@ -577,6 +603,7 @@ class Decoder {
       const value = this.value(f, name);
       if (value !== undefined) pom[name] = value;
     }
+    if (pom.packaging !== undefined) pom.packagingOffset = f.get("packaging")!.offset;
     if (pom.artifactId === undefined) this.fail(root.offset, "the project has no artifactId");
     const parent = f.get("parent");
     if (parent !== undefined) {
@@ -2125,17 +2152,55 @@ function pluginDependency(plugin: RawPlugin, version: string | undefined): RawDe
 /**
  * The file extension of a reactor project's artifact, as a purl's `type` (`undefined` for a jar,
  * the purl-spec's default): its packaging's artifact handler's extension (see
- * {@linkcode TYPES}: `ejb`, `maven-plugin`, `bundle` are jars), else the packaging itself, as
- * Maven's DefaultArtifactHandler names the file of a type it has no handler for (`war`, `ear`,
- * `rar`, `pom`, a plugin's `hpi`, `aar`). `undefined` too for a packaging a property
- * the build does not define gives.
+ * {@linkcode TYPES}: `ejb`, `maven-plugin`, `bundle`, `takari-jar` are jars, `content-package`
+ * a zip), else the packaging itself, as Maven's DefaultArtifactHandler names the file of a type
+ * it has no handler for (`war`, `ear`, `rar`, `pom`). `undefined` too for a packaging a property
+ * the build does not define gives, and, with a warning to `warnings`, for a packaging vouch does
+ * not know in a build that loads a build extension (a plugin with `<extensions>true</extensions>`,
+ * a `<build><extensions>` one): that extension's artifact handler, if it has one, names the
+ * file, which may be a jar or a zip as well as the packaging.
  */
-function packagingType(model: Model, lookup: Lookup): string | undefined {
+function packagingType(model: Model, lookup: Lookup, warnings: Set<string>): string | undefined {
   const raw = model.raw.packaging?.trim();
   const packaging = raw === undefined ? undefined : expand(raw, lookup);
   if (packaging === undefined || packaging.includes("${")) return undefined;
-  const extension = Object.hasOwn(TYPES, packaging) ? TYPES[packaging].extension : packaging;
-  return extension === "jar" ? undefined : extension;
+  if (Object.hasOwn(TYPES, packaging)) {
+    const extension = TYPES[packaging].extension;
+    return extension === "jar" ? undefined : extension;
+  }
+  if (LIFECYCLE_PLUGINS.has(packaging)) return packaging === "jar" ? undefined : packaging;
+  const extensions = buildExtensions(model, lookup);
+  if (extensions.length === 0) return packaging;
+  const line = lineColumn(model.raw.text, model.raw.packagingOffset ?? 0).line;
+  warnings.add(
+    `${model.path}:${line}: its packaging ${packaging} is not one vouch knows, and the build ` +
+      `extensions it loads (${
+        extensions.join(", ")
+      }) may give it an artifact handler naming another file than a .${packaging}: the purl ` +
+      "has no type",
+  );
+  return undefined;
+}
+
+/**
+ * The build extensions a project loads (by `groupId:artifactId`): the plugins of its build (its
+ * parents' and active profiles' too) whose declaration or management says
+ * `<extensions>true</extensions>`, and its `<build><extensions>`.
+ */
+function buildExtensions(model: Model, lookup: Lookup): string[] {
+  const plugins = model.chain.flatMap((m) => withActive(m, (d) => d.build.plugins));
+  const managed = model.chain.flatMap((m) => withActive(m, (d) => d.build.pluginManagement));
+  const name = (p: { groupId: string; artifactId: string }): string => expand(mavenName(p), lookup);
+  const declared = new Set(plugins.map(name));
+  const loaded = new Set(
+    [...plugins, ...managed]
+      .filter((p) => p.extensions !== undefined && expand(p.extensions, lookup).trim() === "true")
+      .map(name).filter((n) => declared.has(n)),
+  );
+  for (const m of model.chain) {
+    for (const e of withActive(m, (d) => d.build.extensions)) loaded.add(name(e));
+  }
+  return [...loaded].sort(compareStrings);
 }
 
 /**
@@ -2146,10 +2211,10 @@ function packagingType(model: Model, lookup: Lookup): string | undefined {
  * component the project artifact's type, its packaging: `?type=ejb` where vouch, naming files
  * as it does for dependencies, has the jar.)
  */
-function memberOf(model: Model, lookup: Lookup): Member {
+function memberOf(model: Model, lookup: Lookup, warnings: Set<string>): Member {
   const c = { groupId: model.groupId, artifactId: model.artifactId };
   const version = model.version?.includes("${") ? undefined : model.version;
-  const type = packagingType(model, lookup);
+  const type = packagingType(model, lookup, warnings);
   const purl = mavenPurl({ ...c, version, type });
   return version === undefined
     ? { id: purl, name: mavenName(c), purl }
@@ -2200,7 +2265,9 @@ class Mapper {
   /** The node id of a reactor project: the root for the tree's own pom.xml, else a member. */
   node(model: Model): string {
     if (model.path === "pom.xml") return ROOT_ID;
-    return this.out.member(memberOf(model, this.resolver.lookup(model)));
+    return this.out.member(
+      memberOf(model, this.resolver.lookup(model), this.resolver.warnings),
+    );
   }
 
   /** A parent or BOM POM that is not in the tree, as a build-scope declaration. */
@@ -2785,8 +2852,8 @@ function activationText(
   }).join(", ");
 }
 
-function projectOf(model: Model, lookup: Lookup): Project {
-  const member = memberOf(model, lookup);
+function projectOf(model: Model, lookup: Lookup, warnings: Set<string>): Project {
+  const member = memberOf(model, lookup, warnings);
   const project: Project = { name: member.name, purl: member.purl! };
   if (member.version !== undefined) project.version = member.version;
   if (model.raw.description !== undefined) {
@@ -2824,7 +2891,7 @@ export function readMavenPom(
   const result: ReaderResult = mapper.out.build();
   // The project is the top of a reactor (or a lone POM), never one of its modules.
   if (!resolver.reactor(model).modules.has(path)) {
-    result.project = projectOf(model, resolver.lookup(model));
+    result.project = projectOf(model, resolver.lookup(model), resolver.warnings);
   }
   const warnings = resolver.allWarnings();
   const versioning = model.versionedBy;

@@ -2280,6 +2280,71 @@ Deno.test("readMavenPom: a reactor project's purl type is its packaging's file e
   ]);
 });
 
+// The packagings of build extensions whose artifact handler names another file than the
+// packaging: Takari's lifecycle (TakariJarArtifactHandler: jar), HK2's hk2-jar (a jar on Maven
+// Central), AMPS's atlassian-plugin (jar), maven-hpi-plugin's jenkins-module (extension jm),
+// FileVault's content-package (zip). They had kept the packaging as the purl's type, a file
+// that is not there (`?type=takari-jar`).
+Deno.test("readMavenPom: a build extension's packaging has its artifact handler's extension", () => {
+  const module = (artifactId: string, packaging: string, plugin = ""): string =>
+    `<project><modelVersion>4.0.0</modelVersion><parent><groupId>g</groupId>` +
+    `<artifactId>root</artifactId><version>1</version></parent><artifactId>${artifactId}` +
+    `</artifactId><packaging>${packaging}</packaging><build><plugins>${plugin}</plugins>` +
+    `</build></project>`;
+  const extension = (groupId: string, artifactId: string): string =>
+    `<plugin><groupId>${groupId}</groupId><artifactId>${artifactId}</artifactId>` +
+    `<version>1.0</version><extensions>true</extensions></plugin>`;
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion><groupId>g</groupId>
+  <artifactId>root</artifactId><version>1</version><packaging>pom</packaging>
+  <modules><module>takari</module><module>hk2</module><module>amps</module>
+    <module>jenkins</module><module>content</module><module>other</module>
+    <module>plain</module></modules>
+</project>`,
+    "takari/pom.xml": module(
+      "takari",
+      "takari-jar",
+      extension("io.takari.maven.plugins", "takari-lifecycle-plugin"),
+    ),
+    "hk2/pom.xml": module("hk2", "hk2-jar", extension("org.glassfish.hk2", "hk2-maven-plugin")),
+    "amps/pom.xml": module(
+      "amps",
+      "atlassian-plugin",
+      extension("com.atlassian.maven.plugins", "amps-maven-plugin"),
+    ),
+    "jenkins/pom.xml": module(
+      "jenkins",
+      "jenkins-module",
+      extension("org.jenkins-ci.tools", "maven-hpi-plugin"),
+    ),
+    "content/pom.xml": module(
+      "content",
+      "content-package",
+      extension("org.apache.jackrabbit", "filevault-package-maven-plugin"),
+    ),
+    // A packaging vouch does not know, of a build extension: its handler may name a jar.
+    "other/pom.xml": module("other", "mule-application", extension("org.mule.tools", "mule")),
+    // Without a build extension, Maven has no handler for it: the file is a .<packaging>.
+    "plain/pom.xml": module("plain", "swc"),
+  };
+  const out = readMavenPom(files["pom.xml"], { path: "pom.xml", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.purl).sort(), [
+    "pkg:maven/g/amps@1",
+    "pkg:maven/g/content@1?type=zip",
+    "pkg:maven/g/hk2@1",
+    "pkg:maven/g/jenkins@1?type=jm",
+    "pkg:maven/g/other@1",
+    "pkg:maven/g/plain@1?type=swc",
+    "pkg:maven/g/takari@1",
+  ]);
+  assert.deepEqual(out.warnings?.filter((w) => w.includes("packaging")), [
+    "other/pom.xml:1: its packaging mule-application is not one vouch knows, and the build " +
+    "extensions it loads (org.mule.tools:mule) may give it an artifact handler naming another " +
+    "file than a .mule-application: the purl has no type",
+  ]);
+});
+
 // Maven 4 imports a dependencyManagement entry of the `bom` type whatever its scope (apache/maven
 // #12589, fixed in 4.0.x), a POM as the `pom` type is; vouch left it a managed entry: the BOM was
 // no component and the versions it manages were not said to be unknown.
