@@ -734,6 +734,18 @@ interface Model {
  * maven-branch-versioning-extension before), which sets them from the branch or tag as its
  * `.mvn/<artifactId>.xml` configuration's `<version>` formats say (none: the POMs' own).
  */
+/**
+ * The files Maven and its wrapper keep in a build's `.mvn` directory, by which vouch sees one
+ * (see {@linkcode Resolver.baseDirectory}): core extensions, options, JVM options, and the
+ * wrapper's (`mvn wrapper:wrapper`'s) properties.
+ */
+const MVN_FILES = [
+  "extensions.xml",
+  "maven.config",
+  "jvm.config",
+  "wrapper/maven-wrapper.properties",
+];
+
 const VERSIONING_EXTENSIONS: ReadonlySet<string> = new Set([
   "fr.brouillard.oss:jgitver-maven-plugin",
   "me.qoomon:maven-git-versioning-extension",
@@ -1009,17 +1021,18 @@ class Resolver {
     return extensions;
   }
 
-  /** The user properties of the builds of a folder, and the files they come from. */
+  /** The user properties of the builds of a base directory, and the files they come from. */
   readonly #user = new Map<string, UserProperties>();
 
   /**
-   * The user properties of the build of the POM at `path`: those of the
-   * `.mvn/maven.config` of the nearest folder at or above it that has one
-   * (Maven's project base directory). The files looked at are added to `inputs`.
+   * The user properties of the build of the POM at `path`: those of the `.mvn/maven.config` of
+   * its build's base directory (see {@linkcode Resolver.buildBase}). The files looked at are
+   * added to `inputs`.
    */
   userProperties(path: string, inputs: [string, string | undefined][]): Map<string, string> {
-    const found = this.#userOf(posix.dirname(path));
-    inputs.push(...found.inputs);
+    const base = this.buildBase(path);
+    const found = this.#userOf(base.folder);
+    inputs.push(...base.inputs, ...found.inputs);
     return found.properties;
   }
 
@@ -1028,24 +1041,103 @@ class Resolver {
    * or deactivates.
    */
   userProfiles(path: string): Map<string, boolean> {
-    return this.#userOf(posix.dirname(path)).profiles;
+    return this.#userOf(this.buildBase(path).folder).profiles;
   }
 
+  /**
+   * The base directory of the build of the POM at `path` (see {@linkcode Resolver.baseDirectory}):
+   * Maven runs in the folder of the top of the reactor that builds it, the outermost POM of the
+   * folders above it whose `<modules>` list it (or list a POM that lists it), and takes the
+   * first folder at or above that one with a `.mvn`; a module's own `.mvn` is not that build's.
+   * The files looked at are in `inputs`.
+   */
+  buildBase(path: string): { folder: string; inputs: [string, string | undefined][] } {
+    const known = this.#buildBases.get(path);
+    if (known !== undefined) return known;
+    const inputs: [string, string | undefined][] = [];
+    let top = path;
+    for (let folder = posix.dirname(path); folder !== ".";) {
+      folder = posix.dirname(folder);
+      const aggregator = posix.join(folder, "pom.xml");
+      const text = this.load(aggregator);
+      inputs.push([aggregator, text]);
+      if (text !== undefined && this.#lists(text, aggregator, top)) top = aggregator;
+    }
+    const base = this.baseDirectory(posix.dirname(top));
+    const found = { folder: base.folder, inputs: [...inputs, ...base.inputs] };
+    this.#buildBases.set(path, found);
+    return found;
+  }
+
+  /** The base directories of the builds of POMs, by path (see {@linkcode Resolver.buildBase}). */
+  readonly #buildBases = new Map<
+    string,
+    { folder: string; inputs: [string, string | undefined][] }
+  >();
+
+  /** Whether the POM at `path` lists the one at `module` in its or its profiles' `<modules>`. */
+  #lists(text: string, path: string, module: string): boolean {
+    let raw: RawPom;
+    try {
+      raw = decodePom(text, path);
+    } catch (e) {
+      // A POM vouch cannot read is refused where it is read itself, not here.
+      if (e instanceof VouchError) return false;
+      throw e;
+    }
+    return [...raw.modules, ...raw.profiles.flatMap((p) => p.modules)]
+      .some((m) => inTree(path, m) === module);
+  }
+
+  /** The user properties of the build whose base directory is `folder`. */
   #userOf(folder: string): UserProperties {
     let known = this.#user.get(folder);
     if (known !== undefined) return known;
     const config = posix.join(folder, ".mvn", "maven.config");
     const text = this.load(config);
-    if (text !== undefined) {
-      known = { ...mavenConfig(text), inputs: [[config, text]] };
-    } else if (folder === ".") {
-      known = { properties: new Map(), profiles: new Map(), inputs: [[config, undefined]] };
-    } else {
-      const above = this.#userOf(posix.dirname(folder));
-      known = { ...above, inputs: [[config, undefined], ...above.inputs] };
-    }
+    known = text === undefined
+      ? { properties: new Map(), profiles: new Map(), inputs: [[config, text]] }
+      : { ...mavenConfig(text), inputs: [[config, text]] };
     this.#user.set(folder, known);
     return known;
+  }
+
+  /** The base directories of the builds of folders (see {@linkcode Resolver.baseDirectory}). */
+  readonly #bases = new Map<string, { folder?: string; inputs: [string, string | undefined][] }>();
+
+  /**
+   * The base directory of a build run in `folder` (`maven.multiModuleProjectDirectory`, whose
+   * `.mvn/` holds the build's `extensions.xml`, `maven.config` and `jvm.config`): the `mvn`
+   * script's find_maven_basedir takes the first folder at or above it that has a `.mvn`
+   * directory, whatever that holds, else `folder` itself. A `.mvn` is seen by the files Maven
+   * and its wrapper put there (see {@linkcode MVN_FILES}); those looked at are in `inputs`.
+   */
+  baseDirectory(folder: string): { folder: string; inputs: [string, string | undefined][] } {
+    const found = this.#mvnAbove(folder);
+    return { folder: found.folder ?? folder, inputs: found.inputs };
+  }
+
+  /** The nearest folder at or above `folder` with a `.mvn` (none: `undefined`), and the files looked at. */
+  #mvnAbove(folder: string): { folder?: string; inputs: [string, string | undefined][] } {
+    const known = this.#bases.get(folder);
+    if (known !== undefined) return known;
+    const inputs: [string, string | undefined][] = [];
+    let found: { folder?: string; inputs: [string, string | undefined][] } | undefined;
+    for (const name of MVN_FILES) {
+      const file = posix.join(folder, ".mvn", name);
+      const text = this.load(file);
+      inputs.push([file, text]);
+      if (text !== undefined) {
+        found = { folder, inputs };
+        break;
+      }
+    }
+    if (found === undefined) {
+      const above = folder === "." ? { inputs: [] } : this.#mvnAbove(posix.dirname(folder));
+      found = { ...above, inputs: [...inputs, ...above.inputs] };
+    }
+    this.#bases.set(folder, found);
+    return found;
   }
 
   /** The model of the POM at `path`, or `undefined` when there is no such file. */
@@ -1296,48 +1388,46 @@ class Resolver {
 
   /**
    * The core extension that computes the versions of the build of the POM at `path` (see
-   * {@linkcode VERSIONING_EXTENSIONS}), in the `.mvn/extensions.xml` of the nearest folder at or
-   * above it that has one (Maven's project base directory); the files looked at are added to
-   * `inputs`.
+   * {@linkcode VERSIONING_EXTENSIONS}), in the `.mvn/extensions.xml` of its build's base
+   * directory (see {@linkcode Resolver.buildBase}); the files looked at are added to `inputs`.
    */
   versioning(
     path: string,
     inputs: [string, string | undefined][],
   ): Model["versionedBy"] {
-    for (let folder = posix.dirname(path);; folder = posix.dirname(folder)) {
-      const file = posix.join(folder, ".mvn", "extensions.xml");
-      const text = this.load(file);
-      inputs.push([file, text]);
-      if (text !== undefined) {
-        const extension = this.coreExtensions(folder).find((e) =>
-          VERSIONING_EXTENSIONS.has(`${e.groupId}:${e.artifactId}`)
-        );
-        if (extension === undefined) return undefined;
-        const key = `${extension.groupId}:${extension.artifactId}`;
-        if (extension.groupId !== "me.qoomon") {
-          return this.jgitverSkips(folder, path, inputs) ? undefined : { extension: key, file };
-        }
-        // qoomon's sets a version only as its configuration's <ref> or <rev> says (`<version>`);
-        // without one it leaves the POMs' own.
-        const config = posix.join(folder, ".mvn", `${extension.artifactId}.xml`);
-        const written = this.load(config);
-        inputs.push([config, written]);
-        const configText = written?.replace(/<!--[\s\S]*?-->/g, "");
-        // Disabled, it leaves them too (ContextProvider.getDisableOption): by the user property
-        // `versioning.disable` (the `-D` of .mvn/maven.config; `-Dversioning.disable` alone is
-        // `true`), as Java's parseBoolean reads it, else by the configuration's
-        // `<disable>true</disable>` (read by Jackson: `true`, `True`, `TRUE`).
-        const user = this.#userOf(folder);
-        inputs.push(...user.inputs);
-        const option = user.properties.get("versioning.disable");
-        const disabled = option !== undefined
-          ? option.toLowerCase() === "true"
-          : /<disable>\s*(?:true|True|TRUE)\s*<\/disable>/.test(configText ?? "");
-        const setsVersion = configText !== undefined && /<version>/.test(configText);
-        return setsVersion && !disabled ? { extension: key, file } : undefined;
-      }
-      if (folder === ".") return undefined;
+    const base = this.buildBase(path);
+    inputs.push(...base.inputs);
+    const folder = base.folder;
+    const file = posix.join(folder, ".mvn", "extensions.xml");
+    const text = this.load(file);
+    inputs.push([file, text]);
+    if (text === undefined) return undefined;
+    const extension = this.coreExtensions(folder).find((e) =>
+      VERSIONING_EXTENSIONS.has(`${e.groupId}:${e.artifactId}`)
+    );
+    if (extension === undefined) return undefined;
+    const key = `${extension.groupId}:${extension.artifactId}`;
+    if (extension.groupId !== "me.qoomon") {
+      return this.jgitverSkips(folder, path, inputs) ? undefined : { extension: key, file };
     }
+    // qoomon's sets a version only as its configuration's <ref> or <rev> says (`<version>`);
+    // without one it leaves the POMs' own.
+    const config = posix.join(folder, ".mvn", `${extension.artifactId}.xml`);
+    const written = this.load(config);
+    inputs.push([config, written]);
+    const configText = written?.replace(/<!--[\s\S]*?-->/g, "");
+    // Disabled, it leaves them too (ContextProvider.getDisableOption): by the user property
+    // `versioning.disable` (the `-D` of .mvn/maven.config; `-Dversioning.disable` alone is
+    // `true`), as Java's parseBoolean reads it, else by the configuration's
+    // `<disable>true</disable>` (read by Jackson: `true`, `True`, `TRUE`).
+    const user = this.#userOf(folder);
+    inputs.push(...user.inputs);
+    const option = user.properties.get("versioning.disable");
+    const disabled = option !== undefined
+      ? option.toLowerCase() === "true"
+      : /<disable>\s*(?:true|True|TRUE)\s*<\/disable>/.test(configText ?? "");
+    const setsVersion = configText !== undefined && /<version>/.test(configText);
+    return setsVersion && !disabled ? { extension: key, file } : undefined;
   }
 
   /**
@@ -2506,12 +2596,15 @@ class Mapper {
     }
     const management = resolver.management(model);
     this.build(self, management);
-    // Maven's core extensions (the `.mvn/extensions.xml` of the POM's folder, the build's base
-    // directory): build tools, as the POM's own build extensions are. Maven reads them before
-    // any POM: no POM manages them or gives them a property (Maven 4 gives them the user
-    // properties, `-D` of `.mvn/maven.config`).
+    // Maven's core extensions (the `.mvn/extensions.xml` of the build's base directory, see
+    // Resolver.buildBase), listed once, by the top of the reactor: build tools, as the POM's own
+    // build extensions are. Maven reads them before any POM: no POM manages them or gives them
+    // a property (Maven 4 gives them the user properties, `-D` of `.mvn/maven.config`).
     const user: Lookup = (key) => model.user.get(key);
-    for (const raw of resolver.coreExtensions(posix.dirname(model.path))) {
+    const builds = !resolver.reactor(this.model).modules.has(model.path);
+    for (
+      const raw of builds ? resolver.coreExtensions(resolver.buildBase(model.path).folder) : []
+    ) {
       const d = resolver.declared(model, raw, {
         management: UNMANAGED,
         scope: "build",

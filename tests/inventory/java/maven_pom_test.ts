@@ -930,6 +930,56 @@ Deno.test("readMavenPom: a module's BOM imports win over its parent's", () => {
   ]);
 });
 
+// Maven's base directory (maven.multiModuleProjectDirectory, the folder of the build's .mvn/) is
+// the first folder with a `.mvn` directory at or above the folder mvn runs in, the top of the
+// reactor (the mvn script's find_maven_basedir). vouch took each .mvn file from the nearest folder
+// that had that file: a nested reactor with its own .mvn/ (its wrapper) took the tree root's
+// maven.config, and one without a .mvn/ missed the core extensions of the root's extensions.xml.
+Deno.test("readMavenPom: a nested reactor's .mvn files are those of its build's base directory", () => {
+  const files: Record<string, string> = {
+    ".mvn/maven.config": "-Drevision=2.0.0\n",
+    ".mvn/extensions.xml": "<extensions><extension><groupId>kr.motd.maven</groupId>" +
+      "<artifactId>os-maven-plugin</artifactId><version>1.7.1</version></extension></extensions>",
+    "backend/pom.xml": `<project><modelVersion>4.0.0</modelVersion><groupId>g</groupId>
+  <artifactId>backend</artifactId><version>\${revision}</version><packaging>pom</packaging>
+  <properties><revision>1.0-SNAPSHOT</revision></properties>
+  <modules><module>core</module></modules>
+</project>`,
+    "backend/core/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>g</groupId><artifactId>backend</artifactId><version>\${revision}</version></parent>
+  <artifactId>core</artifactId>
+</project>`,
+    // A module's own .mvn is not its reactor's build's.
+    "backend/core/.mvn/maven.config": "-Drevision=9.9.9\n",
+  };
+  const read = (path: string): ReturnType<typeof readMavenPom> =>
+    readMavenPom(files[path], { path, load: (p) => files[p] });
+  // No .mvn in backend/: Maven run there takes the root's.
+  let backend = read("backend/pom.xml");
+  assertWellFormed(backend);
+  assert.equal(backend.project?.purl, "pkg:maven/g/backend@2.0.0?type=pom");
+  assert.deepEqual(backend.members.map((m) => m.id), [
+    "pkg:maven/g/backend@2.0.0?type=pom",
+    "pkg:maven/g/core@2.0.0",
+  ]);
+  assert.deepEqual(scopesOf(backend), {
+    "pkg:maven/kr.motd.maven/os-maven-plugin@1.7.1": "build",
+  });
+  assert.deepEqual(read("backend/core/pom.xml").members.map((m) => m.id), [
+    "pkg:maven/g/core@2.0.0",
+  ]);
+  // backend/.mvn/ (its Maven wrapper) is the base directory: the root's .mvn files are not read.
+  files["backend/.mvn/wrapper/maven-wrapper.properties"] =
+    "distributionUrl=https://repo.maven.apache.org/maven2/org/apache/maven/apache-maven/3.9.6/apache-maven-3.9.6-bin.zip\n";
+  backend = read("backend/pom.xml");
+  assert.equal(backend.project?.purl, "pkg:maven/g/backend@1.0-SNAPSHOT?type=pom");
+  assert.deepEqual(backend.members.map((m) => m.id), [
+    "pkg:maven/g/backend@1.0-SNAPSHOT?type=pom",
+    "pkg:maven/g/core@1.0-SNAPSHOT",
+  ]);
+  assert.deepEqual(backend.components, []);
+});
+
 // CI-friendly versions (maven.apache.org/maven-ci-friendly.html) set in the build's
 // .mvn/maven.config (`-Drevision=1.2.3`), which Maven reads as command-line options: the
 // project's and its modules' versions were unknown, and a property the POM gives a default to
