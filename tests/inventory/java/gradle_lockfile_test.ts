@@ -1474,6 +1474,36 @@ Deno.test("gradleScopes: code generators' and database tools' classpaths are bui
   ]);
 });
 
+// Flyway's `flywayMigration` (the configuration its documentation has a build make and name in
+// `flyway { configurations = ['flywayMigration'] }`: "Gradle configurations that will be added to
+// the classpath for running Flyway tasks", AbstractFlywayTask), the Gatling plugin's load-test
+// source set (GatlingPlugin: `gatling`, Gatling itself, `gatlingRuntimeClasspath`, which
+// `gatlingRun` runs the simulations with and `gatlingEnterprisePackage` packs as a tests jar) and
+// a copy of a classpath a plugin resolves for itself (Gradle's Configuration.copy() names it
+// `<name>Copy`: `iosArm64CompileKlibrariesCopy`) were runtime.
+Deno.test("gradleScopes: Flyway's migration classpath, Gatling's simulations and copied classpaths", () => {
+  const text = [
+    "# This is a Gradle generated file for dependency locking.",
+    "# Manual edits can break the build and are not advised.",
+    "# This file is expected to be part of source control.",
+    "io.gatling.highcharts:gatling-charts-highcharts:3.11.5=gatling,gatlingRuntimeClasspath",
+    "io.ktor:ktor-client-darwin:2.3.12=iosArm64CompileKlibraries,iosArm64CompileKlibrariesCopy",
+    "org.jetbrains.kotlinx:atomicfu:0.25.0=iosArm64CompileKlibrariesCopy",
+    "org.postgresql:postgresql:42.7.4=flywayMigration,runtimeClasspath",
+    "org.xerial:sqlite-jdbc:3.46.1.0=flywayMigration",
+    "empty=",
+  ].join("\n");
+  assert.deepEqual(scopes(readGradleLockfile(text, { path: "gradle.lockfile" })), {
+    "pkg:maven/io.gatling.highcharts/gatling-charts-highcharts@3.11.5": "dev",
+    "pkg:maven/io.ktor/ktor-client-darwin@2.3.12": "runtime",
+    "pkg:maven/org.jetbrains.kotlinx/atomicfu@0.25.0": "build",
+    "pkg:maven/org.postgresql/postgresql@42.7.4": "build,runtime",
+    "pkg:maven/org.xerial/sqlite-jdbc@3.46.1.0": "build",
+  });
+  assert.deepEqual(gradleScopes(["gatlingCompileClasspath"], false), ["dev"]);
+  assert.deepEqual(gradleScopes(["runtimeClasspathCopy2"], false), ["build"]);
+});
+
 // Found on Camelcade/Perl5-IDEA (gradle.lockfile, a plugin built with the IntelliJ Platform Gradle
 // plugin 2.x, whose runtimeClasspath is empty): the IDE and its bundled plugins and modules,
 // which the plugin adds to compileOnly (IntelliJPlatformBasePlugin) and the IDE provides, its
