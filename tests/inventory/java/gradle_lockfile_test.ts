@@ -1542,7 +1542,7 @@ Deno.test("gradleScopes: the IntelliJ Platform a plugin runs in and its tools ar
     "pkg:maven/com.jetbrains.intellij.idea/idea@262.7132.23-EAP-SNAPSHOT": "build,dev",
     "pkg:maven/com.jetbrains.intellij.java/java-gui-forms-rt@262.7132.23": "build",
     "pkg:maven/com.jetbrains.plugins/PsiViewer@252.23892.248": "build,dev",
-    "pkg:maven/com.jetbrains/jbr@jbr_jcef-25.0.3-linux-x64-b496.62": "build",
+    "pkg:generic/jbr@jbr_jcef-25.0.3-linux-x64-b496.62": "build",
     "pkg:maven/org.jetbrains.intellij.deps.jflex/jflex@1.9.2": "build",
     "pkg:maven/org.jetbrains.intellij.plugins/verifier-cli@1.405": "build",
     "pkg:maven/org.jetbrains/grammar-kit@2023.3.1": "build",
@@ -1581,7 +1581,11 @@ Deno.test("gradleScopes: what only Compose Hot Reload's runs use is dev", () => 
 // bundled plugins and modules of the IDE it extracted with Ivy modules it writes to a local Ivy
 // repository (`bundledPlugin:<id>:<IDE version>`, `bundledModule:…`; `localIde`, `localPlugin`,
 // `localJetBrainsRuntime` for local installations), no Maven coordinates: they were
-// `pkg:maven/bundledModule/…`. They are `pkg:generic`, as a module without a group is.
+// `pkg:maven/bundledModule/…`. They are `pkg:generic`, as a module without a group is, and so are
+// the JetBrains Runtime (`com.jetbrains:jbr`) and the IDEs' release archives (`idea:idea`,
+// `idea:ideaIC`, …) it downloads from the Ivy repositories it declares for them
+// (IntelliJPlatformRepositoriesExtension's jetbrainsRuntime(), jetbrainsIdeInstallers(): Ivy
+// patterns `[revision].tar.gz`, `[organization]/[module]-[revision].tar.gz`), which were pkg:maven.
 Deno.test("readGradleLockfile: the IntelliJ Platform's local Ivy modules are pkg:generic", () => {
   const text = [
     "# This is a Gradle generated file for dependency locking.",
@@ -1591,12 +1595,17 @@ Deno.test("readGradleLockfile: the IntelliJ Platform's local Ivy modules are pkg
     "bundledPlugin:org.jetbrains.plugins.terminal:IU-262.7132.23=compileClasspath," +
     "intellijPlatformBundledPlugins",
     "com.jetbrains.intellij.idea:idea:262.7132.23-EAP-SNAPSHOT=intellijPlatformDependency",
+    "com.jetbrains:jbr:jbr_jcef-25.0.3-linux-x64-b496.62=jetbrainsRuntime",
+    "idea:idea:2025.3=intellijPlatformDependencyArchive",
     "empty=runtimeClasspath",
   ].join("\n");
   const out = readGradleLockfile(text, { path: "gradle.lockfile" });
   assertWellFormed(out);
   assert.deepEqual(out.components.map((c) => [c.id, c.name, c.ecosystem]), [
+    // The IDE's release archive and the JetBrains Runtime, from its Ivy repositories.
+    ["pkg:generic/idea@2025.3", "idea", "generic"],
     ["pkg:generic/intellij.java.impl@IU-262.7132.23", "intellij.java.impl", "generic"],
+    ["pkg:generic/jbr@jbr_jcef-25.0.3-linux-x64-b496.62", "jbr", "generic"],
     [
       "pkg:generic/org.jetbrains.plugins.terminal@IU-262.7132.23",
       "org.jetbrains.plugins.terminal",
