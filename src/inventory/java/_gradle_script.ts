@@ -8,6 +8,7 @@ import { posix } from "../../_path.ts";
 import { isOutside } from "../_paths.ts";
 import { compareStrings, countBelow, wildcardMatch } from "../../_util.ts";
 import type { Load } from "../_reader.ts";
+import { TextCache } from "../_text_cache.ts";
 
 /** A lock file a build script names. */
 export interface NamedLock {
@@ -1020,7 +1021,24 @@ function namedBuildScripts(script: string, kotlin: boolean, folder: string): str
  * @param kotlin Whether it is `settings.gradle.kts`.
  * @returns 1-based line numbers, in order.
  */
-export function computedBuildFileNames(script: string, kotlin: boolean): number[] {
+export function computedBuildFileNames(script: string, kotlin: boolean): readonly number[] {
+  return COMPUTED_BUILD_FILE_NAMES[kotlin ? 1 : 0].get(
+    script,
+    () => buildFileNameLines(script, kotlin),
+  );
+}
+
+/**
+ * What {@linkcode computedBuildFileNames} found in each settings script (Groovy's, Kotlin's), by
+ * its text: each lock below it asks.
+ */
+const COMPUTED_BUILD_FILE_NAMES = [
+  new TextCache<readonly number[]>(16),
+  new TextCache<readonly number[]>(16),
+];
+
+/** The lines {@linkcode computedBuildFileNames} gives, found. */
+function buildFileNameLines(script: string, kotlin: boolean): number[] {
   const { said, code } = scriptCode(script, kotlin);
   const literal = new Set(
     [...said.matchAll(LITERAL_BUILD_FILE_NAME)].map((m) => m.index + m[0].indexOf("buildFileName")),
