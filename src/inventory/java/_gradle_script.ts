@@ -8,6 +8,7 @@ import { posix } from "../../_path.ts";
 import { isOutside } from "../_paths.ts";
 import { compareStrings, countBelow, wildcardMatch } from "../../_util.ts";
 import type { Load } from "../_reader.ts";
+import { TextCache } from "../_text_cache.ts";
 
 /** A lock file a build script names. */
 export interface NamedLock {
@@ -1020,7 +1021,24 @@ function namedBuildScripts(script: string, kotlin: boolean, folder: string): str
  * @param kotlin Whether it is `settings.gradle.kts`.
  * @returns 1-based line numbers, in order.
  */
-export function computedBuildFileNames(script: string, kotlin: boolean): number[] {
+export function computedBuildFileNames(script: string, kotlin: boolean): readonly number[] {
+  return COMPUTED_BUILD_FILE_NAMES[kotlin ? 1 : 0].get(
+    script,
+    () => buildFileNameLines(script, kotlin),
+  );
+}
+
+/**
+ * What {@linkcode computedBuildFileNames} found in each settings script (Groovy's, Kotlin's), by
+ * its text: each lock below it asks.
+ */
+const COMPUTED_BUILD_FILE_NAMES = [
+  new TextCache<readonly number[]>(16),
+  new TextCache<readonly number[]>(16),
+];
+
+/** The lines {@linkcode computedBuildFileNames} gives, found. */
+function buildFileNameLines(script: string, kotlin: boolean): number[] {
   const { said, code } = scriptCode(script, kotlin);
   const literal = new Set(
     [...said.matchAll(LITERAL_BUILD_FILE_NAME)].map((m) => m.index + m[0].indexOf("buildFileName")),
@@ -1183,12 +1201,13 @@ export function gradleRootIdentity(
   const name = rootProjectName(context);
   if (name !== undefined) out.name = name;
   const warnings: string[] = [];
+  const unplaced: number[] = [];
   for (const key of script === undefined ? [] : ["group", "version"] as const) {
     let value = propertyValue(context, key, Infinity);
     // Gradle configures the root project, then each subproject (TaskPathProjectEvaluator's
     // configureHierarchy, the subprojects in DefaultProject's order: by depth, then path): the
     // last subproject's script that sets `rootProject.version` sets the root's.
-    const sets = subprojectRootSets(context, peek, key);
+    const sets = subprojectRootSets(context, peek, key, unplaced);
     const values = new Set(sets.map((s) => s.value));
     if (sets.length > 0) value = values.has(undefined) ? undefined : sets.at(-1)!.value;
     if (values.has(undefined)) {
@@ -1208,6 +1227,14 @@ export function gradleRootIdentity(
     // Gradle's default for a version not set.
     if (value !== undefined && value !== "unspecified") out[key] = value;
   }
+  const settings = gradleScriptNames("settings").find((f) => load(f) !== undefined);
+  for (const line of new Set(unplaced)) {
+    warnings.push(
+      `${settings}:${line}: a project's projectDir is set otherwise than literally: vouch ` +
+        "cannot tell where its build script is, so a group or version it sets for the root " +
+        "project is not read",
+    );
+  }
   if (warnings.length > 0) out.warnings = warnings;
   return out;
 }
@@ -1223,21 +1250,27 @@ interface RootSet {
 /**
  * Where the scripts of the subprojects the settings script includes literally (`include
  * 'a:b'`, Kotlin's `include("a:b")`, each path's parents too, in the folder of its path unless
- * the settings script names its `buildFileName`) set the root project's `name` property
- * (`rootProject.version = '1.0'`, Groovy's `rootProject.version '1.0'`,
- * `rootProject.setVersion(…)`), in Gradle's order of configuration: by depth, then path
- * (DefaultProject's compareTo). Each script is looked into with `peek`, and read with the
- * context's `load` when it sets it.
+ * the settings script names its `buildFileName`, or places it with a literal `projectDir`:
+ * `project(':a').projectDir = file('modules/a')`, whose children are then below that folder, as
+ * Gradle's DefaultProjectDescriptor places a child in its parent's folder) set the root project's
+ * `name` property (`rootProject.version = '1.0'`, Groovy's `rootProject.version '1.0'`,
+ * `rootProject.setVersion(…)`, or `version = '1.0'` in a block that configures the root project:
+ * `rootProject.allprojects { }`, `configure(rootProject) { }`, `project(':') { }`,
+ * `rootProject.with { }` / `.apply { }` / `.run { }`), in Gradle's order of configuration: by
+ * depth, then path (DefaultProject's compareTo). Each script is looked into with `peek`, and read
+ * with the context's `load` when it sets it. A `projectDir` set otherwise than literally is in
+ * `unplaced` (its settings script's line): where that project's script is, vouch cannot tell.
  */
 function subprojectRootSets(
   context: Pick<Context, "root" | "load">,
   peek: Load,
   name: "group" | "version",
+  unplaced: number[] = [],
 ): RootSet[] {
   const settings = settingsOf(context);
   if (settings === undefined) return [];
   const projects = new Set<string>();
-  const { said } = settings.text;
+  const { said, code: settingsCode } = settings.text;
   for (const include of said.matchAll(/(?<![\w.])include\b(?=\s*\(|[ \t]+["'])/g)) {
     const list = said.slice(include.index + include[0].length).match(
       /^\s*\(?\s*((?:(["'])[^"'$\n]*\2\s*,\s*)*(["'])[^"'$\n]*\3)/,
@@ -1251,6 +1284,32 @@ function subprojectRootSets(
   for (const m of said.matchAll(LITERAL_BUILD_FILE_NAME)) {
     if (m[2] !== undefined) named.set(m[2].split(":").filter((s) => s !== "").join(":"), m[4]);
   }
+  const placed = new Map<string, string>();
+  for (const m of settingsCode.matchAll(/\bprojectDir\s*=(?!=)|\bsetProjectDir\s*\(/g)) {
+    const line = settingsCode.slice(0, m.index).split("\n").length;
+    const statement = said.slice(m.index, m.index + MAX_EXPRESSION).split("\n")[0];
+    const head = said.slice(Math.max(0, m.index - HEAD_CHARS), m.index).split("\n").at(-1)!;
+    const owner = /\bproject\s*\(\s*(["'])(:[^"'$]*)\1\s*\)\s*\.\s*$/.exec(head);
+    const folder = LITERAL_PROJECT_DIR.exec(statement.slice(statement.indexOf("=") + 1).trim());
+    const relative = folder?.[2] ?? folder?.[4];
+    if (
+      owner === null || relative === undefined || blocksOf(settingsCode)(m.index).length > 0 ||
+      guarded(settingsCode, m.index - head.length) || relative.startsWith("/") ||
+      isOutside(posix.normalize(relative))
+    ) {
+      unplaced.push(line);
+      continue;
+    }
+    placed.set(owner[2].split(":").filter((s) => s !== "").join(":"), posix.normalize(relative));
+  }
+  const folderOf = (project: string): string => {
+    const own = placed.get(project);
+    if (own !== undefined) return inFolder(context.root, own);
+    const at = project.lastIndexOf(":");
+    return at === -1
+      ? inFolder(context.root, project)
+      : inFolder(folderOf(project.slice(0, at)), project.slice(at + 1));
+  };
   const order = [...projects].sort((a, b) =>
     a.split(":").length - b.split(":").length || compareStrings(a, b)
   );
@@ -1259,17 +1318,30 @@ function subprojectRootSets(
   );
   const out: RootSet[] = [];
   for (const project of order) {
-    const folder = inFolder(context.root, project.replaceAll(":", "/"));
+    const folder = folderOf(project);
     const file = named.get(project) ??
       gradleScriptNames("build").find((f) => peek(inFolder(folder, f)) !== undefined);
     const path = file === undefined ? undefined : inFolder(folder, file);
     const text = path === undefined ? undefined : peek(path);
-    if (path === undefined || text === undefined || !/\brootProject\b/.test(text)) continue;
+    if (
+      path === undefined || text === undefined ||
+      !/\b(?:rootProject|project\s*\(\s*["']:["'])/.test(text)
+    ) continue;
     const kotlin = path.endsWith(".kts");
     const script = scriptCode(text, kotlin);
     const { code } = script;
-    const sets = setsOf(code, name, kotlin, blocksOf(code), ROOT_PROJECT)
-      .filter((m) => /^(?:project\s*\.\s*)?rootProject\b/.test(m[0]));
+    const blocks = blocksOf(code);
+    // The blocks that configure the root project: the offset of their `{`, and of their head.
+    const rootBlocks = new Map<number, number>();
+    for (const open of code.matchAll(/\{/g)) {
+      const from = Math.max(0, open.index - HEAD_CHARS);
+      const head = ROOT_BLOCK.exec(script.said.slice(from, open.index));
+      if (head !== null) rootBlocks.set(open.index, from + head.index + head[0].search(/\S/));
+    }
+    const inRootBlock = (m: RegExpExecArray): boolean =>
+      [...rootBlocks.keys()].some((b) => b < m.index && closing(code, b + 1, "{", "}") > m.index);
+    const sets = setsOf(code, name, kotlin, blocks, ROOT_PROJECT)
+      .filter((m) => /^(?:project\s*\.\s*)?rootProject\b/.test(m[0]) || inRootBlock(m));
     const calls = setter.exec(script.said);
     if (sets.length === 0 && calls === null) continue;
     context.load(path);
@@ -1278,9 +1350,16 @@ function subprojectRootSets(
       : Math.min(calls.index, sets[0]?.index ?? Infinity);
     const set: RootSet = { script: path, line: code.slice(0, first).split("\n").length };
     const m = sets[0];
+    // At the script's top, or right in a root project's block there.
+    const brace = m === undefined ? undefined : enclosingBrace(code, m.index);
+    const head = brace === undefined ? undefined : rootBlocks.get(brace);
+    const top = m !== undefined &&
+      (brace === undefined
+        ? blocks(m.index).length === 0
+        : head !== undefined && blocks(head).length === 0 && !guarded(code, head));
     if (
       calls === null && sets.length === 1 && (m[1] === "=" || m.groups?.call !== undefined) &&
-      blocksOf(code)(m.index).length === 0 && !guarded(code, m.index)
+      top && !guarded(code, m.index)
     ) {
       const value = plainString(expression(script, m.index + m[0].length), kotlin);
       if (value !== undefined) set.value = value;
@@ -1289,3 +1368,19 @@ function subprojectRootSets(
   }
   return out;
 }
+
+/**
+ * What opens a block of a subproject's script that configures the root project (before its `{`):
+ * `rootProject.allprojects`, `rootProject.with` / `.apply` / `.run` / `.also`,
+ * `configure(rootProject)`, `project(':')`.
+ */
+const ROOT_BLOCK =
+  /(?:^|[^\w.])(?:(?:project\s*\.\s*)?rootProject\s*\.\s*(?:allprojects|with|apply|run|also)|configure\s*\(\s*rootProject\s*\)|project\s*\(\s*(["']):\1\s*\))\s*$/;
+
+/**
+ * A literal folder a settings script gives a project (`projectDir = …`): `file('…')` (from the
+ * settings script's folder), `new File(settingsDir, '…')` or `new File(rootDir, '…')`, Kotlin's
+ * `File(settingsDir, "…")`; group 2 or 4 is the folder.
+ */
+const LITERAL_PROJECT_DIR =
+  /^(?:file\s*\(\s*(["'])([^"'$\n]+)\1\s*\)|(?:new\s+)?(?:java\.io\.)?File\s*\(\s*(?:settingsDir|rootDir|settings\s*\.\s*settingsDir|rootProject\s*\.\s*projectDir)\s*,\s*(["'])([^"'$\n]+)\3\s*\))\s*;?$/;

@@ -64,13 +64,17 @@ export interface GradleModuleId {
  * namespace) and for a tool's release archive the Kotlin Gradle plugin downloads
  * under Ivy coordinates (`org.nodejs:node`, see `isToolDistribution`), and for the parts of a
  * local IntelliJ Platform the IntelliJ Platform Gradle plugin names under Ivy coordinates of its
- * own (see `INTELLIJ_PLATFORM_IVY_GROUPS`), `pkg:generic/<name>@<version>`.
+ * own (see `INTELLIJ_PLATFORM_IVY_GROUPS`) and the IDEs and JetBrains Runtimes it downloads from
+ * Ivy repositories (see `INTELLIJ_PLATFORM_IVY_MODULES`), `pkg:generic/<name>@<version>`.
  *
  * @param c The coordinates, `groupId` possibly empty.
  * @returns The purl, ecosystem and component name.
  */
 export function gradleModuleId(c: MavenCoordinates): GradleModuleId {
-  if (c.groupId === "" || isToolDistribution(c) || INTELLIJ_PLATFORM_IVY_GROUPS.has(c.groupId)) {
+  if (
+    c.groupId === "" || isToolDistribution(c) || INTELLIJ_PLATFORM_IVY_GROUPS.has(c.groupId) ||
+    INTELLIJ_PLATFORM_IVY_MODULES.has(mavenName(c))
+  ) {
     // D8's revision names its platform (`linux64-rel-11.9.85`, the Kotlin Gradle plugin's
     // `google.d8:v8:<platform>-rel-<version>`): each platform's archive is a distribution of
     // that version.
@@ -105,6 +109,42 @@ const INTELLIJ_PLATFORM_IVY_GROUPS = new Set([
   "localIde",
   "localPlugin",
   "localJetBrainsRuntime",
+]);
+
+/**
+ * The Ivy modules the IntelliJ Platform Gradle plugin downloads from the repositories it declares
+ * as Ivy ones, whose content it restricts to them (IntelliJPlatformRepositoriesExtension):
+ * `jetbrainsRuntime()`, the JetBrains Runtime archives of cache-redirector's intellij-jbr
+ * (`com.jetbrains:jbr`, pattern `[revision].tar.gz`: the revision is the archive's name,
+ * `jbr_jcef-21.0.4-linux-x64-b598.4`), and `jetbrainsIdeInstallers()` /
+ * `androidStudioInstallers()`, the IDEs' release archives of download.jetbrains.com and Android
+ * Studio's (IntelliJPlatformType's `installer` coordinates: `idea:ideaIC`, `idea:idea`,
+ * `python:pycharm-community`, `webide:PhpStorm`, …): an IDE's distribution, no Maven artifact (its
+ * Maven ones are `com.jetbrains.intellij.idea:ideaIC` and the like).
+ */
+const INTELLIJ_PLATFORM_IVY_MODULES = new Set([
+  "com.jetbrains:jbr",
+  "com.google.android.studio:android-studio",
+  "aqua:aqua",
+  "cpp:CLion",
+  "datagrip:datagrip",
+  "python:dataspell",
+  "idea/gateway:JetBrainsGateway",
+  "go:goland",
+  "idea:ideaIC",
+  "idea:ideaIU",
+  "idea:idea",
+  "idea/code-with-me:JetBrainsClient",
+  "mps:MPS",
+  "webide:PhpStorm",
+  "python:pycharm",
+  "python:pycharm-professional",
+  "python:pycharm-community",
+  "rider:JetBrains.Rider",
+  "ruby:RubyMine",
+  "rustrover:RustRover",
+  "webstorm:WebStorm",
+  "writerside:writerside",
 ]);
 
 /**

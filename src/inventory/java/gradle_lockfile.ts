@@ -16,7 +16,7 @@
  *   any lock of `buildSrc` or of a build that
  *   `settings.gradle(.kts)` includes for its plugins (`pluginManagement {
  *   includeBuild("build-logic") }`): the build's own classpath → build;
- * - test configurations (`test…`, `…Test…`) → dev;
+ * - test configurations (`test…`, `…Test…`, and the Gatling plugin's load-test `gatling…`) → dev;
  * - Spring Boot's `developmentOnly` / `testAndDevelopmentOnly` (devtools,
  *   docker-compose support: never in the built artifact) → dev, and in a lock that locks
  *   `productionRuntimeClasspath` (a Spring Boot project's) the `runtimeClasspath` they are added
@@ -64,7 +64,11 @@
  *   `swaggerUI` and `swaggerTemplate`: the Swagger Codegen CLI, the Swagger UI webjar its docs are
  *   made from, its templates; nu.studer.jooq's `jooqGenerator` and jOOQ's own plugin's
  *   `jooqCodegen`: the jOOQ code generator and its JDBC driver; the Liquibase plugin's
- *   `liquibaseRuntime`: Liquibase, run to migrate a database), and the IntelliJ Platform Gradle
+ *   `liquibaseRuntime`: Liquibase, run to migrate a database; `flywayMigration`, the configuration
+ *   Flyway's documentation has a build make and name in `flyway { configurations = […] }`, the
+ *   classpath its tasks migrate a database with: AbstractFlywayTask's `configurations`), a copy of a
+ *   classpath a plugin resolves for itself (`…ClasspathCopy`, Kotlin Multiplatform's
+ *   `…CompileKlibrariesCopy`: Gradle's `Configuration.copy()` names), and the IntelliJ Platform Gradle
  *   plugin's (the IDE and the plugins a plugin for it compiles against and runs in, which the IDE
  *   provides: `intellijPlatformDependency`, `intellijPlatformBundledPlugins`,
  *   `intellijPlatformClasspath`, …, which it adds to compileOnly; its Java compiler, JFlex,
@@ -91,6 +95,7 @@ import { OutputBuilder } from "../_builder.ts";
 import type { Load, ReaderResult } from "../_reader.ts";
 import { posix } from "../../_path.ts";
 import { isOutside } from "../_paths.ts";
+import { TextCache } from "../_text_cache.ts";
 import type { Project, Scope } from "../types.ts";
 import { gradleModuleId, mavenName, mavenPurl } from "./_maven.ts";
 import {
@@ -104,7 +109,7 @@ import {
 
 const CODE = "inventory.gradle_lockfile.invalid";
 const TOOLS =
-  /^(annotationProcessor|kapt|ksp|checkstyle|jacoco\w*|pmd|spotbugs\w*|detekt\w*|ktlint\w*|errorprone\w*|lint\w*|classpath|buildScriptClasspath|embeddedKotlin|codenarc|jmh\w*|sonarlint\w*|signatures?|kotlin[A-Z]\w*|swiftExport\w*|android(?!\w*(?:Compile|Runtime)Classpath$)[A-Z]\w*|composeMappingProducer\w*|dokka\w*|spotless\w*|pitest|kover\w*|protobufToolsLocator_\w+|allCodeCoverageReport\w+|animalsniffer\w*|pmdAux|zinc|scalaCompilerPlugins|scoverage\w*|apt|mappings\w*|unpick|mojangMappedServer(?:Runtime)?|paperweightDevelopmentBundle|paramMappings|remapper|pluginRemapper|decompiler|javaSourceTransformer|mache(?:Codebook|Remapper|Decompiler|ParamMappings|Constants|Minecraft|MinecraftLibraries)?|swagger(?:Codegen|UI|Template)|jooqGenerator|jooqCodegen|liquibaseRuntime|intellijPlatform(?!RuntimeClasspath|PluginModule|PluginComposedModule|ComposedJar)\w*|intellijPluginVerifier\w*|marketplaceZipSigner|jetbrainsRuntime\w*|quarkus\w*(?:Deployment|Platform|CompileOnlyConfiguration)|quarkusDeploymentOnlyClasspath|quarkusPlatformProperties|quarkusBootstrapResolverConfiguration|lombok)$|AnnotationProcessor|LintChecks\w*$|Jacoco\w*$|CodeCoverageReportExecutionData$|ReverseMetadataValues$|BenchmarkGenerateCP$|^_|^kapt\w+|^ksp\w+/;
+  /^(annotationProcessor|kapt|ksp|checkstyle|jacoco\w*|pmd|spotbugs\w*|detekt\w*|ktlint\w*|errorprone\w*|lint\w*|classpath|buildScriptClasspath|embeddedKotlin|codenarc|jmh\w*|sonarlint\w*|signatures?|kotlin[A-Z]\w*|swiftExport\w*|android(?!\w*(?:Compile|Runtime)Classpath$)[A-Z]\w*|composeMappingProducer\w*|dokka\w*|spotless\w*|pitest|kover\w*|protobufToolsLocator_\w+|allCodeCoverageReport\w+|animalsniffer\w*|pmdAux|zinc|scalaCompilerPlugins|scoverage\w*|apt|mappings\w*|unpick|mojangMappedServer(?:Runtime)?|paperweightDevelopmentBundle|paramMappings|remapper|pluginRemapper|decompiler|javaSourceTransformer|mache(?:Codebook|Remapper|Decompiler|ParamMappings|Constants|Minecraft|MinecraftLibraries)?|swagger(?:Codegen|UI|Template)|jooqGenerator|jooqCodegen|liquibaseRuntime|flywayMigration|intellijPlatform(?!RuntimeClasspath|PluginModule|PluginComposedModule|ComposedJar)\w*|intellijPluginVerifier\w*|marketplaceZipSigner|jetbrainsRuntime\w*|quarkus\w*(?:Deployment|Platform|CompileOnlyConfiguration)|quarkusDeploymentOnlyClasspath|quarkusPlatformProperties|quarkusBootstrapResolverConfiguration|lombok)$|AnnotationProcessor|LintChecks\w*$|Jacoco\w*$|CodeCoverageReportExecutionData$|ReverseMetadataValues$|BenchmarkGenerateCP$|^_|^kapt\w+|^ksp\w+/;
 /**
  * Compile-time only: compile classpaths, `compileOnly`, Kotlin's
  * `…DependenciesMetadata` (the metadata of shared source sets), the protobuf
@@ -153,6 +158,26 @@ const HOT_RELOAD = /^composeHotReload[A-Z]\w*$/;
  * LaunchMode.DEVELOPMENT), never in the built application.
  */
 const QUARKUS_DEV = /^quarkusDev(?:[A-Z]\w*)?$/;
+
+/**
+ * The Gatling plugin's configurations (io.gatling.gradle GatlingPlugin: the `gatling` source set
+ * of load-test simulations, `src/gatling`, which `gatlingRun` runs against the application and
+ * `gatlingEnterprisePackage` packs as a `tests` jar; `gatling`, Gatling itself, which
+ * `gatlingImplementation` extends; `gatlingCompileClasspath`, `gatlingRuntimeClasspath`): tests,
+ * never in the application.
+ */
+const GATLING = /^gatling(?:[A-Z]\w*)?$/;
+
+/**
+ * A copy of a classpath a plugin makes to resolve for a task of its own (Gradle's
+ * `Configuration.copy()` / `copyRecursive()` names it `<name>Copy`, then `Copy2`…:
+ * DefaultConfiguration.getNameWithCopySuffix), such as the Kotlin Multiplatform native
+ * compilations' `iosArm64CompileKlibrariesCopy` or Spring's dependency-management plugin's
+ * copies: what it resolves is the original's, which the lock lists under its own name with the
+ * scope of what it is; a module only the copy has (one the plugin changed it to resolve) is that
+ * plugin's, build.
+ */
+const CONFIGURATION_COPY = /(?:Classpath|Klibraries|DependenciesMetadata)Copy\d*$/;
 
 /**
  * The Android Gradle plugin's classpaths of a variant of the `debug` build type
@@ -214,11 +239,19 @@ function isBuildLock(path: string, load?: Load): boolean {
  * @param kotlin Whether it is `settings.gradle.kts`.
  * @returns The folders, normalised, inside the script's folder.
  */
-export function pluginBuilds(settings: string, kotlin: boolean): string[] {
-  const { said, code } = scriptCode(settings, kotlin);
-  const blocks = blocksOf(code);
-  return includes(said, (offset) => blocks(offset).includes("pluginManagement"));
+export function pluginBuilds(settings: string, kotlin: boolean): readonly string[] {
+  return PLUGIN_BUILDS[kotlin ? 1 : 0].get(settings, () => {
+    const { said, code } = scriptCode(settings, kotlin);
+    const blocks = blocksOf(code);
+    return includes(said, (offset) => blocks(offset).includes("pluginManagement"));
+  });
 }
+
+/**
+ * What {@linkcode pluginBuilds} found in each settings script (Groovy's, Kotlin's), by its text:
+ * each lock below it asks (300 locks parsed a 300-project script 600 times, 0.8 s).
+ */
+const PLUGIN_BUILDS = [new TextCache<readonly string[]>(16), new TextCache<readonly string[]>(16)];
 
 /**
  * Every build a settings script includes (`includeBuild("build-logic")`, for its plugins or
@@ -404,11 +437,14 @@ export function gradleScopes(
     !configurations.some((c) => CLASSPATH.test(c) && !DEBUG_VARIANT.test(c) && !/Test/.test(c));
   for (const conf of configurations) {
     const dev = /^test|Test/.test(conf) || DEVELOPMENT_ONLY.test(conf) || HOT_RELOAD.test(conf) ||
-      QUARKUS_DEV.test(conf) || conf === "mockitoAgent";
+      QUARKUS_DEV.test(conf) || conf === "mockitoAgent" || GATLING.test(conf);
     if (dev) scopes.add("dev");
     else if (debugOnly && DEBUG_VARIANT.test(conf)) scopes.add("dev");
     else if (developmentOnly && conf === "runtimeClasspath") continue;
-    else if (TOOLS.test(conf)) scopes.add("build");
+    else if (CONFIGURATION_COPY.test(conf)) {
+      // Resolved with its original, the copy is what that is; alone, a plugin's own resolution.
+      if (!configurations.includes(conf.replace(/Copy\d*$/, ""))) scopes.add("build");
+    } else if (TOOLS.test(conf)) scopes.add("build");
     else if (COMPILE_ONLY.test(conf)) compileOnly = true;
     else scopes.add("runtime");
   }

@@ -128,6 +128,26 @@ const TYPES: Record<string, { extension: string; classifier?: string }> = {
   nbm: { extension: "jar" },
   "nbm-application": { extension: "zip" },
   "nbm-file": { extension: "nbm" },
+  // Takari's lifecycle plugin (takari/takari-lifecycle TakariJarArtifactHandler,
+  // TakariMavenPluginArtifactHandler, TakariMavenComponentArtifactHandler: extension jar).
+  "takari-jar": { extension: "jar" },
+  "takari-maven-plugin": { extension: "jar" },
+  "takari-maven-component": { extension: "jar" },
+  // GlassFish's HK2 modules (the old hk2-maven-plugin's packaging): a jar, `ha-api-3.1.7.jar`
+  // on Maven Central, as Gradle (its "non-existing custom packaging" test), sbt and Coursier
+  // read an `hk2-jar` POM.
+  "hk2-jar": { extension: "jar" },
+  // Atlassian's AMPS (maven-amps-plugin components.xml): an `atlassian-plugin` is a jar.
+  "atlassian-plugin": { extension: "jar" },
+  // jenkinsci/maven-hpi-plugin components.xml: a plugin is a `.hpi`, a module (`jm`, and
+  // `jenkins-module` kept for compatibility) a `.jm`, an `executable-war` a war.
+  hpi: { extension: "hpi" },
+  jm: { extension: "jm" },
+  "jenkins-module": { extension: "jm" },
+  "executable-war": { extension: "war" },
+  // Apache Jackrabbit FileVault's package plugin (filevault-package-maven-plugin components.xml):
+  // a `content-package` is a zip.
+  "content-package": { extension: "zip" },
 };
 
 // ---------------------------------------------------------------------------
@@ -158,6 +178,8 @@ interface RawPlugin {
   pom: RawPom;
   version?: string;
   inherited?: string;
+  /** Its `<extensions>`, as written: `true` loads its components (artifact handlers too). */
+  extensions?: string;
   dependencies: RawDependency[];
   /** The `annotationProcessorPaths` of its `<configuration>` (see {@linkcode mergedPaths}). */
   configuration: RawConfiguration;
@@ -238,6 +260,8 @@ interface RawPom {
   artifactId?: string;
   version?: string;
   packaging?: string;
+  /** Where its `<packaging>` is, for a warning. */
+  packagingOffset?: number;
   description?: string;
   licenses: string[];
   properties: Map<string, string>;
@@ -450,7 +474,7 @@ class Decoder {
 
   /** A plugin; with `typed`, its dependencies may not have an empty `<type>` (see `dependency`). */
   plugin(element: XmlElement, typed = false): RawPlugin {
-    const f = this.fields(element, [...COORDINATES, "inherited", "dependencies"]);
+    const f = this.fields(element, [...COORDINATES, "inherited", "extensions", "dependencies"]);
     const { groupId, artifactId } = this.dependency(element, "plugin", PLUGIN_GROUP);
     const others: RawDependency[] = [];
     const configuration = this.processorPaths(element, others);
@@ -467,8 +491,10 @@ class Decoder {
     };
     const version = this.value(f, "version");
     const inherited = this.value(f, "inherited");
+    const extensions = this.value(f, "extensions");
     if (version !== undefined) plugin.version = version;
     if (inherited !== undefined) plugin.inherited = inherited;
+    if (extensions !== undefined) plugin.extensions = extensions;
     return plugin;
   }
 
@@ -577,6 +603,7 @@ class Decoder {
       const value = this.value(f, name);
       if (value !== undefined) pom[name] = value;
     }
+    if (pom.packaging !== undefined) pom.packagingOffset = f.get("packaging")!.offset;
     if (pom.artifactId === undefined) this.fail(root.offset, "the project has no artifactId");
     const parent = f.get("parent");
     if (parent !== undefined) {
@@ -707,6 +734,18 @@ interface Model {
  * maven-branch-versioning-extension before), which sets them from the branch or tag as its
  * `.mvn/<artifactId>.xml` configuration's `<version>` formats say (none: the POMs' own).
  */
+/**
+ * The files Maven and its wrapper keep in a build's `.mvn` directory, by which vouch sees one
+ * (see {@linkcode Resolver.baseDirectory}): core extensions, options, JVM options, and the
+ * wrapper's (`mvn wrapper:wrapper`'s) properties.
+ */
+const MVN_FILES = [
+  "extensions.xml",
+  "maven.config",
+  "jvm.config",
+  "wrapper/maven-wrapper.properties",
+];
+
 const VERSIONING_EXTENSIONS: ReadonlySet<string> = new Set([
   "fr.brouillard.oss:jgitver-maven-plugin",
   "me.qoomon:maven-git-versioning-extension",
@@ -982,17 +1021,18 @@ class Resolver {
     return extensions;
   }
 
-  /** The user properties of the builds of a folder, and the files they come from. */
+  /** The user properties of the builds of a base directory, and the files they come from. */
   readonly #user = new Map<string, UserProperties>();
 
   /**
-   * The user properties of the build of the POM at `path`: those of the
-   * `.mvn/maven.config` of the nearest folder at or above it that has one
-   * (Maven's project base directory). The files looked at are added to `inputs`.
+   * The user properties of the build of the POM at `path`: those of the `.mvn/maven.config` of
+   * its build's base directory (see {@linkcode Resolver.buildBase}). The files looked at are
+   * added to `inputs`.
    */
   userProperties(path: string, inputs: [string, string | undefined][]): Map<string, string> {
-    const found = this.#userOf(posix.dirname(path));
-    inputs.push(...found.inputs);
+    const base = this.buildBase(path);
+    const found = this.#userOf(base.folder);
+    inputs.push(...base.inputs, ...found.inputs);
     return found.properties;
   }
 
@@ -1001,24 +1041,103 @@ class Resolver {
    * or deactivates.
    */
   userProfiles(path: string): Map<string, boolean> {
-    return this.#userOf(posix.dirname(path)).profiles;
+    return this.#userOf(this.buildBase(path).folder).profiles;
   }
 
+  /**
+   * The base directory of the build of the POM at `path` (see {@linkcode Resolver.baseDirectory}):
+   * Maven runs in the folder of the top of the reactor that builds it, the outermost POM of the
+   * folders above it whose `<modules>` list it (or list a POM that lists it), and takes the
+   * first folder at or above that one with a `.mvn`; a module's own `.mvn` is not that build's.
+   * The files looked at are in `inputs`.
+   */
+  buildBase(path: string): { folder: string; inputs: [string, string | undefined][] } {
+    const known = this.#buildBases.get(path);
+    if (known !== undefined) return known;
+    const inputs: [string, string | undefined][] = [];
+    let top = path;
+    for (let folder = posix.dirname(path); folder !== ".";) {
+      folder = posix.dirname(folder);
+      const aggregator = posix.join(folder, "pom.xml");
+      const text = this.load(aggregator);
+      inputs.push([aggregator, text]);
+      if (text !== undefined && this.#lists(text, aggregator, top)) top = aggregator;
+    }
+    const base = this.baseDirectory(posix.dirname(top));
+    const found = { folder: base.folder, inputs: [...inputs, ...base.inputs] };
+    this.#buildBases.set(path, found);
+    return found;
+  }
+
+  /** The base directories of the builds of POMs, by path (see {@linkcode Resolver.buildBase}). */
+  readonly #buildBases = new Map<
+    string,
+    { folder: string; inputs: [string, string | undefined][] }
+  >();
+
+  /** Whether the POM at `path` lists the one at `module` in its or its profiles' `<modules>`. */
+  #lists(text: string, path: string, module: string): boolean {
+    let raw: RawPom;
+    try {
+      raw = decodePom(text, path);
+    } catch (e) {
+      // A POM vouch cannot read is refused where it is read itself, not here.
+      if (e instanceof VouchError) return false;
+      throw e;
+    }
+    return [...raw.modules, ...raw.profiles.flatMap((p) => p.modules)]
+      .some((m) => inTree(path, m) === module);
+  }
+
+  /** The user properties of the build whose base directory is `folder`. */
   #userOf(folder: string): UserProperties {
     let known = this.#user.get(folder);
     if (known !== undefined) return known;
     const config = posix.join(folder, ".mvn", "maven.config");
     const text = this.load(config);
-    if (text !== undefined) {
-      known = { ...mavenConfig(text), inputs: [[config, text]] };
-    } else if (folder === ".") {
-      known = { properties: new Map(), profiles: new Map(), inputs: [[config, undefined]] };
-    } else {
-      const above = this.#userOf(posix.dirname(folder));
-      known = { ...above, inputs: [[config, undefined], ...above.inputs] };
-    }
+    known = text === undefined
+      ? { properties: new Map(), profiles: new Map(), inputs: [[config, text]] }
+      : { ...mavenConfig(text), inputs: [[config, text]] };
     this.#user.set(folder, known);
     return known;
+  }
+
+  /** The base directories of the builds of folders (see {@linkcode Resolver.baseDirectory}). */
+  readonly #bases = new Map<string, { folder?: string; inputs: [string, string | undefined][] }>();
+
+  /**
+   * The base directory of a build run in `folder` (`maven.multiModuleProjectDirectory`, whose
+   * `.mvn/` holds the build's `extensions.xml`, `maven.config` and `jvm.config`): the `mvn`
+   * script's find_maven_basedir takes the first folder at or above it that has a `.mvn`
+   * directory, whatever that holds, else `folder` itself. A `.mvn` is seen by the files Maven
+   * and its wrapper put there (see {@linkcode MVN_FILES}); those looked at are in `inputs`.
+   */
+  baseDirectory(folder: string): { folder: string; inputs: [string, string | undefined][] } {
+    const found = this.#mvnAbove(folder);
+    return { folder: found.folder ?? folder, inputs: found.inputs };
+  }
+
+  /** The nearest folder at or above `folder` with a `.mvn` (none: `undefined`), and the files looked at. */
+  #mvnAbove(folder: string): { folder?: string; inputs: [string, string | undefined][] } {
+    const known = this.#bases.get(folder);
+    if (known !== undefined) return known;
+    const inputs: [string, string | undefined][] = [];
+    let found: { folder?: string; inputs: [string, string | undefined][] } | undefined;
+    for (const name of MVN_FILES) {
+      const file = posix.join(folder, ".mvn", name);
+      const text = this.load(file);
+      inputs.push([file, text]);
+      if (text !== undefined) {
+        found = { folder, inputs };
+        break;
+      }
+    }
+    if (found === undefined) {
+      const above = folder === "." ? { inputs: [] } : this.#mvnAbove(posix.dirname(folder));
+      found = { ...above, inputs: [...inputs, ...above.inputs] };
+    }
+    this.#bases.set(folder, found);
+    return found;
   }
 
   /** The model of the POM at `path`, or `undefined` when there is no such file. */
@@ -1269,48 +1388,46 @@ class Resolver {
 
   /**
    * The core extension that computes the versions of the build of the POM at `path` (see
-   * {@linkcode VERSIONING_EXTENSIONS}), in the `.mvn/extensions.xml` of the nearest folder at or
-   * above it that has one (Maven's project base directory); the files looked at are added to
-   * `inputs`.
+   * {@linkcode VERSIONING_EXTENSIONS}), in the `.mvn/extensions.xml` of its build's base
+   * directory (see {@linkcode Resolver.buildBase}); the files looked at are added to `inputs`.
    */
   versioning(
     path: string,
     inputs: [string, string | undefined][],
   ): Model["versionedBy"] {
-    for (let folder = posix.dirname(path);; folder = posix.dirname(folder)) {
-      const file = posix.join(folder, ".mvn", "extensions.xml");
-      const text = this.load(file);
-      inputs.push([file, text]);
-      if (text !== undefined) {
-        const extension = this.coreExtensions(folder).find((e) =>
-          VERSIONING_EXTENSIONS.has(`${e.groupId}:${e.artifactId}`)
-        );
-        if (extension === undefined) return undefined;
-        const key = `${extension.groupId}:${extension.artifactId}`;
-        if (extension.groupId !== "me.qoomon") {
-          return this.jgitverSkips(folder, path, inputs) ? undefined : { extension: key, file };
-        }
-        // qoomon's sets a version only as its configuration's <ref> or <rev> says (`<version>`);
-        // without one it leaves the POMs' own.
-        const config = posix.join(folder, ".mvn", `${extension.artifactId}.xml`);
-        const written = this.load(config);
-        inputs.push([config, written]);
-        const configText = written?.replace(/<!--[\s\S]*?-->/g, "");
-        // Disabled, it leaves them too (ContextProvider.getDisableOption): by the user property
-        // `versioning.disable` (the `-D` of .mvn/maven.config; `-Dversioning.disable` alone is
-        // `true`), as Java's parseBoolean reads it, else by the configuration's
-        // `<disable>true</disable>` (read by Jackson: `true`, `True`, `TRUE`).
-        const user = this.#userOf(folder);
-        inputs.push(...user.inputs);
-        const option = user.properties.get("versioning.disable");
-        const disabled = option !== undefined
-          ? option.toLowerCase() === "true"
-          : /<disable>\s*(?:true|True|TRUE)\s*<\/disable>/.test(configText ?? "");
-        const setsVersion = configText !== undefined && /<version>/.test(configText);
-        return setsVersion && !disabled ? { extension: key, file } : undefined;
-      }
-      if (folder === ".") return undefined;
+    const base = this.buildBase(path);
+    inputs.push(...base.inputs);
+    const folder = base.folder;
+    const file = posix.join(folder, ".mvn", "extensions.xml");
+    const text = this.load(file);
+    inputs.push([file, text]);
+    if (text === undefined) return undefined;
+    const extension = this.coreExtensions(folder).find((e) =>
+      VERSIONING_EXTENSIONS.has(`${e.groupId}:${e.artifactId}`)
+    );
+    if (extension === undefined) return undefined;
+    const key = `${extension.groupId}:${extension.artifactId}`;
+    if (extension.groupId !== "me.qoomon") {
+      return this.jgitverSkips(folder, path, inputs) ? undefined : { extension: key, file };
     }
+    // qoomon's sets a version only as its configuration's <ref> or <rev> says (`<version>`);
+    // without one it leaves the POMs' own.
+    const config = posix.join(folder, ".mvn", `${extension.artifactId}.xml`);
+    const written = this.load(config);
+    inputs.push([config, written]);
+    const configText = written?.replace(/<!--[\s\S]*?-->/g, "");
+    // Disabled, it leaves them too (ContextProvider.getDisableOption): by the user property
+    // `versioning.disable` (the `-D` of .mvn/maven.config; `-Dversioning.disable` alone is
+    // `true`), as Java's parseBoolean reads it, else by the configuration's
+    // `<disable>true</disable>` (read by Jackson: `true`, `True`, `TRUE`).
+    const user = this.#userOf(folder);
+    inputs.push(...user.inputs);
+    const option = user.properties.get("versioning.disable");
+    const disabled = option !== undefined
+      ? option.toLowerCase() === "true"
+      : /<disable>\s*(?:true|True|TRUE)\s*<\/disable>/.test(configText ?? "");
+    const setsVersion = configText !== undefined && /<version>/.test(configText);
+    return setsVersion && !disabled ? { extension: key, file } : undefined;
   }
 
   /**
@@ -2125,17 +2242,55 @@ function pluginDependency(plugin: RawPlugin, version: string | undefined): RawDe
 /**
  * The file extension of a reactor project's artifact, as a purl's `type` (`undefined` for a jar,
  * the purl-spec's default): its packaging's artifact handler's extension (see
- * {@linkcode TYPES}: `ejb`, `maven-plugin`, `bundle` are jars), else the packaging itself, as
- * Maven's DefaultArtifactHandler names the file of a type it has no handler for (`war`, `ear`,
- * `rar`, `pom`, a plugin's `hpi`, `aar`). `undefined` too for a packaging a property
- * the build does not define gives.
+ * {@linkcode TYPES}: `ejb`, `maven-plugin`, `bundle`, `takari-jar` are jars, `content-package`
+ * a zip), else the packaging itself, as Maven's DefaultArtifactHandler names the file of a type
+ * it has no handler for (`war`, `ear`, `rar`, `pom`). `undefined` too for a packaging a property
+ * the build does not define gives, and, with a warning to `warnings`, for a packaging vouch does
+ * not know in a build that loads a build extension (a plugin with `<extensions>true</extensions>`,
+ * a `<build><extensions>` one): that extension's artifact handler, if it has one, names the
+ * file, which may be a jar or a zip as well as the packaging.
  */
-function packagingType(model: Model, lookup: Lookup): string | undefined {
+function packagingType(model: Model, lookup: Lookup, warnings: Set<string>): string | undefined {
   const raw = model.raw.packaging?.trim();
   const packaging = raw === undefined ? undefined : expand(raw, lookup);
   if (packaging === undefined || packaging.includes("${")) return undefined;
-  const extension = Object.hasOwn(TYPES, packaging) ? TYPES[packaging].extension : packaging;
-  return extension === "jar" ? undefined : extension;
+  if (Object.hasOwn(TYPES, packaging)) {
+    const extension = TYPES[packaging].extension;
+    return extension === "jar" ? undefined : extension;
+  }
+  if (LIFECYCLE_PLUGINS.has(packaging)) return packaging === "jar" ? undefined : packaging;
+  const extensions = buildExtensions(model, lookup);
+  if (extensions.length === 0) return packaging;
+  const line = lineColumn(model.raw.text, model.raw.packagingOffset ?? 0).line;
+  warnings.add(
+    `${model.path}:${line}: its packaging ${packaging} is not one vouch knows, and the build ` +
+      `extensions it loads (${
+        extensions.join(", ")
+      }) may give it an artifact handler naming another file than a .${packaging}: the purl ` +
+      "has no type",
+  );
+  return undefined;
+}
+
+/**
+ * The build extensions a project loads (by `groupId:artifactId`): the plugins of its build (its
+ * parents' and active profiles' too) whose declaration or management says
+ * `<extensions>true</extensions>`, and its `<build><extensions>`.
+ */
+function buildExtensions(model: Model, lookup: Lookup): string[] {
+  const plugins = model.chain.flatMap((m) => withActive(m, (d) => d.build.plugins));
+  const managed = model.chain.flatMap((m) => withActive(m, (d) => d.build.pluginManagement));
+  const name = (p: { groupId: string; artifactId: string }): string => expand(mavenName(p), lookup);
+  const declared = new Set(plugins.map(name));
+  const loaded = new Set(
+    [...plugins, ...managed]
+      .filter((p) => p.extensions !== undefined && expand(p.extensions, lookup).trim() === "true")
+      .map(name).filter((n) => declared.has(n)),
+  );
+  for (const m of model.chain) {
+    for (const e of withActive(m, (d) => d.build.extensions)) loaded.add(name(e));
+  }
+  return [...loaded].sort(compareStrings);
 }
 
 /**
@@ -2146,10 +2301,10 @@ function packagingType(model: Model, lookup: Lookup): string | undefined {
  * component the project artifact's type, its packaging: `?type=ejb` where vouch, naming files
  * as it does for dependencies, has the jar.)
  */
-function memberOf(model: Model, lookup: Lookup): Member {
+function memberOf(model: Model, lookup: Lookup, warnings: Set<string>): Member {
   const c = { groupId: model.groupId, artifactId: model.artifactId };
   const version = model.version?.includes("${") ? undefined : model.version;
-  const type = packagingType(model, lookup);
+  const type = packagingType(model, lookup, warnings);
   const purl = mavenPurl({ ...c, version, type });
   return version === undefined
     ? { id: purl, name: mavenName(c), purl }
@@ -2200,7 +2355,9 @@ class Mapper {
   /** The node id of a reactor project: the root for the tree's own pom.xml, else a member. */
   node(model: Model): string {
     if (model.path === "pom.xml") return ROOT_ID;
-    return this.out.member(memberOf(model, this.resolver.lookup(model)));
+    return this.out.member(
+      memberOf(model, this.resolver.lookup(model), this.resolver.warnings),
+    );
   }
 
   /** A parent or BOM POM that is not in the tree, as a build-scope declaration. */
@@ -2439,12 +2596,15 @@ class Mapper {
     }
     const management = resolver.management(model);
     this.build(self, management);
-    // Maven's core extensions (the `.mvn/extensions.xml` of the POM's folder, the build's base
-    // directory): build tools, as the POM's own build extensions are. Maven reads them before
-    // any POM: no POM manages them or gives them a property (Maven 4 gives them the user
-    // properties, `-D` of `.mvn/maven.config`).
+    // Maven's core extensions (the `.mvn/extensions.xml` of the build's base directory, see
+    // Resolver.buildBase), listed once, by the top of the reactor: build tools, as the POM's own
+    // build extensions are. Maven reads them before any POM: no POM manages them or gives them
+    // a property (Maven 4 gives them the user properties, `-D` of `.mvn/maven.config`).
     const user: Lookup = (key) => model.user.get(key);
-    for (const raw of resolver.coreExtensions(posix.dirname(model.path))) {
+    const builds = !resolver.reactor(this.model).modules.has(model.path);
+    for (
+      const raw of builds ? resolver.coreExtensions(resolver.buildBase(model.path).folder) : []
+    ) {
       const d = resolver.declared(model, raw, {
         management: UNMANAGED,
         scope: "build",
@@ -2785,8 +2945,8 @@ function activationText(
   }).join(", ");
 }
 
-function projectOf(model: Model, lookup: Lookup): Project {
-  const member = memberOf(model, lookup);
+function projectOf(model: Model, lookup: Lookup, warnings: Set<string>): Project {
+  const member = memberOf(model, lookup, warnings);
   const project: Project = { name: member.name, purl: member.purl! };
   if (member.version !== undefined) project.version = member.version;
   if (model.raw.description !== undefined) {
@@ -2824,7 +2984,7 @@ export function readMavenPom(
   const result: ReaderResult = mapper.out.build();
   // The project is the top of a reactor (or a lone POM), never one of its modules.
   if (!resolver.reactor(model).modules.has(path)) {
-    result.project = projectOf(model, resolver.lookup(model));
+    result.project = projectOf(model, resolver.lookup(model), resolver.warnings);
   }
   const warnings = resolver.allWarnings();
   const versioning = model.versionedBy;

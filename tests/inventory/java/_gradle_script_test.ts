@@ -463,6 +463,61 @@ Deno.test("gradleRootIdentity: a subproject's rootProject.version sets the root'
   );
 });
 
+// A subproject's script configures the root project in a block too (`rootProject.allprojects { }`,
+// `configure(rootProject) { }`, `project(':') { }`: Project.allprojects, configure and project
+// run their closure on the root), and a subproject the settings script moves
+// (`project(':app').projectDir = file('modules/app')`, DefaultProjectDescriptor's projectDir; a
+// child of it is in its folder) runs the script of that folder. Was: neither was looked into, and
+// the root script's version stood; a subproject's own `allprojects { }` is its subtree's only.
+Deno.test("gradleRootIdentity: a moved subproject's script, and its root-project blocks, set the root's", () => {
+  const files: Record<string, string> = {
+    "settings.gradle": "rootProject.name = 'ledger'\ninclude 'app', 'app:api', 'lib'\n" +
+      "project(':app').projectDir = file('modules/app')\n" +
+      "project(':lib').projectDir = new File(settingsDir, 'libs/lib')\n",
+    "build.gradle": "group = 'com.acme'\nversion = '1.0.0'\n",
+    "modules/app/build.gradle": "plugins { id 'java' }\nrootProject.version = '2.0.0'\n" +
+      "allprojects { group = 'com.acme.app' }\n",
+    "modules/app/api/build.gradle": "rootProject.allprojects {\n  group = 'org.ledger'\n}\n",
+    // Its default folder, which Gradle does not run.
+    "lib/build.gradle": "rootProject.version = '9.9.9'\n",
+    "libs/lib/build.gradle.kts": 'configure(rootProject) {\n  version = "3.0.0"\n}\n',
+  };
+  assert.deepEqual(identity(files), {
+    name: "ledger",
+    group: "org.ledger",
+    version: "3.0.0",
+    warnings: [
+      "modules/app/build.gradle:2, libs/lib/build.gradle.kts:2: subprojects set the root " +
+      "project's version to 2.0.0, 3.0.0: the last Gradle configures sets it (by default 3.0.0; " +
+      "evaluationDependsOn, configuration on demand or in parallel change the order)",
+    ],
+  });
+  // `project(':')` in Kotlin, under a condition: not known.
+  files["libs/lib/build.gradle.kts"] = 'if (true) project(":") {\n  version = "3.0.0"\n}\n';
+  assert.deepEqual(identity(files), {
+    name: "ledger",
+    group: "org.ledger",
+    warnings: [
+      "libs/lib/build.gradle.kts:2: the subproject sets the root project's version otherwise " +
+      "than literally, once, at its top: vouch cannot tell it, so the root project has no version",
+    ],
+  });
+  // A folder the settings script computes: where the script is, vouch cannot tell.
+  files["settings.gradle"] +=
+    'rootProject.children.each { it.projectDir = file("x/${it.name}") }\n';
+  delete files["libs/lib/build.gradle.kts"];
+  assert.deepEqual(identity(files), {
+    name: "ledger",
+    group: "org.ledger",
+    version: "2.0.0",
+    warnings: [
+      "settings.gradle:5: a project's projectDir is set otherwise than literally: vouch cannot " +
+      "tell where its build script is, so a group or version it sets for the root project is " +
+      "not read",
+    ],
+  });
+});
+
 // The settings script configures projects before their build scripts run: Gradle runs
 // `gradle.rootProject { }` and `gradle.allprojects { }` on projectsLoaded (DefaultGradle), which
 // NotifyingBuildLoader fires once ProjectPropertySettingBuildLoader has applied gradle.properties:

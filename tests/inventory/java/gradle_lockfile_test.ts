@@ -6,6 +6,7 @@ import {
   pluginBuilds,
   readGradleLockfile,
 } from "../../../src/inventory/java/gradle_lockfile.ts";
+import { computedBuildFileNames } from "../../../src/inventory/java/_gradle_script.ts";
 import { readInventory } from "../../../src/inventory/mod.ts";
 import { cpuStopwatch, fixture, SHARED_DIR, skipWithoutShared, withTempDir } from "../../_util.ts";
 import { assertWellFormed } from "../_lockfile_invariants.ts";
@@ -176,6 +177,41 @@ Deno.test("pluginBuilds: nested blocks take time linear in the script's size", (
   const elapsed = cpuStopwatch();
   assert.deepEqual(pluginBuilds(settings, false), ["logic"]);
   assert.ok(elapsed() < 4_000);
+});
+
+/** The header Gradle writes atop a lock. */
+const HEADER = "# This is a Gradle generated file for dependency locking.\n" +
+  "# Manual edits can break the build and are not advised.\n" +
+  "# This file is expected to be part of source control.\n";
+
+// Each lock below a settings script asks which builds it includes for their plugins and which
+// projects' buildFileName it computes: the script was blanked and scanned again for every lock
+// (300 locks under a 300-project settings script: 0.8 s of 2.5 s). What a script's text gives is
+// now kept by its text, for every lock read after the first.
+Deno.test("readGradleLockfile: the settings script is parsed once for the locks below it", () => {
+  const settings = "pluginManagement {\n  includeBuild('build-logic')\n}\n" +
+    "rootProject.name = 'many'\n" +
+    Array.from({ length: 300 }, (_, i) => `include 'modules:mod-${i}'\n`).join("");
+  const files: Record<string, string> = {
+    "settings.gradle": settings,
+    "build-logic/gradle.lockfile": HEADER +
+      "com.google.guava:guava:33.0.0-jre=runtimeClasspath\nempty=\n",
+  };
+  for (let i = 0; i < 300; i++) {
+    files[`modules/mod-${i}/gradle.lockfile`] = HEADER +
+      "com.google.guava:guava:33.0.0-jre=runtimeClasspath\nempty=\n";
+  }
+  const load = (path: string): string | undefined => files[path];
+  const memo = new Map<string, unknown>();
+  for (const path of Object.keys(files).filter((p) => p.endsWith(".lockfile"))) {
+    const out = readGradleLockfile(files[path], { path, load, peek: load, memo });
+    const scope = path.startsWith("build-logic/") ? "build" : "runtime";
+    assert.deepEqual(scopes(out), { "pkg:maven/com.google.guava/guava@33.0.0-jre": scope }, path);
+  }
+  // The same text gives the same answer, found once.
+  assert.equal(pluginBuilds(settings, false), pluginBuilds(settings, false));
+  assert.deepEqual(pluginBuilds(settings, false), ["build-logic"]);
+  assert.equal(computedBuildFileNames(settings, false), computedBuildFileNames(settings, false));
 });
 
 Deno.test("gradleScopes: test, tool, compile-only and runtime configurations", () => {
@@ -1474,6 +1510,36 @@ Deno.test("gradleScopes: code generators' and database tools' classpaths are bui
   ]);
 });
 
+// Flyway's `flywayMigration` (the configuration its documentation has a build make and name in
+// `flyway { configurations = ['flywayMigration'] }`: "Gradle configurations that will be added to
+// the classpath for running Flyway tasks", AbstractFlywayTask), the Gatling plugin's load-test
+// source set (GatlingPlugin: `gatling`, Gatling itself, `gatlingRuntimeClasspath`, which
+// `gatlingRun` runs the simulations with and `gatlingEnterprisePackage` packs as a tests jar) and
+// a copy of a classpath a plugin resolves for itself (Gradle's Configuration.copy() names it
+// `<name>Copy`: `iosArm64CompileKlibrariesCopy`) were runtime.
+Deno.test("gradleScopes: Flyway's migration classpath, Gatling's simulations and copied classpaths", () => {
+  const text = [
+    "# This is a Gradle generated file for dependency locking.",
+    "# Manual edits can break the build and are not advised.",
+    "# This file is expected to be part of source control.",
+    "io.gatling.highcharts:gatling-charts-highcharts:3.11.5=gatling,gatlingRuntimeClasspath",
+    "io.ktor:ktor-client-darwin:2.3.12=iosArm64CompileKlibraries,iosArm64CompileKlibrariesCopy",
+    "org.jetbrains.kotlinx:atomicfu:0.25.0=iosArm64CompileKlibrariesCopy",
+    "org.postgresql:postgresql:42.7.4=flywayMigration,runtimeClasspath",
+    "org.xerial:sqlite-jdbc:3.46.1.0=flywayMigration",
+    "empty=",
+  ].join("\n");
+  assert.deepEqual(scopes(readGradleLockfile(text, { path: "gradle.lockfile" })), {
+    "pkg:maven/io.gatling.highcharts/gatling-charts-highcharts@3.11.5": "dev",
+    "pkg:maven/io.ktor/ktor-client-darwin@2.3.12": "runtime",
+    "pkg:maven/org.jetbrains.kotlinx/atomicfu@0.25.0": "build",
+    "pkg:maven/org.postgresql/postgresql@42.7.4": "build,runtime",
+    "pkg:maven/org.xerial/sqlite-jdbc@3.46.1.0": "build",
+  });
+  assert.deepEqual(gradleScopes(["gatlingCompileClasspath"], false), ["dev"]);
+  assert.deepEqual(gradleScopes(["runtimeClasspathCopy2"], false), ["build"]);
+});
+
 // Found on Camelcade/Perl5-IDEA (gradle.lockfile, a plugin built with the IntelliJ Platform Gradle
 // plugin 2.x, whose runtimeClasspath is empty): the IDE and its bundled plugins and modules,
 // which the plugin adds to compileOnly (IntelliJPlatformBasePlugin) and the IDE provides, its
@@ -1512,7 +1578,7 @@ Deno.test("gradleScopes: the IntelliJ Platform a plugin runs in and its tools ar
     "pkg:maven/com.jetbrains.intellij.idea/idea@262.7132.23-EAP-SNAPSHOT": "build,dev",
     "pkg:maven/com.jetbrains.intellij.java/java-gui-forms-rt@262.7132.23": "build",
     "pkg:maven/com.jetbrains.plugins/PsiViewer@252.23892.248": "build,dev",
-    "pkg:maven/com.jetbrains/jbr@jbr_jcef-25.0.3-linux-x64-b496.62": "build",
+    "pkg:generic/jbr@jbr_jcef-25.0.3-linux-x64-b496.62": "build",
     "pkg:maven/org.jetbrains.intellij.deps.jflex/jflex@1.9.2": "build",
     "pkg:maven/org.jetbrains.intellij.plugins/verifier-cli@1.405": "build",
     "pkg:maven/org.jetbrains/grammar-kit@2023.3.1": "build",
@@ -1551,7 +1617,11 @@ Deno.test("gradleScopes: what only Compose Hot Reload's runs use is dev", () => 
 // bundled plugins and modules of the IDE it extracted with Ivy modules it writes to a local Ivy
 // repository (`bundledPlugin:<id>:<IDE version>`, `bundledModule:…`; `localIde`, `localPlugin`,
 // `localJetBrainsRuntime` for local installations), no Maven coordinates: they were
-// `pkg:maven/bundledModule/…`. They are `pkg:generic`, as a module without a group is.
+// `pkg:maven/bundledModule/…`. They are `pkg:generic`, as a module without a group is, and so are
+// the JetBrains Runtime (`com.jetbrains:jbr`) and the IDEs' release archives (`idea:idea`,
+// `idea:ideaIC`, …) it downloads from the Ivy repositories it declares for them
+// (IntelliJPlatformRepositoriesExtension's jetbrainsRuntime(), jetbrainsIdeInstallers(): Ivy
+// patterns `[revision].tar.gz`, `[organization]/[module]-[revision].tar.gz`), which were pkg:maven.
 Deno.test("readGradleLockfile: the IntelliJ Platform's local Ivy modules are pkg:generic", () => {
   const text = [
     "# This is a Gradle generated file for dependency locking.",
@@ -1561,12 +1631,17 @@ Deno.test("readGradleLockfile: the IntelliJ Platform's local Ivy modules are pkg
     "bundledPlugin:org.jetbrains.plugins.terminal:IU-262.7132.23=compileClasspath," +
     "intellijPlatformBundledPlugins",
     "com.jetbrains.intellij.idea:idea:262.7132.23-EAP-SNAPSHOT=intellijPlatformDependency",
+    "com.jetbrains:jbr:jbr_jcef-25.0.3-linux-x64-b496.62=jetbrainsRuntime",
+    "idea:idea:2025.3=intellijPlatformDependencyArchive",
     "empty=runtimeClasspath",
   ].join("\n");
   const out = readGradleLockfile(text, { path: "gradle.lockfile" });
   assertWellFormed(out);
   assert.deepEqual(out.components.map((c) => [c.id, c.name, c.ecosystem]), [
+    // The IDE's release archive and the JetBrains Runtime, from its Ivy repositories.
+    ["pkg:generic/idea@2025.3", "idea", "generic"],
     ["pkg:generic/intellij.java.impl@IU-262.7132.23", "intellij.java.impl", "generic"],
+    ["pkg:generic/jbr@jbr_jcef-25.0.3-linux-x64-b496.62", "jbr", "generic"],
     [
       "pkg:generic/org.jetbrains.plugins.terminal@IU-262.7132.23",
       "org.jetbrains.plugins.terminal",

@@ -930,6 +930,56 @@ Deno.test("readMavenPom: a module's BOM imports win over its parent's", () => {
   ]);
 });
 
+// Maven's base directory (maven.multiModuleProjectDirectory, the folder of the build's .mvn/) is
+// the first folder with a `.mvn` directory at or above the folder mvn runs in, the top of the
+// reactor (the mvn script's find_maven_basedir). vouch took each .mvn file from the nearest folder
+// that had that file: a nested reactor with its own .mvn/ (its wrapper) took the tree root's
+// maven.config, and one without a .mvn/ missed the core extensions of the root's extensions.xml.
+Deno.test("readMavenPom: a nested reactor's .mvn files are those of its build's base directory", () => {
+  const files: Record<string, string> = {
+    ".mvn/maven.config": "-Drevision=2.0.0\n",
+    ".mvn/extensions.xml": "<extensions><extension><groupId>kr.motd.maven</groupId>" +
+      "<artifactId>os-maven-plugin</artifactId><version>1.7.1</version></extension></extensions>",
+    "backend/pom.xml": `<project><modelVersion>4.0.0</modelVersion><groupId>g</groupId>
+  <artifactId>backend</artifactId><version>\${revision}</version><packaging>pom</packaging>
+  <properties><revision>1.0-SNAPSHOT</revision></properties>
+  <modules><module>core</module></modules>
+</project>`,
+    "backend/core/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>g</groupId><artifactId>backend</artifactId><version>\${revision}</version></parent>
+  <artifactId>core</artifactId>
+</project>`,
+    // A module's own .mvn is not its reactor's build's.
+    "backend/core/.mvn/maven.config": "-Drevision=9.9.9\n",
+  };
+  const read = (path: string): ReturnType<typeof readMavenPom> =>
+    readMavenPom(files[path], { path, load: (p) => files[p] });
+  // No .mvn in backend/: Maven run there takes the root's.
+  let backend = read("backend/pom.xml");
+  assertWellFormed(backend);
+  assert.equal(backend.project?.purl, "pkg:maven/g/backend@2.0.0?type=pom");
+  assert.deepEqual(backend.members.map((m) => m.id), [
+    "pkg:maven/g/backend@2.0.0?type=pom",
+    "pkg:maven/g/core@2.0.0",
+  ]);
+  assert.deepEqual(scopesOf(backend), {
+    "pkg:maven/kr.motd.maven/os-maven-plugin@1.7.1": "build",
+  });
+  assert.deepEqual(read("backend/core/pom.xml").members.map((m) => m.id), [
+    "pkg:maven/g/core@2.0.0",
+  ]);
+  // backend/.mvn/ (its Maven wrapper) is the base directory: the root's .mvn files are not read.
+  files["backend/.mvn/wrapper/maven-wrapper.properties"] =
+    "distributionUrl=https://repo.maven.apache.org/maven2/org/apache/maven/apache-maven/3.9.6/apache-maven-3.9.6-bin.zip\n";
+  backend = read("backend/pom.xml");
+  assert.equal(backend.project?.purl, "pkg:maven/g/backend@1.0-SNAPSHOT?type=pom");
+  assert.deepEqual(backend.members.map((m) => m.id), [
+    "pkg:maven/g/backend@1.0-SNAPSHOT?type=pom",
+    "pkg:maven/g/core@1.0-SNAPSHOT",
+  ]);
+  assert.deepEqual(backend.components, []);
+});
+
 // CI-friendly versions (maven.apache.org/maven-ci-friendly.html) set in the build's
 // .mvn/maven.config (`-Drevision=1.2.3`), which Maven reads as command-line options: the
 // project's and its modules' versions were unknown, and a property the POM gives a default to
@@ -2277,6 +2327,71 @@ Deno.test("readMavenPom: a reactor project's purl type is its packaging's file e
     "pkg:maven/g/site@1?type=zip",
     "pkg:maven/g/tycho@1",
     "pkg:maven/g/web@1?type=war",
+  ]);
+});
+
+// The packagings of build extensions whose artifact handler names another file than the
+// packaging: Takari's lifecycle (TakariJarArtifactHandler: jar), HK2's hk2-jar (a jar on Maven
+// Central), AMPS's atlassian-plugin (jar), maven-hpi-plugin's jenkins-module (extension jm),
+// FileVault's content-package (zip). They had kept the packaging as the purl's type, a file
+// that is not there (`?type=takari-jar`).
+Deno.test("readMavenPom: a build extension's packaging has its artifact handler's extension", () => {
+  const module = (artifactId: string, packaging: string, plugin = ""): string =>
+    `<project><modelVersion>4.0.0</modelVersion><parent><groupId>g</groupId>` +
+    `<artifactId>root</artifactId><version>1</version></parent><artifactId>${artifactId}` +
+    `</artifactId><packaging>${packaging}</packaging><build><plugins>${plugin}</plugins>` +
+    `</build></project>`;
+  const extension = (groupId: string, artifactId: string): string =>
+    `<plugin><groupId>${groupId}</groupId><artifactId>${artifactId}</artifactId>` +
+    `<version>1.0</version><extensions>true</extensions></plugin>`;
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion><groupId>g</groupId>
+  <artifactId>root</artifactId><version>1</version><packaging>pom</packaging>
+  <modules><module>takari</module><module>hk2</module><module>amps</module>
+    <module>jenkins</module><module>content</module><module>other</module>
+    <module>plain</module></modules>
+</project>`,
+    "takari/pom.xml": module(
+      "takari",
+      "takari-jar",
+      extension("io.takari.maven.plugins", "takari-lifecycle-plugin"),
+    ),
+    "hk2/pom.xml": module("hk2", "hk2-jar", extension("org.glassfish.hk2", "hk2-maven-plugin")),
+    "amps/pom.xml": module(
+      "amps",
+      "atlassian-plugin",
+      extension("com.atlassian.maven.plugins", "amps-maven-plugin"),
+    ),
+    "jenkins/pom.xml": module(
+      "jenkins",
+      "jenkins-module",
+      extension("org.jenkins-ci.tools", "maven-hpi-plugin"),
+    ),
+    "content/pom.xml": module(
+      "content",
+      "content-package",
+      extension("org.apache.jackrabbit", "filevault-package-maven-plugin"),
+    ),
+    // A packaging vouch does not know, of a build extension: its handler may name a jar.
+    "other/pom.xml": module("other", "mule-application", extension("org.mule.tools", "mule")),
+    // Without a build extension, Maven has no handler for it: the file is a .<packaging>.
+    "plain/pom.xml": module("plain", "swc"),
+  };
+  const out = readMavenPom(files["pom.xml"], { path: "pom.xml", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.purl).sort(), [
+    "pkg:maven/g/amps@1",
+    "pkg:maven/g/content@1?type=zip",
+    "pkg:maven/g/hk2@1",
+    "pkg:maven/g/jenkins@1?type=jm",
+    "pkg:maven/g/other@1",
+    "pkg:maven/g/plain@1?type=swc",
+    "pkg:maven/g/takari@1",
+  ]);
+  assert.deepEqual(out.warnings?.filter((w) => w.includes("packaging")), [
+    "other/pom.xml:1: its packaging mule-application is not one vouch knows, and the build " +
+    "extensions it loads (org.mule.tools:mule) may give it an artifact handler naming another " +
+    "file than a .mule-application: the purl has no type",
   ]);
 });
 
