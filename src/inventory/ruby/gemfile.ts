@@ -131,8 +131,8 @@ export function readGemfileManifest(text: string, options: GemfileOptions): Read
   const gemfile = readGemfile(text, path, (rel) => load(beside(rel)));
   const notes = [...gemfile.notes];
   let spec: Gemspec | undefined;
-  if (gemfile.gemspec !== undefined) {
-    const found = gemspecFile(path, gemfile.gemspec, options.files);
+  if (gemfile.gemspecs.length > 0) {
+    const found = gemspecFile(path, gemfile.gemspecs[0], options.files);
     const gemspecText = typeof found === "string" ? load(found) : undefined;
     if (gemspecText === undefined) {
       const why = typeof found === "string" ? `names ${found}, which cannot be read` : found.why;

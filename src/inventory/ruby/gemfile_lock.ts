@@ -16,7 +16,7 @@ import { unlockedWarning } from "../_unlocked.ts";
 import { formatPurl } from "../purl.ts";
 import type { Hash, HashAlgorithm, Project, ReaderOutput, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
-import { type Gemfile, type GemfileLoad, readGemfile } from "./_gemfile.ts";
+import { type Gemfile, type GemfileLoad, type GemspecCall, readGemfile } from "./_gemfile.ts";
 import { type Gemspec, readGemspec } from "./_gemspec.ts";
 
 /** Options of {@linkcode readGemfileLock}. */
@@ -315,6 +315,69 @@ function unlockedGems(
 }
 
 /**
+ * The gemspec a `gemspec` call names, as the lock records it: the one `PATH` gem locked from
+ * the call's folder (of its `name:`, if given) whose `<name>.gemspec` is there; undefined when
+ * that cannot be told (a computed option, no loader, none or several).
+ */
+function lockedGemspec(
+  call: GemspecCall,
+  lock: Lock,
+  options: { load?: GemfileLoad },
+): { name: string; text: string; folder: string } | undefined {
+  if (call.computed || options.load === undefined) return undefined;
+  const folder = posix.normalize(call.path ?? ".").replace(/\/$/, "");
+  const from = (spec: Spec): string =>
+    posix.normalize(spec.source.options.get("remote")?.[0] ?? ".").replace(/\/$/, "");
+  const names = new Set(
+    lock.specs.filter((s) => s.source.kind === "PATH" && from(s) === folder)
+      .map((s) => s.name).filter((name) => call.name === undefined || name === call.name),
+  );
+  const found = [...names].flatMap((name) => {
+    const text = options.load!(posix.join(folder, `${name}.gemspec`));
+    return text === undefined ? [] : [{ name, text, folder }];
+  });
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/**
+ * The Gemfile with the development dependencies of the gemspecs its `gemspec` calls name
+ * declared in their groups: Bundler's `Dsl#gemspec` declares each in the call's
+ * `development_group` (`:development` by default), so `DEPENDENCIES` lists it, unless the
+ * Gemfile declares the gem itself, whose declaration Bundler keeps. A gemspec in a sub-folder
+ * (`gemspec path: "vite_ruby"`, a repository of several gems) makes no gem project, whose
+ * Gemfile is all dev anyway: there they are dev, not the runtime of the Gemfile's default group.
+ */
+function withGemspecDevelopment(
+  gemfile: Gemfile | undefined,
+  lock: Lock,
+  options: { gemfilePath: string; load?: GemfileLoad },
+): Gemfile | undefined {
+  if (gemfile === undefined) return undefined;
+  const gems = new Map(gemfile.gems);
+  for (const call of gemfile.gemspecs) {
+    const found = call.developmentGroups && lockedGemspec(call, lock, options);
+    if (!found) continue;
+    const where = posix.join(
+      posix.dirname(options.gemfilePath),
+      found.folder,
+      `${found.name}.gemspec`,
+    );
+    let dependencies: Gemspec["dependencies"];
+    try {
+      dependencies = readGemspec(found.text, where, undefined).dependencies;
+    } catch {
+      continue; // refused by the static reading: the gems keep the Gemfile's groups
+    }
+    for (const { name, scope } of dependencies) {
+      if (scope !== "dev" || gemfile.gems.has(name)) continue;
+      const declaration = { groups: call.developmentGroups!, requirements: [], where };
+      gems.set(name, [...(gems.get(name) ?? []), declaration]);
+    }
+  }
+  return { ...gemfile, gems };
+}
+
+/**
  * The warning for the dependencies of the gemspec the Gemfile's `gemspec` names that the lock
  * does not lock at all: Bundler's `Dsl#gemspec` adds the gemspec's development dependencies to
  * the Gemfile's (`DEPENDENCIES` lists them, unless the Gemfile declares the gem itself, whose
@@ -329,21 +392,10 @@ function unlockedGemspec(
   lock: Lock,
   options: { gemfilePath: string; path: string; load?: GemfileLoad },
 ): string[] {
-  const call = gemfile?.gemspec;
-  if (call === undefined || call.computed || options.load === undefined) return [];
-  const folder = posix.normalize(call.path ?? ".").replace(/\/$/, "");
-  const from = (spec: Spec): string =>
-    posix.normalize(spec.source.options.get("remote")?.[0] ?? ".").replace(/\/$/, "");
-  const names = new Set(
-    lock.specs.filter((s) => s.source.kind === "PATH" && from(s) === folder)
-      .map((s) => s.name).filter((name) => call.name === undefined || name === call.name),
-  );
-  const found = [...names].flatMap((name) => {
-    const text = options.load!(posix.join(folder, `${name}.gemspec`));
-    return text === undefined ? [] : [{ name, text }];
-  });
-  if (found.length !== 1) return [];
-  const { name, text } = found[0];
+  const call = gemfile?.gemspecs[0];
+  const found = call === undefined ? undefined : lockedGemspec(call, lock, options);
+  if (found === undefined) return [];
+  const { name, text, folder } = found;
   const gemspecPath = posix.join(posix.dirname(options.gemfilePath), folder, `${name}.gemspec`);
   const locked = new Set(lock.specs.map((s) => s.name));
   let dependencies: Gemspec["dependencies"];
@@ -451,8 +503,9 @@ export function readGemfileLock(text: string, options: GemfileLockOptions): Gemf
   const self = rootGem === undefined && !alternate ? lockFolderNode(builder, path) : ROOT_ID;
   // In an alternate Gemfile's lock, even the project's own gems need their dependencies only there.
   const needs: Scope = alternate ? "dev" : "runtime";
+  const scoping = withGemspecDevelopment(gemfile, lock, { gemfilePath, load: options.load });
   const declared = new Map(lock.dependencies.map(({ name }) => {
-    const scopes = declaredScopes(gemfile, name, project !== undefined);
+    const scopes = declaredScopes(scoping, name, project !== undefined);
     return [name, alternate ? { ...scopes, scopes: ["dev" as Scope] } : scopes];
   }));
   const memberNeeds = needsOfMembers(lock, { ids, byName, members, declared, needs });
