@@ -378,7 +378,7 @@ function withGemspecDevelopment(
 }
 
 /**
- * The warning for the dependencies of the gemspec the Gemfile's `gemspec` names that the lock
+ * The warning for the dependencies of the gemspec a `gemspec` call names that the lock
  * does not lock at all: Bundler's `Dsl#gemspec` adds the gemspec's development dependencies to
  * the Gemfile's (`DEPENDENCIES` lists them, unless the Gemfile declares the gem itself, whose
  * declaration Bundler keeps), and the lock's `PATH` spec of the gem lists its runtime ones, so
@@ -388,12 +388,12 @@ function withGemspecDevelopment(
  * gemspec too (see below): a warning of its own, as the gem is in the SBOM.
  */
 function unlockedGemspec(
-  gemfile: Gemfile | undefined,
+  gemfile: Gemfile,
+  call: GemspecCall,
   lock: Lock,
   options: { gemfilePath: string; path: string; load?: GemfileLoad },
 ): string[] {
-  const call = gemfile?.gemspecs[0];
-  const found = call === undefined ? undefined : lockedGemspec(call, lock, options);
+  const found = lockedGemspec(call, lock, options);
   if (found === undefined) return [];
   const { name, text, folder } = found;
   const gemspecPath = posix.join(posix.dirname(options.gemfilePath), folder, `${name}.gemspec`);
@@ -410,7 +410,7 @@ function unlockedGemspec(
   // version under BUNDLED WITH), though DEPENDENCIES lists a gemspec's `bundler`.
   const declared = dependencies
     .filter((d) => !d.conditional && d.name !== "bundler")
-    .filter((d) => d.scope !== "dev" || !gemfile!.gems.has(d.name));
+    .filter((d) => d.scope !== "dev" || !gemfile.gems.has(d.name));
   const unlocked = declared.filter((d) => !locked.has(d.name)).map((d) => d.name);
   // One locked for another gem, but missing where Bundler records it for the gemspec (the PATH
   // spec's dependencies, `DEPENDENCIES`), is as new: Bundler's `Definition#specs_changed?`
@@ -530,7 +530,9 @@ export function readGemfileLock(text: string, options: GemfileLockOptions): Gemf
       ...(gemfile?.notes ?? []),
       ...severalRemotes(lock, path),
       ...unlockedGems(gemfile, lock, { gemfilePath, path }),
-      ...unlockedGemspec(gemfile, lock, { gemfilePath, path, load: options.load }),
+      ...(gemfile?.gemspecs ?? []).flatMap((call) =>
+        unlockedGemspec(gemfile!, call, lock, { gemfilePath, path, load: options.load })
+      ),
     ],
   };
   if (project) result.project = project;

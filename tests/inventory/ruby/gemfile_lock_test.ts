@@ -989,3 +989,58 @@ Deno.test("readGemfileLock: the development dependencies of the gemspecs the Gem
     "pkg:gem/spring@2.1.1 runtime",
   );
 });
+
+// Only the first `gemspec` call's gemspec was checked against the lock: vite_rails.gemspec's
+// `spring`, which a lock older than it does not lock, was missing from the SBOM without a word.
+Deno.test("readGemfileLock: a dependency of any gemspec the Gemfile names that the lock does not lock is a warning", () => {
+  const lock = [
+    "PATH",
+    "  remote: vite_rails",
+    "  specs:",
+    "    vite_rails (3.0.17)",
+    "      railties (>= 5.1, < 8)",
+    "      vite_ruby (~> 3.0, >= 3.2.2)",
+    "",
+    "PATH",
+    "  remote: vite_ruby",
+    "  specs:",
+    "    vite_ruby (3.4.0)",
+    "      zeitwerk (~> 2.2)",
+    "",
+    "GEM",
+    "  remote: https://rubygems.org/",
+    "  specs:",
+    "    railties (7.1.0)",
+    "      zeitwerk (~> 2.6)",
+    "    zeitwerk (2.6.12)",
+    "",
+    "PLATFORMS",
+    "  ruby",
+    "",
+    "DEPENDENCIES",
+    "  vite_rails!",
+    "  vite_ruby!",
+    "",
+    "BUNDLED WITH",
+    "   2.3.3",
+    "",
+  ].join("\n");
+  const gemspecs: Record<string, string> = {
+    "vite_ruby/vite_ruby.gemspec": "Gem::Specification.new do |s|\n  s.name = 'vite_ruby'\n" +
+      "  s.add_dependency 'zeitwerk', '~> 2.2'\nend\n",
+    "vite_rails/vite_rails.gemspec": "Gem::Specification.new do |s|\n  s.name = 'vite_rails'\n" +
+      "  s.add_dependency 'railties', '>= 5.1', '< 8'\n" +
+      "  s.add_dependency 'vite_ruby', '~> 3.0.0.beta.1'\n" +
+      "  s.add_development_dependency 'spring', '~> 2.1'\nend\n",
+  };
+  const out = readGemfileLock(lock, {
+    path: "Gemfile.lock",
+    gemfile: 'source "https://rubygems.org"\n\ngemspec path: "./vite_ruby"\n' +
+      'gemspec path: "./vite_rails"\n',
+    load: (rel) => gemspecs[posix.normalize(rel)],
+  });
+  assert.deepEqual(out.warnings.filter((w) => w.includes("does not lock")), [
+    "vite_rails/vite_rails.gemspec declares spring, which Gemfile.lock does not lock: it is not " +
+    "in the SBOM; run `bundle install` to update the lock",
+  ]);
+});
