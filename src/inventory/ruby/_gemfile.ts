@@ -50,6 +50,12 @@ export interface GemspecCall {
   path?: string;
   /** `name:` or `path:` is computed (`File.expand_path(…)`): which gemspec cannot be told. */
   computed?: true;
+  /**
+   * The groups of the gemspec's development dependencies: its `development_group:` option
+   * (`:development` by default) and the groups around the call, as Bundler's `Dsl#gemspec`
+   * declares them. A computed option leaves them undefined: their groups cannot be told.
+   */
+  developmentGroups?: string[];
 }
 
 /** What a Gemfile says, statically. */
@@ -58,8 +64,8 @@ export interface Gemfile {
   gems: Map<string, GemDeclaration[]>;
   /** Groups declared `optional: true` (not installed unless asked for). */
   optionalGroups: Set<string>;
-  /** Its first `gemspec` call, when it makes one (the project is itself a gem). */
-  gemspec?: GemspecCall;
+  /** Its `gemspec` calls, in order: with one, the project is itself a gem (the first's). */
+  gemspecs: GemspecCall[];
   /** What was not understood, as `file:line: what`. */
   notes: string[];
 }
@@ -401,15 +407,30 @@ function sourceTemplate(opening: string, body: string | undefined): SourceBlock 
   return { pieces: url, revisions, keys: [...strings.keys()] };
 }
 
-/** The `name:` and `path:` options of a `gemspec` call, `args` its arguments. */
-function gemspecCall(args: string): GemspecCall {
+/**
+ * The `name:`, `path:` and `development_group:` options of a `gemspec` call, `args` its
+ * arguments, `groups` those around it.
+ */
+function gemspecCall(args: string, groups: string[]): GemspecCall {
   const call: GemspecCall = {};
-  for (const option of ["name", "path"] as const) {
-    const given = new RegExp(`(?:\\b${option}\\s*:(?!:)|:${option}\\s*=>)\\s*`).exec(args);
-    if (given === null) continue;
-    const literal = STRING_LITERAL.exec(args.slice(given.index + given[0].length));
-    if (literal?.index === 0) call[option] = literalText(literal);
+  /** The text after the option `key`, undefined when the call does not give it. */
+  const option = (key: string): string | undefined => {
+    const given = new RegExp(`(?:\\b${key}\\s*:(?!:)|:${key}\\s*=>)\\s*`).exec(args);
+    return given === null ? undefined : args.slice(given.index + given[0].length);
+  };
+  for (const key of ["name", "path"] as const) {
+    const value = option(key);
+    if (value === undefined) continue;
+    const literal = STRING_LITERAL.exec(value);
+    if (literal?.index === 0) call[key] = literalText(literal);
     else call.computed = true;
+  }
+  const group = option("development_group");
+  const literal = group === undefined ? null : STRING_LITERAL.exec(group);
+  const symbol = group === undefined ? null : /^:(\w+)/.exec(group);
+  const named = symbol?.[1] ?? (literal?.index === 0 ? literalText(literal) : undefined);
+  if (group === undefined || named !== undefined) {
+    call.developmentGroups = [...groups, named ?? "development"];
   }
   return call;
 }
@@ -1208,7 +1229,7 @@ function checkLastCall(
  * @returns The declarations, its `gemspec` call, and notes.
  */
 export function readGemfile(text: string, path: string, load: GemfileLoad): Gemfile {
-  const result: Gemfile = { gems: new Map(), optionalGroups: new Set(), notes: [] };
+  const result: Gemfile = { gems: new Map(), optionalGroups: new Set(), gemspecs: [], notes: [] };
   /**
    * The files already evaluated, with the groups around them: one evaluated
    * again in the same place adds nothing (and a diamond of `eval_gemfile`s
@@ -1364,7 +1385,7 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
       if (head === "gemspec") {
         if (!top.quiet) {
           sayUnsaid();
-          result.gemspec ??= gemspecCall(s.slice(head.length));
+          result.gemspecs.push(gemspecCall(s.slice(head.length), top.groups));
         }
         continue;
       }

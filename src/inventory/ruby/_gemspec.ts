@@ -54,7 +54,17 @@ export interface Gemspec {
    * Its dependencies; `conditional`: in a condition vouch does not evaluate (`if RUBY_ENGINE …`,
    * `… unless …`), which Bundler may not have met when it wrote a lock.
    */
-  dependencies: { name: string; requirements: string[]; scope: Scope; conditional: boolean }[];
+  dependencies: {
+    name: string;
+    requirements: string[];
+    scope: Scope;
+    conditional: boolean;
+    /**
+     * Where it is declared, `file:line`, when its requirement is computed (`Foo::VERSION`): a
+     * note says so.
+     */
+    computed?: string;
+  }[];
   notes: string[];
 }
 
@@ -139,6 +149,7 @@ export function readGemspec(text: string, path: string, release: string | undefi
         requirements: requirements ?? [],
         scope: dependency[1] === "development_" ? "dev" : "runtime",
         conditional: modified || blocks.some((b) => b.condition && !b.generated),
+        ...requirements === undefined ? { computed: `${path}:${line}` } : {},
       });
       if (requirements === undefined) {
         spec.notes.push(computedRequirement(`${path}:${line}`, name));

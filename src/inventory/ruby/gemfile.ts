@@ -104,7 +104,9 @@ function gemspecFile(
  * `*.gemspec` beside it) is the project: its
  * `add_dependency` / `add_runtime_dependency` are runtime,
  * `add_development_dependency` dev (unless the Gemfile declares that gem: Bundler prefers the
- * Gemfile's declaration), and the Gemfile's default group is dev; a gem
+ * Gemfile's declaration), and the Gemfile's default group is dev; the gemspec each further
+ * `gemspec` call names (a repository of several gems) gives its dependencies too, but for those
+ * on the project's own gems; a gem
  * both ask for that no pin settles has all their ranges as its specifier
  * (Bundler resolves one version that meets them all).
  * What is not plain declarations (a condition, a computed name, a block vouch
@@ -130,15 +132,25 @@ export function readGemfileManifest(text: string, options: GemfileOptions): Read
   const beside = (rel: string): string => posix.join(folder, rel);
   const gemfile = readGemfile(text, path, (rel) => load(beside(rel)));
   const notes = [...gemfile.notes];
+  // The first gemspec is the project; each further one (`gemspec path: "vite_rails"` after
+  // `gemspec path: "vite_ruby"`, a repository of several gems) is another gem of it, whose
+  // dependencies Bundler adds as it adds the first's.
   let spec: Gemspec | undefined;
-  if (gemfile.gemspec !== undefined) {
-    const found = gemspecFile(path, gemfile.gemspec, options.files);
+  const more: Gemspec[] = [];
+  const own = new Set<string>();
+  gemfile.gemspecs.forEach((call, i) => {
+    const found = gemspecFile(path, call, options.files);
     const gemspecText = typeof found === "string" ? load(found) : undefined;
     if (gemspecText === undefined) {
       const why = typeof found === "string" ? `names ${found}, which cannot be read` : found.why;
       notes.push(`${path}: \`gemspec\` ${why}: its dependencies are not in the SBOM`);
-    } else spec = readGemspec(gemspecText, found as string, options.release);
-  }
+      return;
+    }
+    const read = readGemspec(gemspecText, found as string, i === 0 ? options.release : undefined);
+    own.add(read.project?.name ?? posix.basename(found as string).replace(/\.gemspec$/, ""));
+    if (i === 0) spec = read;
+    else more.push(read);
+  });
   // Spaces, not `\s` (lines of blank lines, each tried to the end of the file, took 28 s for
   // 200 KB); each run of them has one place in the pattern.
   const global = /^[ \t]*source[ \t]*(?:\([ \t]*)?['"]([^'"\n]+)['"][ \t]*(?:\)[ \t]*)?\r?$/m
@@ -146,9 +158,8 @@ export function readGemfileManifest(text: string, options: GemfileOptions): Read
   // A development dependency of the gemspec that the Gemfile declares too is the Gemfile's
   // declaration: Bundler's Dsl drops the gemspec's ("Always prefer the dependency from the
   // Gemfile"), its requirement with it.
-  const specDependencies = (spec?.dependencies ?? []).filter((d) =>
-    d.scope !== "dev" || !gemfile.gems.has(d.name)
-  );
+  const specDependencies = [spec, ...more].flatMap((read) => read?.dependencies ?? [])
+    .filter((d) => !own.has(d.name) && (d.scope !== "dev" || !gemfile.gems.has(d.name)));
   // Bundler installs one version of a gem for the whole bundle: a range the gemspec writes
   // (`< 2`, runtime) and a pin the Gemfile writes (`1.3.4`, dev) are one gem, at the pin, where
   // it is the one pin of that gem from the default source and satisfies the range.
@@ -214,12 +225,11 @@ export function readGemfileManifest(text: string, options: GemfileOptions): Read
     for (const scope of scopes) builder.edge(ROOT_ID, id, scope);
     builder.declare(id, [...groups]);
   };
-  const own = spec?.project?.name;
   for (const dependency of specDependencies) {
     add(dependency.name, dependency.requirements, [dependency.scope], [], undefined);
   }
   for (const [name, declarations] of gemfile.gems) {
-    if (name === own) continue;
+    if (own.has(name)) continue;
     const { scopes, groups } = declaredScopes(gemfile, name, spec !== undefined);
     for (const declaration of declarations) {
       const { origin, where } = declaration;
@@ -244,7 +254,17 @@ export function readGemfileManifest(text: string, options: GemfileOptions): Read
   }
   const output: ReaderResult = { ...builder.build({ directFromEdges: true }), standsAlone: true };
   if (spec?.project) output.project = spec.project;
-  const warnings = [...notes, ...spec?.notes ?? []];
+  // A dependency on a gem of the project itself is none: the note that its requirement is
+  // computed (`ethotrace-rspec` needs `ethotrace` at `Ethotrace::RSpec::VERSION`) says nothing.
+  const ownComputed = new Set(
+    [spec, ...more].flatMap((read) => read?.dependencies ?? [])
+      .filter((d) => d.computed !== undefined && own.has(d.name))
+      .map((d) => computedRequirement(d.computed!, d.name)),
+  );
+  const warnings = [
+    ...notes,
+    ...[spec, ...more].flatMap((read) => read?.notes ?? []).filter((n) => !ownComputed.has(n)),
+  ];
   if (warnings.length > 0) output.warnings = warnings;
   return output;
 }

@@ -16,7 +16,7 @@ import { unlockedWarning } from "../_unlocked.ts";
 import { formatPurl } from "../purl.ts";
 import type { Hash, HashAlgorithm, Project, ReaderOutput, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
-import { type Gemfile, type GemfileLoad, readGemfile } from "./_gemfile.ts";
+import { type Gemfile, type GemfileLoad, type GemspecCall, readGemfile } from "./_gemfile.ts";
 import { type Gemspec, readGemspec } from "./_gemspec.ts";
 
 /** Options of {@linkcode readGemfileLock}. */
@@ -315,22 +315,16 @@ function unlockedGems(
 }
 
 /**
- * The warning for the dependencies of the gemspec the Gemfile's `gemspec` names that the lock
- * does not lock at all: Bundler's `Dsl#gemspec` adds the gemspec's development dependencies to
- * the Gemfile's (`DEPENDENCIES` lists them, unless the Gemfile declares the gem itself, whose
- * declaration Bundler keeps), and the lock's `PATH` spec of the gem lists its runtime ones, so
- * each is locked; one that is not is a lock older than the gemspec (`bundle install --frozen`
- * refuses it). Those in a condition vouch does not evaluate are left out: Bundler may not have
- * met it. One the lock locks for another gem but does not list there is a lock older than the
- * gemspec too (see below): a warning of its own, as the gem is in the SBOM.
+ * The gemspec a `gemspec` call names, as the lock records it: the one `PATH` gem locked from
+ * the call's folder (of its `name:`, if given) whose `<name>.gemspec` is there; undefined when
+ * that cannot be told (a computed option, no loader, none or several).
  */
-function unlockedGemspec(
-  gemfile: Gemfile | undefined,
+function lockedGemspec(
+  call: GemspecCall,
   lock: Lock,
-  options: { gemfilePath: string; path: string; load?: GemfileLoad },
-): string[] {
-  const call = gemfile?.gemspec;
-  if (call === undefined || call.computed || options.load === undefined) return [];
+  options: { load?: GemfileLoad },
+): { name: string; text: string; folder: string } | undefined {
+  if (call.computed || options.load === undefined) return undefined;
   const folder = posix.normalize(call.path ?? ".").replace(/\/$/, "");
   const from = (spec: Spec): string =>
     posix.normalize(spec.source.options.get("remote")?.[0] ?? ".").replace(/\/$/, "");
@@ -340,10 +334,68 @@ function unlockedGemspec(
   );
   const found = [...names].flatMap((name) => {
     const text = options.load!(posix.join(folder, `${name}.gemspec`));
-    return text === undefined ? [] : [{ name, text }];
+    return text === undefined ? [] : [{ name, text, folder }];
   });
-  if (found.length !== 1) return [];
-  const { name, text } = found[0];
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/**
+ * The Gemfile with the development dependencies of the gemspecs its `gemspec` calls name
+ * declared in their groups: Bundler's `Dsl#gemspec` declares each in the call's
+ * `development_group` (`:development` by default), so `DEPENDENCIES` lists it, unless the
+ * Gemfile declares the gem itself, whose declaration Bundler keeps. A gemspec in a sub-folder
+ * (`gemspec path: "vite_ruby"`, a repository of several gems) makes no gem project, whose
+ * Gemfile is all dev anyway: there they are dev, not the runtime of the Gemfile's default group.
+ */
+function withGemspecDevelopment(
+  gemfile: Gemfile | undefined,
+  lock: Lock,
+  options: { gemfilePath: string; load?: GemfileLoad },
+): Gemfile | undefined {
+  if (gemfile === undefined) return undefined;
+  const gems = new Map(gemfile.gems);
+  for (const call of gemfile.gemspecs) {
+    const found = call.developmentGroups && lockedGemspec(call, lock, options);
+    if (!found) continue;
+    const where = posix.join(
+      posix.dirname(options.gemfilePath),
+      found.folder,
+      `${found.name}.gemspec`,
+    );
+    let dependencies: Gemspec["dependencies"];
+    try {
+      dependencies = readGemspec(found.text, where, undefined).dependencies;
+    } catch {
+      continue; // refused by the static reading: the gems keep the Gemfile's groups
+    }
+    for (const { name, scope } of dependencies) {
+      if (scope !== "dev" || gemfile.gems.has(name)) continue;
+      const declaration = { groups: call.developmentGroups!, requirements: [], where };
+      gems.set(name, [...(gems.get(name) ?? []), declaration]);
+    }
+  }
+  return { ...gemfile, gems };
+}
+
+/**
+ * The warning for the dependencies of the gemspec a `gemspec` call names that the lock
+ * does not lock at all: Bundler's `Dsl#gemspec` adds the gemspec's development dependencies to
+ * the Gemfile's (`DEPENDENCIES` lists them, unless the Gemfile declares the gem itself, whose
+ * declaration Bundler keeps), and the lock's `PATH` spec of the gem lists its runtime ones, so
+ * each is locked; one that is not is a lock older than the gemspec (`bundle install --frozen`
+ * refuses it). Those in a condition vouch does not evaluate are left out: Bundler may not have
+ * met it. One the lock locks for another gem but does not list there is a lock older than the
+ * gemspec too (see below): a warning of its own, as the gem is in the SBOM.
+ */
+function unlockedGemspec(
+  gemfile: Gemfile,
+  call: GemspecCall,
+  lock: Lock,
+  options: { gemfilePath: string; path: string; load?: GemfileLoad },
+): string[] {
+  const found = lockedGemspec(call, lock, options);
+  if (found === undefined) return [];
+  const { name, text, folder } = found;
   const gemspecPath = posix.join(posix.dirname(options.gemfilePath), folder, `${name}.gemspec`);
   const locked = new Set(lock.specs.map((s) => s.name));
   let dependencies: Gemspec["dependencies"];
@@ -358,7 +410,7 @@ function unlockedGemspec(
   // version under BUNDLED WITH), though DEPENDENCIES lists a gemspec's `bundler`.
   const declared = dependencies
     .filter((d) => !d.conditional && d.name !== "bundler")
-    .filter((d) => d.scope !== "dev" || !gemfile!.gems.has(d.name));
+    .filter((d) => d.scope !== "dev" || !gemfile.gems.has(d.name));
   const unlocked = declared.filter((d) => !locked.has(d.name)).map((d) => d.name);
   // One locked for another gem, but missing where Bundler records it for the gemspec (the PATH
   // spec's dependencies, `DEPENDENCIES`), is as new: Bundler's `Definition#specs_changed?`
@@ -451,8 +503,9 @@ export function readGemfileLock(text: string, options: GemfileLockOptions): Gemf
   const self = rootGem === undefined && !alternate ? lockFolderNode(builder, path) : ROOT_ID;
   // In an alternate Gemfile's lock, even the project's own gems need their dependencies only there.
   const needs: Scope = alternate ? "dev" : "runtime";
+  const scoping = withGemspecDevelopment(gemfile, lock, { gemfilePath, load: options.load });
   const declared = new Map(lock.dependencies.map(({ name }) => {
-    const scopes = declaredScopes(gemfile, name, project !== undefined);
+    const scopes = declaredScopes(scoping, name, project !== undefined);
     return [name, alternate ? { ...scopes, scopes: ["dev" as Scope] } : scopes];
   }));
   const memberNeeds = needsOfMembers(lock, { ids, byName, members, declared, needs });
@@ -477,7 +530,9 @@ export function readGemfileLock(text: string, options: GemfileLockOptions): Gemf
       ...(gemfile?.notes ?? []),
       ...severalRemotes(lock, path),
       ...unlockedGems(gemfile, lock, { gemfilePath, path }),
-      ...unlockedGemspec(gemfile, lock, { gemfilePath, path, load: options.load }),
+      ...(gemfile?.gemspecs ?? []).flatMap((call) =>
+        unlockedGemspec(gemfile!, call, lock, { gemfilePath, path, load: options.load })
+      ),
     ],
   };
   if (project) result.project = project;

@@ -444,6 +444,23 @@ Deno.test("readGemfile: a trailing comma before the closing parenthesis ends the
   );
 });
 
+Deno.test("readGemfile: every `gemspec` call, with the groups of its development dependencies", () => {
+  const text = `
+gemspec path: "./vite_ruby"
+group :tools do
+  gemspec path: "./vite_rails", development_group: :test
+end
+gemspec name: "x", :development_group => "ci"
+gemspec path: File.expand_path("..", __dir__), development_group: GROUP
+`;
+  assert.deepEqual(readGemfile(text, "Gemfile", () => undefined).gemspecs, [
+    { path: "./vite_ruby", developmentGroups: ["development"] },
+    { path: "./vite_rails", developmentGroups: ["tools", "test"] },
+    { name: "x", developmentGroups: ["ci"] },
+    { computed: true },
+  ]);
+});
+
 Deno.test("readGemfile: nested and optional groups, gemspec, repeated declarations", () => {
   const text = `
 gemspec
@@ -459,7 +476,7 @@ end
 gem "listen", platforms: :mri
 `;
   const gemfile = readGemfile(text, "Gemfile", () => undefined);
-  assert.deepEqual(gemfile.gemspec, {});
+  assert.deepEqual(gemfile.gemspecs, [{ developmentGroups: ["development"] }]);
   assert.deepEqual([...gemfile.optionalGroups], ["docs"]);
   assert.deepEqual(groupsOf(text), {
     listen: [["development"], ["default"]],

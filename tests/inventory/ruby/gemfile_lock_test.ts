@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { posix } from "../../../src/_path.ts";
 import { gemPurl, readGemfileLock } from "../../../src/inventory/ruby/gemfile_lock.ts";
 import { readInventory } from "../../../src/inventory/mod.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
@@ -892,4 +893,154 @@ Deno.test("readGemfileLock: a gemspec dependency the lock locks for another gem,
       "to update the lock",
     ],
   );
+});
+
+// ElMassimo/vite_ruby: a repository of several gems, each in its folder, that the root Gemfile
+// names by `gemspec path: "./vite_ruby"` and so on. Bundler's `Dsl#gemspec` declares each
+// gemspec's development dependencies in its `development_group` (`:development` unless given),
+// so `DEPENDENCIES` lists m, spring, … as development gems; they were runtime, as the Gemfile's
+// default group is where the gemspecs are in no gem project (no `PATH "."`).
+Deno.test("readGemfileLock: the development dependencies of the gemspecs the Gemfile names in sub-folders are dev", () => {
+  const lock = [
+    "PATH",
+    "  remote: vite_rails",
+    "  specs:",
+    "    vite_rails (3.0.17)",
+    "      railties (>= 5.1, < 8)",
+    "      vite_ruby (~> 3.0, >= 3.2.2)",
+    "",
+    "PATH",
+    "  remote: vite_ruby",
+    "  specs:",
+    "    vite_ruby (3.4.0)",
+    "      zeitwerk (~> 2.2)",
+    "",
+    "GEM",
+    "  remote: https://rubygems.org/",
+    "  specs:",
+    "    m (1.6.2)",
+    "      rake (>= 0.9.2.2)",
+    "    minitest (5.20.0)",
+    "    railties (7.1.0)",
+    "      rake (>= 12.2)",
+    "      zeitwerk (~> 2.6)",
+    "    rake (13.1.0)",
+    "    spring (2.1.1)",
+    "    zeitwerk (2.6.12)",
+    "",
+    "PLATFORMS",
+    "  ruby",
+    "",
+    "DEPENDENCIES",
+    "  m (~> 1.5)",
+    "  minitest (~> 5.0)",
+    "  railties",
+    "  spring (~> 2.1)",
+    "  vite_rails!",
+    "  vite_ruby!",
+    "",
+    "BUNDLED WITH",
+    "   2.3.3",
+    "",
+  ].join("\n");
+  const gemspecs: Record<string, string> = {
+    "vite_ruby/vite_ruby.gemspec": [
+      "Gem::Specification.new do |s|",
+      "  s.name     = 'vite_ruby'",
+      "  s.version  = ViteRuby::VERSION",
+      "  s.add_dependency 'zeitwerk', '~> 2.2'",
+      "  s.add_development_dependency 'm', '~> 1.5'",
+      "  s.add_development_dependency 'minitest', '~> 5.0'",
+      "end",
+      "",
+    ].join("\n"),
+    "vite_rails/vite_rails.gemspec": [
+      "Gem::Specification.new do |s|",
+      "  s.name     = 'vite_rails'",
+      "  s.version  = ViteRails::VERSION",
+      "  s.add_dependency 'railties', '>= 5.1', '< 8'",
+      "  s.add_dependency 'vite_ruby', '~> 3.0.0.beta.1'",
+      "  s.add_development_dependency 'spring', '~> 2.1'",
+      "end",
+      "",
+    ].join("\n"),
+  };
+  const scopes = (gemfile: string): string[] =>
+    readGemfileLock(lock, {
+      path: "Gemfile.lock",
+      gemfile,
+      load: (rel) => gemspecs[posix.normalize(rel)],
+    }).components.map((c) => `${c.id} ${c.scopes.join(",")}`);
+  const gemfile = 'source "https://rubygems.org"\n\ngem "railties"\n\n' +
+    'gemspec path: "./vite_ruby"\ngemspec path: "./vite_rails"\n\n' +
+    'group :development, :test do\n  gem "minitest", "~> 5.0"\nend\n';
+  assert.deepEqual(scopes(gemfile), [
+    "pkg:gem/m@1.6.2 dev",
+    "pkg:gem/minitest@5.20.0 dev",
+    "pkg:gem/railties@7.1.0 runtime",
+    "pkg:gem/rake@13.1.0 dev,runtime",
+    "pkg:gem/spring@2.1.1 dev",
+    "pkg:gem/zeitwerk@2.6.12 runtime",
+  ]);
+  // `development_group:` names the group (Bundler's option); one the Gemfile does not install
+  // for development only (`:ci`) is runtime, as a gem the Gemfile declares there.
+  assert.deepEqual(
+    scopes(gemfile.replace('"./vite_rails"', '"./vite_rails", development_group: :ci')).at(-2),
+    "pkg:gem/spring@2.1.1 runtime",
+  );
+});
+
+// Only the first `gemspec` call's gemspec was checked against the lock: vite_rails.gemspec's
+// `spring`, which a lock older than it does not lock, was missing from the SBOM without a word.
+Deno.test("readGemfileLock: a dependency of any gemspec the Gemfile names that the lock does not lock is a warning", () => {
+  const lock = [
+    "PATH",
+    "  remote: vite_rails",
+    "  specs:",
+    "    vite_rails (3.0.17)",
+    "      railties (>= 5.1, < 8)",
+    "      vite_ruby (~> 3.0, >= 3.2.2)",
+    "",
+    "PATH",
+    "  remote: vite_ruby",
+    "  specs:",
+    "    vite_ruby (3.4.0)",
+    "      zeitwerk (~> 2.2)",
+    "",
+    "GEM",
+    "  remote: https://rubygems.org/",
+    "  specs:",
+    "    railties (7.1.0)",
+    "      zeitwerk (~> 2.6)",
+    "    zeitwerk (2.6.12)",
+    "",
+    "PLATFORMS",
+    "  ruby",
+    "",
+    "DEPENDENCIES",
+    "  vite_rails!",
+    "  vite_ruby!",
+    "",
+    "BUNDLED WITH",
+    "   2.3.3",
+    "",
+  ].join("\n");
+  const gemspecs: Record<string, string> = {
+    "vite_ruby/vite_ruby.gemspec": "Gem::Specification.new do |s|\n  s.name = 'vite_ruby'\n" +
+      "  s.add_dependency 'zeitwerk', '~> 2.2'\nend\n",
+    "vite_rails/vite_rails.gemspec": "Gem::Specification.new do |s|\n  s.name = 'vite_rails'\n" +
+      "  s.add_dependency 'railties', '>= 5.1', '< 8'\n" +
+      "  s.add_dependency 'vite_ruby', '~> 3.0.0.beta.1'\n" +
+      "  s.add_development_dependency 'spring', '~> 2.1'\nend\n",
+  };
+  const out = readGemfileLock(lock, {
+    path: "Gemfile.lock",
+    gemfile: 'source "https://rubygems.org"\n\ngemspec path: "./vite_ruby"\n' +
+      'gemspec path: "./vite_rails"\n',
+    load: (rel) => gemspecs[posix.normalize(rel)],
+  });
+  assert.deepEqual(out.warnings.filter((w) => w.includes("does not lock")), [
+    "vite_rails/vite_rails.gemspec declares spring, which Gemfile.lock does not lock: it is not " +
+    "in the SBOM; run `bundle install` to update the lock",
+  ]);
 });

@@ -787,3 +787,48 @@ Deno.test("vouch sbom refuses every bad Gemfile: exit 2, file:line, nothing writ
     "utf16-without-mark",
   ]);
 });
+
+// ElMassimo/vite_ruby and uproad/ethotrace without their lock: a repository of several gems whose
+// Gemfile names each gemspec (`gemspec path: "vite_rails"`). Bundler's `Dsl#gemspec` adds every
+// gemspec's gem and development dependencies, and the gem's runtime ones come with it; only the
+// first gemspec was read, the others' dependencies (railties, spring) were missing, and the scan
+// called their gemspecs files vouch has no reader for.
+Deno.test("readGemfileManifest: every gemspec the Gemfile's `gemspec` calls name gives its dependencies", () => {
+  const files: Record<string, string> = {
+    "vite_ruby/vite_ruby.gemspec": [
+      "Gem::Specification.new do |s|",
+      "  s.name     = 'vite_ruby'",
+      "  s.version  = ViteRuby::VERSION",
+      "  s.add_dependency 'zeitwerk', '~> 2.2'",
+      "  s.add_development_dependency 'm', '~> 1.5'",
+      "end",
+    ].join("\n"),
+    "vite_rails/vite_rails.gemspec": [
+      "Gem::Specification.new do |s|",
+      "  s.name     = 'vite_rails'",
+      "  s.version  = ViteRails::VERSION",
+      "  s.add_dependency 'railties', '>= 5.1', '< 8'",
+      "  s.add_dependency 'vite_ruby', ViteRuby::VERSION",
+      "  s.add_development_dependency 'spring', '~> 2.1'",
+      "end",
+    ].join("\n"),
+  };
+  const gemfile = 'source "https://rubygems.org"\n\ngem "rails"\n\n' +
+    'gemspec path: "./vite_ruby"\ngemspec path: "./vite_rails"\n';
+  const out = readGemfileManifest(gemfile, {
+    path: "Gemfile",
+    load: (p) => files[p],
+    files: (folder) =>
+      Object.keys(files).filter((f) => posix.dirname(f) === folder).map((f) => posix.basename(f)),
+  });
+  assert.deepEqual(out.components.map((c) => `${c.purl} ${c.scopes.join(",")}`), [
+    "pkg:gem/m dev",
+    "pkg:gem/rails dev",
+    "pkg:gem/railties runtime",
+    "pkg:gem/spring dev",
+    "pkg:gem/zeitwerk runtime",
+  ]);
+  assert.equal(out.project?.name, "vite_ruby");
+  // vite_ruby is the project's own gem, no component: its computed requirement is no warning.
+  assert.deepEqual(out.warnings, undefined);
+});
