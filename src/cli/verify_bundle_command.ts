@@ -100,16 +100,25 @@ async function readArtifact(spec: string): Promise<BundleArtifact> {
   return read instanceof Uint8Array ? { bytes: read } : { sha256: await sha256OfFile(spec) };
 }
 
+/**
+ * A value on one line: a line feed (a certificate's name in a message, from the bundle) shown as
+ * `\u000a`, so no quoted text starts a line of its own (a forged `VERIFIED` verdict). `run`
+ * escapes the other controls (terminalText).
+ */
+function oneLine(text: string): string {
+  return text.replaceAll("\n", "\\u000a");
+}
+
 function renderText(result: BundleVerification, bundlePath: string): string {
   const lines: string[] = [];
   if (!result.verified) {
-    lines.push(`vouch verify-bundle: NOT VERIFIED ${bundlePath}`);
+    lines.push(`vouch verify-bundle: NOT VERIFIED ${oneLine(bundlePath)}`);
     for (const check of result.checks.filter((c) => !c.ok)) {
-      lines.push(`FAIL ${check.code}: ${check.message}`);
+      lines.push(`FAIL ${check.code}: ${oneLine(check.message)}`);
     }
     return lines.map((l) => `${l}\n`).join("");
   }
-  lines.push(`vouch verify-bundle: VERIFIED ${bundlePath}`);
+  lines.push(`vouch verify-bundle: VERIFIED ${oneLine(bundlePath)}`);
   const rows: [string, string | undefined][] = [];
   const signer = result.signer;
   if (signer?.type === "certificate") {
@@ -135,7 +144,7 @@ function renderText(result: BundleVerification, bundlePath: string): string {
   for (const t of result.times) rows.push(["time", `${t.time} (${t.source})`]);
   rows.push(["checks", `${result.checks.length} passed`]);
   for (const [label, value] of rows) {
-    if (value !== undefined) lines.push(`  ${`${label}:`.padEnd(12)}${value}`);
+    if (value !== undefined) lines.push(`  ${`${label}:`.padEnd(12)}${oneLine(value)}`);
   }
   return lines.map((l) => `${l}\n`).join("");
 }

@@ -74,7 +74,7 @@ export const SIGSTORE_CHECKS = {
   },
   "certificate.profile": {
     hint:
-      "the signing certificate is not a Sigstore leaf (a CA, no digitalSignature key usage, no codeSigning extended key usage, or an unknown critical extension)",
+      "the signing certificate is not a Sigstore leaf (a CA, no digitalSignature or codeSigning usage, an unknown critical or a malformed Fulcio extension)",
   },
   "certificate.root_in_bundle": {
     hint:

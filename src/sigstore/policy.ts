@@ -132,9 +132,17 @@ const NAMES: Record<number, keyof FulcioExtensions> = {
 
 /** The Fulcio username SAN (otherName type). */
 const OID_USERNAME = "1.3.6.1.4.1.57264.1.7";
+/** The OIDC issuer extension (Fulcio's "Issuer (V2)"). */
+const ISSUER_V2 = "1.3.6.1.4.1.57264.1.8";
 
-function extensionsOf(cert: Certificate): FulcioExtensions {
-  const out: FulcioExtensions = {};
+/** A certificate's Fulcio extensions: the values read, and the OIDs of those that do not read. */
+interface ReadExtensions {
+  values: FulcioExtensions;
+  unreadable: string[];
+}
+
+function readExtensions(cert: Certificate): ReadExtensions {
+  const out: ReadExtensions = { values: {}, unreadable: [] };
   for (const ext of cert.extensions) {
     if (!ext.oid.startsWith(FULCIO)) continue;
     const arc = Number(ext.oid.slice(FULCIO.length));
@@ -148,16 +156,35 @@ function extensionsOf(cert: Certificate): FulcioExtensions {
         value = readString(parseDer(ext.value, name), name);
       } catch (error) {
         if (!(error instanceof DerError)) throw error;
+        out.unreadable.push(ext.oid);
       }
     }
-    if (value !== undefined) out[name] = value;
+    if (value !== undefined) out.values[name] = value;
   }
   return out;
 }
 
-/** The OIDC issuer: extension 1.8, else the legacy 1.1. */
-function issuerOf(e: FulcioExtensions): string | undefined {
-  return e.issuer ?? e.issuerV1;
+/**
+ * The Fulcio extensions of a certificate that Fulcio writes as one DER
+ * character string (1.3.6.1.4.1.57264.1.8 and later, docs/oid-info.md of
+ * sigstore/fulcio) but that are not one: a trailing byte after the string,
+ * raw text, another type. sigstore-go refuses such a certificate
+ * (`ParseExtensions`: "unexpected trailing bytes in DER-encoded string").
+ *
+ * @param cert The signing certificate.
+ * @returns Their OIDs, in certificate order.
+ */
+export function unreadableFulcioExtensions(cert: Certificate): string[] {
+  return readExtensions(cert).unreadable;
+}
+
+/**
+ * The OIDC issuer: extension 1.8, else the legacy 1.1 — only when there is no
+ * 1.8 at all: an unreadable 1.8 is no issuer, never the legacy one's.
+ */
+function issuerOf(read: ReadExtensions): string | undefined {
+  if (read.unreadable.includes(ISSUER_V2)) return undefined;
+  return read.values.issuer ?? read.values.issuerV1;
 }
 
 function workflowOf(e: FulcioExtensions): WorkflowClaims | undefined {
@@ -189,13 +216,14 @@ export function signerIdentity(cert: Certificate): SignerIdentity | undefined {
   const san = names.find((n) => n.type === "uri") ?? names.find((n) => n.type === "email") ??
     names.find((n) => n.type === "otherName" && n.otherNameOid === OID_USERNAME);
   if (san === undefined) return undefined;
-  const extensions = extensionsOf(cert);
+  const read = readExtensions(cert);
+  const extensions = read.values;
   const identity: SignerIdentity = {
     subjectAlternativeName: san.value,
     subjectAlternativeNameType: san.type as SignerIdentity["subjectAlternativeNameType"],
     extensions,
   };
-  const issuer = issuerOf(extensions);
+  const issuer = issuerOf(read);
   if (issuer !== undefined) identity.issuer = issuer;
   const workflow = workflowOf(extensions);
   if (workflow !== undefined) identity.workflow = workflow;
@@ -242,12 +270,15 @@ export function checkIdentity(
       ),
     );
   }
-  const issuer = issuerOf(identity?.extensions ?? extensionsOf(cert));
+  const read = readExtensions(cert);
+  const issuer = issuerOf(read);
   if (issuer !== policy.issuer) {
     checks.push(
       failed(
         "identity.issuer_mismatch",
-        issuer === undefined
+        read.unreadable.includes(ISSUER_V2)
+          ? `the certificate's OIDC issuer extension ${ISSUER_V2} is not a DER character string`
+          : issuer === undefined
           ? "the certificate has no OIDC issuer extension (1.3.6.1.4.1.57264.1.8 or .1.1)"
           : `the certificate's OIDC issuer is ${JSON.stringify(issuer.slice(0, 200))}, not ${
             JSON.stringify(policy.issuer)

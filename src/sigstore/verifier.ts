@@ -27,7 +27,12 @@ import {
 } from "./_crypto.ts";
 import { type BundleContent, parseBundle, type SignedEntity } from "./bundle.ts";
 import { failed, passed, type SigstoreCheck } from "./codes.ts";
-import { checkIdentity, type IdentityPolicy, type SignerIdentity } from "./policy.ts";
+import {
+  checkIdentity,
+  type IdentityPolicy,
+  type SignerIdentity,
+  unreadableFulcioExtensions,
+} from "./policy.ts";
 import {
   publicGoodTrustedRoot,
   type TrustedRoot,
@@ -279,6 +284,12 @@ function leafProblems(leaf: Certificate): string[] {
   }
   if (leaf.unknownCritical.length > 0) {
     problems.push(`it has unknown critical extension(s) ${leaf.unknownCritical.join(", ")}`);
+  }
+  const unreadable = unreadableFulcioExtensions(leaf);
+  if (unreadable.length > 0) {
+    problems.push(
+      `its Fulcio extension(s) ${unreadable.join(", ")} are not a DER character string`,
+    );
   }
   return problems;
 }

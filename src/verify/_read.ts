@@ -108,6 +108,31 @@ export function jsonShape(text: string): { depth: number; containers: number } {
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /**
+ * The text vouch writes for a value (`toJsonText`), or `undefined` when it
+ * would be longer than the longest string JavaScript holds (a `RangeError`).
+ * A hostile file of a few MB can be such a value: a wide array nested 60
+ * levels deep is indented 120 spaces per entry. No file vouch writes is one,
+ * and no text read from a file can be its canonical form.
+ *
+ * @example
+ * ```ts
+ * import { canonicalText } from "./_read.ts";
+ * canonicalText({ a: 1 }); // '{\n  "a": 1\n}\n'
+ * ```
+ *
+ * @param value A parsed JSON value.
+ * @returns The canonical text, or `undefined` when it cannot be a string.
+ */
+export function canonicalText(value: unknown): string | undefined {
+  try {
+    return toJsonText(value);
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
+/**
  * Parses UTF-8 JSON bytes without ever throwing.
  *
  * @param bytes The file contents.
@@ -150,5 +175,5 @@ export function parseJson(
     const reason = (error as Error).message.split("\n")[0].slice(0, 100);
     return { check: fail("file.invalid_json", `not JSON: ${reason}`, file) };
   }
-  return options.canonical ? { value, canonical: toJsonText(value) === text } : { value };
+  return options.canonical ? { value, canonical: canonicalText(value) === text } : { value };
 }

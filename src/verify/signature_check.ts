@@ -12,12 +12,7 @@
  * @module
  */
 import { Buffer } from "node:buffer";
-import {
-  FILES,
-  type KeylessSignerRecord,
-  keylessSignerRecord,
-  toJsonText,
-} from "../bundle/bundle_index.ts";
+import { FILES, type KeylessSignerRecord, keylessSignerRecord } from "../bundle/bundle_index.ts";
 import {
   CYCLONEDX_PREDICATE_TYPE,
   type ProvenanceStatement,
@@ -43,7 +38,7 @@ import { type TrustedRoot, verifyBundle } from "../sigstore/mod.ts";
 import { parseCertificate } from "../sigstore/x509/certificate.ts";
 import type { IdentityPolicy } from "../sigstore/policy.ts";
 import { fail, isRecord, pass, quote, type VerifyCheck } from "./_check.ts";
-import { parseJson } from "./_read.ts";
+import { canonicalText, parseJson } from "./_read.ts";
 
 /** Inputs of {@linkcode checkSignatures}. */
 export interface SignatureInput {
@@ -131,7 +126,9 @@ function expectedPayload(file: SignatureFile, input: SignatureInput): Uint8Array
     predicateType: file.predicateType,
     document: parsed.value,
   });
-  return new TextEncoder().encode(toJsonText(statement));
+  const text = canonicalText(statement);
+  if (text === undefined) return `the in-toto statement of ${file.signs} is too large to write`;
+  return new TextEncoder().encode(text);
 }
 
 /** payloadType and payload-is-what-it-binds checks of one envelope. */
@@ -377,7 +374,7 @@ function canonicalForm(file: SignatureFile, value: Record<string, unknown>): str
   ) return undefined;
   if (file.prefix === "hmac") {
     const { keyid, sig } = sigs[0];
-    return toJsonText({
+    return canonicalText({
       payloadType: value.payloadType,
       payload: value.payload,
       signatures: [{ keyid, sig }],
@@ -385,15 +382,15 @@ function canonicalForm(file: SignatureFile, value: Record<string, unknown>): str
   }
   if (isKeyless(value)) {
     const form = keylessBundleForm(value);
-    return form === undefined ? undefined : toJsonText(form);
+    return form === undefined ? undefined : canonicalText(form);
   }
   // A bundle with neither a key hint nor a certificate: it must at least be canonical JSON.
   const material = value.verificationMaterial;
-  if (!isRecord(material) || material.publicKey === undefined) return toJsonText(value);
+  if (!isRecord(material) || material.publicKey === undefined) return canonicalText(value);
   try {
     const bundle = parseSigstoreBundle(value);
     const hint = bundle.verificationMaterial.publicKey.hint;
-    return toJsonText(toSigstoreBundle(bundle.dsseEnvelope, { hint }));
+    return canonicalText(toSigstoreBundle(bundle.dsseEnvelope, { hint }));
   } catch {
     return undefined;
   }

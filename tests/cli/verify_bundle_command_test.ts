@@ -5,6 +5,7 @@ import { run } from "../../src/cli/verify_bundle_command.ts";
 import { VERIFY_BUNDLE_HELP } from "../../src/cli/help.ts";
 import { isVouchError } from "../../src/errors.ts";
 import { fakeIo } from "./_fake_io.ts";
+import { name } from "../sigstore/_der_builder.ts";
 import {
   IDENTITY,
   ISSUER,
@@ -126,6 +127,27 @@ Deno.test("verify-bundle: a FAIL line shows the control characters it quotes esc
   assert.match(io.out, /^FAIL identity\.san_mismatch: /m);
   assert.ok(io.out.includes("evil/\\u009b2J\\u202eapp"), io.out);
   assert.ok(!/[\u009b\u202e]/.test(io.out), "no raw CSI or bidi override on stdout");
+});
+
+Deno.test("verify-bundle: a line feed in a name a FAIL line quotes never starts a line of its own", async () => {
+  // The certificate's issuer name comes from the bundle: "VERIFIED" on a line of its own would
+  // read as the verdict of another bundle.
+  const spoof = "x\nvouch verify-bundle: VERIFIED app.sigstore.json";
+  const issuerKey = await makeKey("P-256");
+  const forged = await makeBundle(stack, {
+    leaf: { issuer: { cert: new Uint8Array(), key: issuerKey, name: name({ cn: spoof }) } },
+  });
+  await Deno.writeTextFile(`${dir}/forged.sigstore.json`, JSON.stringify(forged.bundle));
+  await Deno.writeFile(`${dir}/forged.txt`, forged.artifact);
+  const io = fakeIo();
+  const argv = ["--bundle", `${dir}/forged.sigstore.json`, "--trusted-root", root];
+  assert.equal(await run([...argv, ...IDENTITY_FLAGS, `${dir}/forged.txt`], io), 1);
+  assert.match(
+    io.out,
+    /^FAIL certificate\.chain_invalid: .*x\\u000avouch verify-bundle: VERIFIED/m,
+  );
+  const lines = io.out.trimEnd().split("\n");
+  assert.ok(lines.slice(1).every((l) => l.startsWith("FAIL ")), io.out);
 });
 
 Deno.test("verify-bundle: not verified: exit 1, one FAIL line per failed check", async () => {

@@ -275,6 +275,31 @@ Deno.test("verifyBundle: the signing certificate must be a Sigstore leaf from a 
   ]);
 });
 
+Deno.test("verifyBundle: a Fulcio extension that is not one DER string fails; an unreadable issuer is never the legacy one", async () => {
+  // sigstore-go's ParseExtensions refuses the certificate ("unexpected trailing bytes in
+  // DER-encoded string"); reading .1.8 as absent made the legacy .1.1 the issuer.
+  const key = await makeKey("P-256");
+  const evil = X.fulcio(8, "https://evil.example").value;
+  const replaced = (arc: number, value: Uint8Array) =>
+    leafExtensions(key.spki, stack).map((e) =>
+      e.oid === `1.3.6.1.4.1.57264.1.${arc}` ? { ...e, value } : e
+    );
+  const trailing = replaced(8, new Uint8Array([...evil, 0]));
+  assert.deepEqual(failures(await verify({ leaf: { key, extensions: trailing } })), [
+    "certificate.profile",
+    "identity.issuer_mismatch",
+  ]);
+  const raw = replaced(8, new TextEncoder().encode(ISSUER));
+  assert.deepEqual(failures(await verify({ leaf: { key, extensions: raw } })), [
+    "certificate.profile",
+    "identity.issuer_mismatch",
+  ]);
+  const ref = replaced(14, new TextEncoder().encode("refs/tags/v1.0.0"));
+  assert.deepEqual(failures(await verify({ leaf: { key, extensions: ref } })), [
+    "certificate.profile",
+  ]);
+});
+
 Deno.test("verifyBundle: SCTs: a tampered SCT fails, a missing one fails", async () => {
   assert.deepEqual(failures(await verify({ leaf: { tamperSct: true } })), ["sct.invalid"]);
   assert.deepEqual(failures(await verify({ leaf: { noSct: true } })), ["sct.missing"]);

@@ -368,6 +368,31 @@ Deno.test("truncated, empty, non-JSON and deeply nested files fail clearly", asy
   assertFails(await verify(noIndex.dir, goodOptions(noIndex)), "index.missing");
 });
 
+Deno.test("attack: a few-MB file whose canonical text is longer than a string is a finding, never a crash", async () => {
+  // 5 million entries nested 60 levels deep: 10 MB of JSON, 600 million characters indented.
+  // The SBOM is parsed as canonical and wrapped in its statement; the others' form is rebuilt.
+  const wide = "[".repeat(60) + "0,".repeat(5_000_000) + "0" + "]".repeat(60);
+  const value = JSON.parse(wide);
+  const sigstore = (b: string): string => {
+    const bundle = JSON.parse(Deno.readTextFileSync(`${b}/${FILES.sigstoreBundle}`));
+    return JSON.stringify({ ...bundle, verificationMaterial: { tlogEntries: value } });
+  };
+  const hmac = (b: string): string => {
+    const envelope = JSON.parse(Deno.readTextFileSync(`${b}/${FILES.hmacSignature}`));
+    return JSON.stringify({ ...envelope, payloadType: value });
+  };
+  const cases: [string, (b: string) => string, string][] = [
+    [FILES.spdx, () => wide, "file.not_canonical"],
+    [FILES.hmacSignature, hmac, "hmac.not_canonical"],
+    [FILES.sigstoreBundle, sigstore, "sigstore.not_canonical"],
+  ];
+  for (const [path, content, code] of cases) {
+    const b = await bundle("both");
+    Deno.writeTextFileSync(`${b.dir}/${path}`, content(b.dir));
+    assertFails(await verify(b.dir, goodOptions(b)), code);
+  }
+});
+
 Deno.test("a file over the 256 MiB limit is refused from its size, named or not", async () => {
   const b = await bundle("hmac");
   const path = `${b.dir}/${FILES.markdown}`;
