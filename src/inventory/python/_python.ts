@@ -227,13 +227,24 @@ export function localArchiveQualifiers(location: string): Record<string, string>
 }
 
 /**
- * The last part of a URL or path (its query and fragment dropped), percent-decoded.
+ * The last part of a URL or path (its query and fragment dropped), percent-decoded once when
+ * `location` is a URL (`https:`, `file:`): a path is as the tool wrote it, so a `%` in it is
+ * the file's own (uv's `path`, PDM's `path`, pylock's `path`, Poetry's file `url`).
+ *
+ * @example
+ * ```ts
+ * import { fileNameOf } from "./_python.ts";
+ * fileNameOf("https://h.example/x-1.0%2Bcpu-py3-none-any.whl"); // "x-1.0+cpu-py3-none-any.whl"
+ * fileNameOf("vendor/x-1.0%2Bcpu-py3-none-any.whl"); // "x-1.0%2Bcpu-py3-none-any.whl"
+ * ```
  *
  * @param location A URL, a path or a file name.
  * @returns The file name.
  */
 export function fileNameOf(location: string): string {
   const last = location.replace(/[?#].*$/, "").split("/").at(-1) ?? "";
+  // Two letters at least: `C:/…` is a Windows path.
+  if (!/^[a-z][a-z0-9+.-]+:/i.test(location)) return last;
   try {
     return decodeURIComponent(last);
   } catch {

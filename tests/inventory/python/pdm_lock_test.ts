@@ -586,3 +586,19 @@ Deno.test("readPdmLock: a path package in a folder the scan skips (vendor/, --ex
     "it as the lock records it",
   ]);
 });
+
+Deno.test("readPdmLock: a local file's name is decoded once from a URL, never from a `path`", () => {
+  // PDM writes `path` as it is (FileRequirement.str_path) and quotes a path into its
+  // `file:///${PROJECT_ROOT}/…` URL (PDMBackend.relative_path_to_url: urllib.parse.quote).
+  // Was: `path`'s `%2B` decoded to `+`, the URL's `%252B` decoded twice to `+`.
+  const lock = '[metadata]\nlock_version = "4.5.0"\n\n' +
+    '[[package]]\nname = "a"\nversion = "1.0+cpu"\n' +
+    'path = "./vendor/a-1.0%2Bcpu-py3-none-any.whl"\ngroups = ["default"]\n\n' +
+    '[[package]]\nname = "b"\nversion = "1.0+cpu"\n' +
+    'url = "file:///${PROJECT_ROOT}/vendor/b-1.0%252Bcpu.tar.gz"\ngroups = ["default"]\n';
+  const out = readPdmLock(lock, { path: "pdm.lock" });
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    pypiPurl("a", "1.0+cpu", { file_name: "a-1.0%2Bcpu-py3-none-any.whl" }),
+    pypiPurl("b", "1.0+cpu", { file_name: "b-1.0%2Bcpu.tar.gz" }),
+  ]);
+});

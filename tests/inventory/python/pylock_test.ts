@@ -666,3 +666,17 @@ Deno.test("readPylock: an archive on disk that PDM's export names by a file: URL
     ["pkg:pypi/localpkg@1.0?file_name=localpkg-1.0.tar.gz", undefined],
   ]);
 });
+
+Deno.test("readPylock: a `%` in an archive's path is the file's own; a URL's is decoded once", () => {
+  // PEP 751: `path` is a path, `url` a URL. Was: the path's `%2B` decoded to `+`.
+  const hashes =
+    'hashes = { sha256 = "55365417734eb18255590a9ff9eb97e9e1da868d4ccd6402399eaf68af20a760" }';
+  const lock = `lock-version = "1.0"\ncreated-by = "pdm"\n\n` +
+    `[[packages]]\nname = "x"\nversion = "1.0+cpu"\n` +
+    `archive = { path = "vendor/x-1.0%2Bcpu.tar.gz", ${hashes} }\n\n` +
+    `[[packages]]\nname = "y"\nversion = "1.0+cpu"\n` +
+    `archive = { url = "file:///srv/wheels/y-1.0%2Bcpu.tar.gz", ${hashes} }\n`;
+  const [x, y] = readPylock(lock, { path: "pylock.toml" }).components;
+  assert.equal(x.id, pypiPurl("x", "1.0+cpu", { file_name: "x-1.0%2Bcpu.tar.gz" }));
+  assert.equal(y.id, pypiPurl("y", "1.0+cpu", { file_name: "y-1.0+cpu.tar.gz" }));
+});

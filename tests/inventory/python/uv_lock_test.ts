@@ -602,3 +602,14 @@ Deno.test("readUvLock: a lock in a subfolder hangs its project, members and mani
     "workspace:backend pkg:pypi/ruff@0.4.4 dev",
   ]);
 });
+
+Deno.test("readUvLock: a `%` in a path source's file name is the file's own, not decoded", () => {
+  // uv writes `path` as a plain path (uv-fs PortablePath), not a URL: a wheel saved under its
+  // URL's name keeps `%2B`. Was: decoded to `+`, a file_name that is not the file on disk.
+  const file = "torch-2.5.1%2Bcpu-cp312-cp312-linux_x86_64.whl";
+  const lock = 'version = 1\nrevision = 3\nrequires-python = ">=3.12"\n\n' +
+    `[[package]]\nname = "torch"\nversion = "2.5.1+cpu"\nsource = { path = "vendor/${file}" }\n` +
+    `wheels = [\n    { filename = "${file}", hash = "sha256:55365417734eb18255590a9ff9eb97e9e1da868d4ccd6402399eaf68af20a760" },\n]\n`;
+  const [torch] = readUvLock(lock, { path: "uv.lock" }).components;
+  assert.equal(torch.id, pypiPurl("torch", "2.5.1+cpu", { file_name: file }));
+});
