@@ -134,19 +134,24 @@ function projectExtras(
 /**
  * Where a local package lies, as written relative to the project: its `path`
  * (a folder, or a distribution file: `pdm add ./vendor/x-1.0-py3-none-any.whl`),
- * or the `file:///${PROJECT_ROOT}/…` URL early PDM 2 wrote for a local file.
+ * or the URL under the project's root that PDM writes for a local file when it
+ * has no `path`: early PDM 2's `file:///${PROJECT_ROOT}/…`, or Hatch's
+ * `{root:uri}/…` when the project builds with hatchling
+ * (`FileRequirement.relocate`: the backend's `relative_path_to_url`).
  * PDM writes the `path` as the path is (`FileRequirement.str_path`), the URL
- * percent-encoded (`PDMBackend.relative_path_to_url`: `urllib.parse.quote`),
- * and reads the URL back decoded (`get_relative_path`: `urllib.parse.unquote`):
+ * percent-encoded (`PDMBackend`'s and `HatchBackend`'s `relative_path_to_url`:
+ * `urllib.parse.quote`), and reads either URL back decoded
+ * (`get_relative_path`: `urllib.parse.unquote`):
  * `file:///${PROJECT_ROOT}/my%20lib` is the folder `./my lib`.
  */
 function localPath(pkg: Table): string | undefined {
   if (typeof pkg.path === "string") return pkg.path;
-  const rooted = typeof pkg.url === "string"
-    ? /^file:\/\/\/?\$\{PROJECT_ROOT\}\/(.*)$/.exec(pkg.url)
-    : null;
+  const rooted = typeof pkg.url === "string" ? ROOT_URL.exec(pkg.url) : null;
   return rooted === null ? undefined : `./${decodePercent(rooted[1])}`;
 }
+
+/** PDM's and Hatch's URLs of the project's root, before a path in it. */
+const ROOT_URL = /^(?:file:\/\/\/?\$\{PROJECT_ROOT\}|\{root:uri\})\/(.*)$/;
 
 /**
  * Where a local package's folder lies: none for a distribution file, a
@@ -341,8 +346,9 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
         const subPath = typeof pkg.subdirectory === "string" ? pkg.subdirectory : undefined;
         downloadLocation = gitVcsUrl(pkg.git, commit, { subPath });
         qualifiers = { vcs_url: downloadLocation };
-      } else if (typeof pkg.url === "string" && !/^file:/i.test(pkg.url)) {
-        // A local file (`file:`) has no download location, as a `path` has none.
+      } else if (typeof pkg.url === "string" && !/^(?:file:|\{root:uri\}\/)/i.test(pkg.url)) {
+        // A local file (`file:`, Hatch's `{root:uri}/…`) has no download location, as a `path`
+        // has none.
         // PDM writes a URL requirement's `url` as the requirement gave it (`#subdirectory=`,
         // `#egg=`, `#sha256=` and all), and a `subdirectory` beside it when it had one apart,
         // which PDM then builds (FileRequirement.as_file_link): the folder stays with the URL.

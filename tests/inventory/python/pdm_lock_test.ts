@@ -602,3 +602,24 @@ Deno.test("readPdmLock: a local file's name is decoded once from a URL, never fr
     pypiPurl("b", "1.0+cpu", { file_name: "b-1.0%2Bcpu.tar.gz" }),
   ]);
 });
+
+Deno.test("readPdmLock: Hatch's `{root:uri}/…` URL is a path of the project, not a download", () => {
+  // PDM writes it for a hatchling project (HatchBackend.relative_path_to_url, quoted) and reads
+  // it back as a path (models/backends.py get_relative_path: unquote). Was: a download_url
+  // `{root:uri}/…` no tool reads, and the folder's package a third-party component.
+  const lock = '[metadata]\nlock_version = "4.5.0"\n\n' +
+    '[[package]]\nname = "mylib"\nversion = "0.2.0"\n' +
+    'url = "{root:uri}/libs/my%20lib"\ngroups = ["default"]\n\n' +
+    '[[package]]\nname = "vendored"\nversion = "3.1"\n' +
+    'url = "{root:uri}/vendor/vendored-3.1.tar.gz"\ngroups = ["default"]\n';
+  const files: Record<string, string> = {
+    "libs/my lib/pyproject.toml": '[project]\nname = "mylib"\nversion = "0.2.0"\n',
+  };
+  const out = readPdmLock(lock, { path: "pdm.lock", load: (p) => files[p] });
+  assert.deepEqual(out.members.map((m) => m.id), ["pkg:pypi/mylib@0.2.0"]);
+  assert.deepEqual(out.memberFolders, ["libs/my lib"]);
+  assert.deepEqual(out.components.map((c) => [c.purl, c.downloadLocation]), [
+    ["pkg:pypi/vendored@3.1?file_name=vendored-3.1.tar.gz", undefined],
+  ]);
+  assert.equal(out.warnings, undefined);
+});
