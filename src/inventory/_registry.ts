@@ -246,17 +246,20 @@ export const READERS: readonly Reader[] = [
       const at = folders.lastIndexOf("requirements");
       return at === -1 ? posix.dirname(path) : folders.slice(0, at).join("/") || ".";
     },
-    read: (text, path, c) =>
-      requirements().readRequirements(text, {
+    read: (text, path, c) => {
+      const warnings: string[] = [];
+      return requirements().readRequirements(text, {
         path,
         include: (rel) => c.load(sibling(path, rel)),
-        mxdev: requirements().mxdevConfig(path, c.load),
+        mxdev: requirements().mxdevConfig(path, c.load, (w) => warnings.push(w)),
+        warnings,
         excluded: c.excluded,
         readAlone: (rel) => {
           const included = sibling(path, rel);
           return readerFor(included)?.name === "requirements" && !belowRequirementsFolder(included);
         },
-      }),
+      });
+    },
     // Loaded: only the outputs of requirements files read name `ranges`.
     satisfies: (version, range) => requirements().satisfies(version, range),
   },

@@ -60,6 +60,11 @@ export interface RequirementsOptions {
    */
   mxdev?: string;
   /**
+   * Warnings about how the file is read, found before reading it (those {@linkcode mxdevConfig}
+   * gives): added to the result's.
+   */
+  warnings?: readonly string[];
+  /**
    * Whether `--exclude` names a folder of the project (root-relative): a requirement of a
    * folder there is no member the scan reads (see `unscannedFolder`). Absent: none is.
    */
@@ -81,48 +86,79 @@ const MXDEV_CONFIG = "mx.ini";
  * `[settings] include` names (one a line, relative to the including file's folder, each with
  * its own includes) are read before it, so its own value wins, else the last one's
  * (including.py `resolve_dependencies` lists them, `read_with_included` reads them in that
- * order); one vouch cannot read (a URL, a missing file, which mxdev fails on) leaves the input
- * unknown unless a file read after it sets it.
+ * order); one vouch cannot read (a URL, which mxdev downloads; a missing file or one that
+ * includes itself, which mxdev fails on: `FileNotFoundError`, endless recursion) leaves the
+ * input unknown unless a file read after it sets it: the file is read with pip's rules, and
+ * `warn` is told so, naming the include's `file:line`.
  *
  * @param path The requirements file's path, relative to the project root.
  * @param load Returns a file's text, or `undefined` when it does not exist.
+ * @param warn Told, when an include leaves unknown whether mxdev reads the file.
  * @returns The `mx.ini`'s path, when it names the file as mxdev's input.
  */
 export function mxdevConfig(
   path: string,
   load: (path: string) => string | undefined,
+  warn?: (message: string) => void,
 ): string | undefined {
   const dir = dirname(normalizePath(path));
   const config = dir === "" ? MXDEV_CONFIG : `${dir}/${MXDEV_CONFIG}`;
   const text = load(config);
   if (text === undefined) return undefined;
   const input = mxdevInput(config, text, load, [config]) ?? "requirements.txt";
-  if (input === UNKNOWN_INPUT || input.includes("${")) return undefined;
+  if (typeof input !== "string") {
+    warn?.(
+      `${input.where}: ${input.why}, so vouch cannot tell whether mxdev reads ${path} as its ` +
+        `input (\`requirements-in\`, which ${config} leaves to its includes): ` +
+        "it is read with pip's rules",
+    );
+    return undefined;
+  }
+  if (input.includes("${")) return undefined;
   const named = normalizePath(dir === "" || input.startsWith("/") ? input : `${dir}/${input}`);
   return named === normalizePath(path) ? config : undefined;
 }
 
-/** What an mxdev configuration vouch cannot read sets `requirements-in` to, for all it knows. */
-const UNKNOWN_INPUT = "\0";
+/** An include of an mxdev configuration that vouch cannot read: where it is, and why. */
+interface UnknownInput {
+  where: string;
+  why: string;
+}
 
 /**
  * The `[settings] requirements-in` of an mxdev configuration and the files it includes (see
- * {@linkcode mxdevConfig}), {@linkcode UNKNOWN_INPUT} when one it reads last cannot be read, or
- * `undefined` when none sets it.
+ * {@linkcode mxdevConfig}), the include that leaves it unknown when one it reads last cannot be
+ * read, or `undefined` when none sets it.
  */
 function mxdevInput(
   path: string,
   text: string,
   load: (path: string) => string | undefined,
   stack: string[],
-): string | undefined {
+): string | UnknownInput | undefined {
   const { settings, include } = mxdevSettings(text);
-  let input: string | undefined;
-  for (const name of include) {
+  let input: string | UnknownInput | undefined;
+  for (const { name, line } of include) {
+    const where = at(path, line);
+    if (URL_START.test(name)) {
+      input = {
+        where,
+        why: `the include ${name} is a URL, which mxdev downloads and vouch does not`,
+      };
+      continue;
+    }
     const file = normalizePath(dirname(path) === "" ? name : `${dirname(path)}/${name}`);
-    const included = URL_START.test(name) || stack.includes(file) ? undefined : load(file);
-    input = included === undefined
-      ? UNKNOWN_INPUT
+    const included = stack.includes(file) ? undefined : load(file);
+    input = stack.includes(file)
+      ? {
+        where,
+        why: `the include ${name} is a file including it, which mxdev fails on (endless recursion)`,
+      }
+      : included === undefined
+      ? {
+        where,
+        why: `the include ${name} does not exist, which mxdev fails on (FileNotFoundError)`,
+      }
       : mxdevInput(file, included, load, [...stack, file]) ?? input;
   }
   return settings.get("requirements-in") ?? input;
@@ -135,15 +171,19 @@ function mxdevInput(
  * (`including.read_with_included`: `cfg.optionxform = str`), so `Requirements-In` is another;
  * the one that finds `include` lowercases them (`resolve_dependencies`: a plain ConfigParser).
  */
-function mxdevSettings(text: string): { settings: Map<string, string>; include: string[] } {
+function mxdevSettings(
+  text: string,
+): { settings: Map<string, string>; include: { name: string; line: number }[] } {
   const settings = new Map<string, string>();
-  let include: string[] = [];
+  let include: { name: string; line: number }[] = [];
   let section: string | undefined;
   let key: string | undefined;
-  for (const line of text.split(/\r?\n/)) {
+  for (const [i, line] of text.split(/\r?\n/).entries()) {
     if (/^[#;]/.test(line) || line.trim() === "") continue;
     if (/^\s/.test(line) && key !== undefined) {
-      if (section === "settings" && key.toLowerCase() === "include") include.push(line.trim());
+      if (section === "settings" && key.toLowerCase() === "include") {
+        include.push({ name: line.trim(), line: i + 1 });
+      }
       continue;
     }
     key = undefined;
@@ -157,9 +197,9 @@ function mxdevSettings(text: string): { settings: Map<string, string>; include: 
     key = option[1];
     if (section !== "settings") continue;
     settings.set(key, option[2].trim());
-    if (key.toLowerCase() === "include") include = [option[2].trim()];
+    if (key.toLowerCase() === "include") include = [{ name: option[2].trim(), line: i + 1 }];
   }
-  return { settings, include: include.filter((name) => name !== "") };
+  return { settings, include: include.filter(({ name }) => name !== "") };
 }
 
 /**
@@ -1241,7 +1281,7 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
       ranges.add(id);
     }
   }
-  warnings.push(...sourceWarnings(state));
+  warnings.push(...sourceWarnings(state), ...options.warnings ?? []);
   for (const { path, where } of state.missingForMxdev) {
     warnings.push(
       `${where}: the included file ${path} does not exist; ${state.mxdev} makes this file ` +

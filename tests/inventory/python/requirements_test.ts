@@ -1132,7 +1132,18 @@ Deno.test("mxdevConfig: the files an mx.ini includes set mxdev's input, unless i
   assert.equal(mxdevConfig("requirements.txt", load), "mx.ini");
   // An include vouch cannot read (a URL, which mxdev downloads) leaves the input unknown.
   files["mx.ini"] = "[settings]\ninclude = https://h.example/plone/mx.ini\n";
-  assert.equal(mxdevConfig("requirements.txt", load), undefined);
+  const warnings: string[] = [];
+  assert.equal(mxdevConfig("requirements.txt", load, (w) => warnings.push(w)), undefined);
+  // One that includes itself (mxdev recurses without end) too, named where it is.
+  files["mx.ini"] = "[settings]\ninclude = conf/base.ini\n";
+  files["conf/base.ini"] = "[settings]\ninclude =\n    ../mx.ini\n";
+  assert.equal(mxdevConfig("requirements.txt", load, (w) => warnings.push(w)), undefined);
+  assert.deepEqual(warnings.map((w) => w.replace(/, so .*/, "")), [
+    "mx.ini:2: the include https://h.example/plone/mx.ini is a URL, which mxdev downloads and " +
+    "vouch does not",
+    "conf/base.ini:3: the include ../mx.ini is a file including it, which mxdev fails on (endless " +
+    "recursion)",
+  ]);
 });
 
 Deno.test("readRequirements: mxdev follows `-r <file>` only; it fails on `-rfile`, and pip reads `--requirement`", () => {
@@ -1170,6 +1181,34 @@ Deno.test("readInventory: a Plone project's mxdev input with a constraints file 
     const inventory = await readInventory(dir);
     assert.deepEqual(inventory.components.map((c) => c.id), ["pkg:pypi/plone@6.0.13"]);
   });
+});
+
+Deno.test("readInventory: an mx.ini include vouch cannot read (a URL, a missing file) is a warning with its file:line", async () => {
+  // mxdev downloads a URL include and fails on a missing one (including.py
+  // resolve_dependencies: request.urlopen; FileNotFoundError): either may set `requirements-in`.
+  // Was: requirements.txt read with pip's rules without a word.
+  for (
+    const [include, why] of [
+      ["https://raw.githubusercontent.com/plone/buildout.coredev/6.1/mx.ini", "is a URL"],
+      ["conf/plone.ini", "does not exist"],
+    ]
+  ) {
+    await withTempDir(async (dir) => {
+      await writeTree(dir, {
+        "mx.ini": `[settings]\ninclude =\n    ${include}\nthreads = 4\n`,
+        "requirements.txt": "Plone==6.1.0\n",
+      });
+      const inventory = await readInventory(dir);
+      assert.deepEqual(inventory.components.map((c) => c.id), ["pkg:pypi/plone@6.1.0"]);
+      assert.match(
+        (inventory.warnings ?? []).join("\n"),
+        new RegExp(
+          `mx\\.ini:3: the include ${include.replaceAll(".", "\\.")} ${why}.*` +
+            "whether mxdev reads requirements\\.txt as its input",
+        ),
+      );
+    });
+  }
 });
 
 Deno.test("readRequirements: a file: URL without an authority is the relative folder it holds, as pip reads it", () => {
