@@ -17,6 +17,7 @@ import { isRecord } from "../../_util.ts";
 import { posix } from "../../_path.ts";
 import { isOutside } from "../_paths.ts";
 import { parseYamlDocuments } from "../_formats/yaml.ts";
+import { yarnRc, yarnRcPlain } from "./_yarnrc.ts";
 import { at, invalid, nthLine } from "../_errors.ts";
 import {
   BARE_PATH,
@@ -380,7 +381,8 @@ function pnpmWorkspace(load: Load, root: PackageJson | undefined): PackageJson |
 /**
  * The catalogs of a tree: pnpm-workspace.yaml's, the root package.json's
  * (Bun: at its top or in `workspaces`), .yarnrc.yml's (Yarn 4.10+, read as Yarn reads it: see
- * `yarnCatalogs`); the first to name a catalog gives it.
+ * `yarnCatalogs`; the settings merged as Yarn merges them, `onConflict` a directive and no
+ * package: see `yarnRc`, as for yarn.lock); the first to name a catalog gives it.
  */
 function treeCatalogs(load: Load, root: PackageJson | undefined): Catalogs {
   const catalogs = catalogsOf([
@@ -388,7 +390,8 @@ function treeCatalogs(load: Load, root: PackageJson | undefined): Catalogs {
     root?.json,
     root?.json.workspaces,
   ]);
-  for (const [name, catalog] of yarnCatalogs(treeYaml(load, ".yarnrc.yml"))) {
+  const rc = yarnRcPlain(yarnRc(load, "", "inventory.package_json.invalid"));
+  for (const [name, catalog] of yarnCatalogs(rc)) {
     if (!catalogs.has(name)) catalogs.set(name, catalog);
   }
   return catalogs;

@@ -413,6 +413,38 @@ Deno.test("readPackageJson: a peer also declared as a dependency is that one dec
   });
 });
 
+Deno.test("readPackageJson: .yarnrc.yml's catalogs are read as Yarn merges its settings, onConflict a directive", () => {
+  // Yarn reads `catalog`/`catalogs` from its merged configuration (configUtils.ts
+  // resolveValueAt: a map with `onConflict` is a directive, its value the rest of the map or its
+  // `value`), as _yarnrc.ts reads them for yarn.lock. Was: the file's plain YAML, so the
+  // `value` map hid `react` (a warning, its range unknown) and `onConflict` was a package name.
+  const rc = [
+    "catalog:",
+    "  onConflict: reset",
+    "  value:",
+    "    react: ^18.3.1",
+    "catalogs:",
+    "  tools:",
+    "    onConflict: extend",
+    "    typescript: ~5.6.3",
+    "nodeLinker: node-modules",
+    "",
+  ].join("\n");
+  const manifest = JSON.stringify({
+    name: "app",
+    packageManager: "yarn@4.10.3",
+    dependencies: { react: "catalog:" },
+    devDependencies: { typescript: "catalog:tools" },
+  });
+  const files: Record<string, string> = { ".yarnrc.yml": rc, "package.json": manifest };
+  const out = readPackageJson(manifest, { path: "package.json", load: (p) => files[p] });
+  assert.equal(out.warnings, undefined);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.specifier}`), [
+    "pkg:npm/react ^18.3.1",
+    "pkg:npm/typescript ~5.6.3",
+  ]);
+});
+
 Deno.test("readPackageJson: a catalog: range is the catalog's (pnpm-workspace.yaml, Bun's workspaces, .yarnrc.yml)", () => {
   // Without a lock, `catalog:` names no package range: the catalog does, and may alias another
   // package (`npm:rolldown-vite@latest`). Was: `pkg:npm/vite` with the specifier `catalog:`.
