@@ -559,7 +559,10 @@ export function readComposerLock(
   if (manifest?.project) output.project = manifest.project;
   if (unlocked.length > 0) {
     const update = `composer update ${unlocked.map(([name]) => name).join(" ")}`;
-    const declared = unlocked.map(([name, constraint]) => `${name}@${constraint}`);
+    // The constraint as written, after one `@`: a stability flag alone (`@dev`) is its own.
+    const declared = unlocked.map(([name, constraint]) =>
+      `${name}${constraint.startsWith("@") ? "" : "@"}${constraint}`
+    );
     output.warnings = [unlockedWarning(manifestPath, declared, { lock: path, install: update })];
   } else if (
     options.manifest !== undefined && recorded !== undefined &&

@@ -771,6 +771,22 @@ Deno.test("readComposerLock: an archive on disk (an artifact repository's) has i
   ]);
 });
 
+Deno.test("readComposerLock: an unlocked `@dev` requirement is named with its constraint as written", () => {
+  // Composer reads `@dev` as a stability flag alone (VersionParser::parseConstraints: any version
+  // at dev stability). Was: `acme/toolkit@@dev`.
+  const lock = JSON.stringify({ packages: [], "packages-dev": [] });
+  const manifest = JSON.stringify({
+    require: { "acme/toolkit": "@dev", "acme/client": "^2.1@beta" },
+    "minimum-stability": "stable",
+  });
+  const out = readComposerLock(lock, { path: "composer.lock", manifest });
+  assert.deepEqual(out.warnings, [
+    "composer.json declares acme/toolkit@dev, acme/client@^2.1@beta, which composer.lock does " +
+    "not lock: they are not in the SBOM; run `composer update acme/toolkit acme/client` to " +
+    "update the lock",
+  ]);
+});
+
 Deno.test("readComposerLock: a requirement without a vendor that is no platform package is one the lock does not lock", () => {
   // `symfony` is no package Composer can install (it was passed over as a platform package).
   const lock = JSON.stringify({ packages: [{ name: "psr/log", version: "3.0.2" }] });
