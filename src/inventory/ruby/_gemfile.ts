@@ -56,6 +56,8 @@ export interface GemspecCall {
    * declares them. A computed option leaves them undefined: their groups cannot be told.
    */
   developmentGroups?: string[];
+  /** Where the call is, `file:line`. */
+  where?: string;
 }
 
 /** What a Gemfile says, statically. */
@@ -1385,7 +1387,8 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
       if (head === "gemspec") {
         if (!top.quiet) {
           sayUnsaid();
-          result.gemspecs.push(gemspecCall(s.slice(head.length), top.groups));
+          const call = gemspecCall(s.slice(head.length), top.groups);
+          result.gemspecs.push({ ...call, where: `${file}:${line}` });
         }
         continue;
       }

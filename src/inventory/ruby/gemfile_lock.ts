@@ -346,6 +346,9 @@ function lockedGemspec(
  * Gemfile declares the gem itself, whose declaration Bundler keeps. A gemspec in a sub-folder
  * (`gemspec path: "vite_ruby"`, a repository of several gems) makes no gem project, whose
  * Gemfile is all dev anyway: there they are dev, not the runtime of the Gemfile's default group.
+ * A computed `development_group:` (`development_group: ENV["CI"] ? :ci : :development`) names
+ * a group vouch cannot tell: those dependencies keep the default group, with a note naming the
+ * call.
  */
 function withGemspecDevelopment(
   gemfile: Gemfile | undefined,
@@ -354,8 +357,9 @@ function withGemspecDevelopment(
 ): Gemfile | undefined {
   if (gemfile === undefined) return undefined;
   const gems = new Map(gemfile.gems);
+  const notes = [...gemfile.notes];
   for (const call of gemfile.gemspecs) {
-    const found = call.developmentGroups && lockedGemspec(call, lock, options);
+    const found = lockedGemspec(call, lock, options);
     if (!found) continue;
     const where = posix.join(
       posix.dirname(options.gemfilePath),
@@ -368,13 +372,26 @@ function withGemspecDevelopment(
     } catch {
       continue; // refused by the static reading: the gems keep the Gemfile's groups
     }
-    for (const { name, scope } of dependencies) {
-      if (scope !== "dev" || gemfile.gems.has(name)) continue;
-      const declaration = { groups: call.developmentGroups!, requirements: [], where };
+    const development = dependencies.filter(({ name, scope }) =>
+      scope === "dev" && !gemfile.gems.has(name)
+    ).map(({ name }) => name);
+    if (call.developmentGroups === undefined) {
+      if (development.length > 0) {
+        notes.push(
+          `${call.where}: \`gemspec\`'s \`development_group:\` is computed, so the group Bundler ` +
+            `declares ${where}'s development dependencies in cannot be told: ` +
+            `${development.join(", ")} ${development.length === 1 ? "keeps" : "keep"} the ` +
+            "Gemfile's default group",
+        );
+      }
+      continue;
+    }
+    for (const name of development) {
+      const declaration = { groups: call.developmentGroups, requirements: [], where };
       gems.set(name, [...(gems.get(name) ?? []), declaration]);
     }
   }
-  return { ...gemfile, gems };
+  return { ...gemfile, gems, notes };
 }
 
 /**
@@ -527,7 +544,7 @@ export function readGemfileLock(text: string, options: GemfileLockOptions): Gemf
   const result: GemfileLockResult = {
     ...output,
     warnings: [
-      ...(gemfile?.notes ?? []),
+      ...(scoping?.notes ?? []),
       ...severalRemotes(lock, path),
       ...unlockedGems(gemfile, lock, { gemfilePath, path }),
       ...(gemfile?.gemspecs ?? []).flatMap((call) =>

@@ -454,10 +454,10 @@ gemspec name: "x", :development_group => "ci"
 gemspec path: File.expand_path("..", __dir__), development_group: GROUP
 `;
   assert.deepEqual(readGemfile(text, "Gemfile", () => undefined).gemspecs, [
-    { path: "./vite_ruby", developmentGroups: ["development"] },
-    { path: "./vite_rails", developmentGroups: ["tools", "test"] },
-    { name: "x", developmentGroups: ["ci"] },
-    { computed: true },
+    { path: "./vite_ruby", developmentGroups: ["development"], where: "Gemfile:2" },
+    { path: "./vite_rails", developmentGroups: ["tools", "test"], where: "Gemfile:4" },
+    { name: "x", developmentGroups: ["ci"], where: "Gemfile:6" },
+    { computed: true, where: "Gemfile:7" },
   ]);
 });
 
@@ -476,7 +476,7 @@ end
 gem "listen", platforms: :mri
 `;
   const gemfile = readGemfile(text, "Gemfile", () => undefined);
-  assert.deepEqual(gemfile.gemspecs, [{ developmentGroups: ["development"] }]);
+  assert.deepEqual(gemfile.gemspecs, [{ developmentGroups: ["development"], where: "Gemfile:2" }]);
   assert.deepEqual([...gemfile.optionalGroups], ["docs"]);
   assert.deepEqual(groupsOf(text), {
     listen: [["development"], ["default"]],

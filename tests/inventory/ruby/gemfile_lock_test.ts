@@ -988,6 +988,26 @@ Deno.test("readGemfileLock: the development dependencies of the gemspecs the Gem
     scopes(gemfile.replace('"./vite_rails"', '"./vite_rails", development_group: :ci')).at(-2),
     "pkg:gem/spring@2.1.1 runtime",
   );
+  // A computed one names a group vouch cannot tell: spring keeps the Gemfile's default group,
+  // with a warning naming the call (was: the same without a word).
+  const computed = gemfile.replace(
+    '"./vite_rails"',
+    '"./vite_rails", development_group: ENV["CI"] ? :ci : :development',
+  );
+  assert.equal(scopes(computed).at(-2), "pkg:gem/spring@2.1.1 runtime");
+  const out = readGemfileLock(lock, {
+    path: "Gemfile.lock",
+    gemfile: computed,
+    load: (rel) => gemspecs[posix.normalize(rel)],
+  });
+  assert.ok(
+    out.warnings?.includes(
+      "Gemfile:6: `gemspec`'s `development_group:` is computed, so the group Bundler declares " +
+        "vite_rails/vite_rails.gemspec's development dependencies in cannot be told: spring " +
+        "keeps the Gemfile's default group",
+    ),
+    out.warnings?.join("\n"),
+  );
 });
 
 // Only the first `gemspec` call's gemspec was checked against the lock: vite_rails.gemspec's
