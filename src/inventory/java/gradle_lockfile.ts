@@ -583,7 +583,8 @@ function settingsAbove(path: string, peek: Load): { path: string; text: string }
  * @param load Reads the build's files (`undefined`: none can be read).
  * @param peek Reads a file without counting it read: the subprojects' scripts looked into (see
  *   {@linkcode gradleRootIdentity}).
- * @param warnings Gets the warnings of a group or version subprojects set that vouch cannot tell.
+ * @param warnings Gets the warnings of a group or version subprojects set that vouch cannot tell,
+ *   when the settings script names the root project (unnamed, it has neither).
  * @returns The root project, or `undefined`.
  */
 export function gradleRootProject(
@@ -593,8 +594,10 @@ export function gradleRootProject(
 ): Project | undefined {
   const identity = load === undefined ? {} : gradleRootIdentity(load, peek);
   const { name, group, version } = identity;
-  warnings.push(...identity.warnings ?? []);
+  // Unnamed, the root project is the tree's folder, without the build's group and version: what
+  // vouch cannot tell of them (a subproject's script it cannot find or read) changes nothing.
   if (name === undefined) return undefined;
+  warnings.push(...identity.warnings ?? []);
   if (group === undefined) return { name, ...version === undefined ? {} : { version } };
   const coordinates = { groupId: group, artifactId: name, version };
   return {

@@ -1783,3 +1783,35 @@ Deno.test("gradleScopes: Mockito's documented mockitoAgent configuration is dev"
     "pkg:maven/org.mockito/mockito-core@5.14.2": "dev",
   });
 });
+
+// A projectDir the settings script computes hides where that subproject's script is, which may set
+// the root's group or version (Gradle configures subprojects after the root): a warning when the
+// settings script names the root project. Unnamed, the root project is the tree's folder, without
+// the build's group and version: nothing a subproject sets can change it. Was: the warning there too.
+Deno.test("readGradleLockfile: a computed projectDir is a warning only when the root project's group and version are used", () => {
+  const files: Record<string, string> = {
+    "settings.gradle": "include 'app'\n" +
+      'rootProject.children.each { it.projectDir = file("modules/${it.name}") }\n',
+    "build.gradle": "plugins { id 'java' }\ngroup = 'com.acme'\nversion = '1.0.0'\n" +
+      "dependencyLocking { lockAllConfigurations() }\n",
+    "modules/app/build.gradle": "plugins { id 'java' }\n",
+  };
+  const lock = "com.google.guava:guava:33.0.0-jre=compileClasspath,runtimeClasspath\nempty=\n";
+  const read = (): ReturnType<typeof readGradleLockfile> =>
+    readGradleLockfile(lock, { path: "gradle.lockfile", load: (p) => files[p] });
+  const unnamed = read();
+  assert.equal(unnamed.project, undefined);
+  assert.equal(unnamed.warnings, undefined);
+  files["settings.gradle"] = "rootProject.name = 'ledger'\n" + files["settings.gradle"];
+  const named = read();
+  assert.deepEqual(named.project, {
+    name: "com.acme:ledger",
+    purl: "pkg:maven/com.acme/ledger@1.0.0",
+    version: "1.0.0",
+  });
+  assert.deepEqual(named.warnings, [
+    "settings.gradle:3: a project's projectDir is set otherwise than literally: vouch cannot " +
+    "tell where its build script is, so a group or version it sets for the root project is " +
+    "not read",
+  ]);
+});
