@@ -36,7 +36,7 @@ import {
   tomlKeyLine,
   unsupportedVersion,
 } from "./_python.ts";
-import { gitVcsUrl } from "../_vcs.ts";
+import { gitVcsUrl, withSubPath } from "../_vcs.ts";
 import { decodePercent } from "../_url.ts";
 import { type LocalPlace, memberFolders, scannedPlace } from "../_paths.ts";
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
@@ -71,6 +71,9 @@ export interface PdmLockOptions {
 }
 
 const READER = "pdm_lock";
+
+/** The version control systems PDM checks packages out of (pdm.models.requirements VCS_SCHEMA). */
+const PDM_VCS = ["git", "hg", "svn", "bzr"] as const;
 
 type Table = Record<string, unknown>;
 
@@ -336,10 +339,16 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
       let dist = distributionFiles(files);
       let qualifiers: Record<string, string | undefined> = {};
       let downloadLocation = dist.url;
-      if (typeof pkg.git === "string") {
+      // PDM locks a checkout of any VCS it supports under that VCS's key (VcsRequirement's
+      // `{vcs: repo, ref, revision}`; VCS_SCHEMA is git, hg, svn, bzr).
+      const vcs = PDM_VCS.find((kind) => typeof pkg[kind] === "string");
+      if (vcs !== undefined) {
+        const repo = pkg[vcs] as string;
         const commit = [pkg.revision, pkg.ref].find((r): r is string => typeof r === "string");
         const subPath = typeof pkg.subdirectory === "string" ? pkg.subdirectory : undefined;
-        downloadLocation = gitVcsUrl(pkg.git, commit, { subPath });
+        downloadLocation = vcs === "git"
+          ? gitVcsUrl(repo, commit, { subPath })
+          : withSubPath(`${vcs}+${repo}${commit ? `@${commit}` : ""}`, subPath);
         qualifiers = { vcs_url: downloadLocation };
       } else if (typeof pkg.url === "string" && !/^file:/i.test(pkg.url)) {
         // A local file (`file:`) has no download location, as a `path` has none.

@@ -251,6 +251,19 @@ Deno.test("readPdmLock: a git source's subdirectory is the SPDX #<sub_path> of i
   );
 });
 
+// PDM locks a Mercurial (or Subversion, Bazaar) checkout under that VCS's key, as it does a git
+// one under `git` (VcsRequirement.as_lockfile_entry): it was read as a package from the index.
+Deno.test("readPdmLock: an hg checkout is a vcs_url at its revision, as a git one is", () => {
+  const lock = '[metadata]\nlock_version = "4.5.0"\n\n[[package]]\nname = "devcron"\n' +
+    'version = "0.4"\nrequires_python = ">=3.6"\nhg = "https://bitbucket.org/dbenamy/devcron"\n' +
+    'ref = "0.4"\nrevision = "a1b2c3d4e5f6"\nsummary = "A cron for development"\n' +
+    'groups = ["default"]\n';
+  const [pkg] = readPdmLock(lock, { path: "pdm.lock" }).components;
+  const vcs = "hg+https://bitbucket.org/dbenamy/devcron@a1b2c3d4e5f6";
+  assert.equal(pkg.downloadLocation, vcs);
+  assert.equal(pkg.purl, pypiPurl("devcron", "0.4", { vcs_url: vcs }));
+});
+
 // A `subdirectory` that is no string was ignored (the archive's root was the download location);
 // pylock.toml refuses its `archive.subdirectory` the same way.
 Deno.test("readPdmLock: a non-string subdirectory is invalid, at its package", () => {
