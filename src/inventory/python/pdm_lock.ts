@@ -21,6 +21,7 @@ import {
   at,
   DISTRIBUTION_FILE,
   distributionFiles,
+  fileHostQualifiers,
   holdsPythonProject,
   invalid,
   isTable,
@@ -367,7 +368,13 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
       } else {
         // A distribution file on disk (a `path`, or a `file:` URL): its `file_name`.
         const local = localPath(pkg) ?? (typeof pkg.url === "string" ? pkg.url : undefined);
-        qualifiers = (local === undefined ? undefined : localArchiveQualifiers(local)) ?? {};
+        qualifiers = local === undefined
+          // A package of an index. The lock names none, but with `static_urls` it has the
+          // URLs PDM downloads its files from (off PyPI's host: a private index's).
+          ? fileHostQualifiers(
+            files.flatMap((f) => isTable(f) && typeof f.url === "string" ? [f.url] : []),
+          )
+          : localArchiveQualifiers(local) ?? {};
       }
       id = builder.component(pypiComponent({
         name,

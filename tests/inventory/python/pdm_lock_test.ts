@@ -264,6 +264,27 @@ Deno.test("readPdmLock: an hg checkout is a vcs_url at its revision, as a git on
   assert.equal(pkg.purl, pypiPurl("devcron", "0.4", { vcs_url: vcs }));
 });
 
+// With `static_urls` a pdm.lock has the URLs PDM downloads each file from, and no index: a private
+// index's files were named as PyPI's package (a PyPI package of that name is another one).
+Deno.test("readPdmLock: static_urls files off PyPI's host give the purl their URL, not PyPI", () => {
+  const lock =
+    '[metadata]\ngroups = ["default"]\nstrategy = ["inherit_metadata", "static_urls"]\n' +
+    'lock_version = "4.5.0"\n\n[[package]]\nname = "click"\nversion = "8.1.8"\n' +
+    'groups = ["default"]\nfiles = [\n' +
+    '    {url = "https://files.pythonhosted.org/packages/7e/d4/click-8.1.8-py3-none-any.whl", ' +
+    `hash = "sha256:${"a".repeat(64)}"},\n]\n\n` +
+    '[[package]]\nname = "internal-lib"\nversion = "1.2.0"\ngroups = ["default"]\nfiles = [\n' +
+    '    {url = "https://pkgs.example.com/packages/internal_lib-1.2.0-py3-none-any.whl", ' +
+    `hash = "sha256:${"b".repeat(64)}"},\n` +
+    '    {url = "https://pkgs.example.com/packages/internal_lib-1.2.0.tar.gz", ' +
+    `hash = "sha256:${"c".repeat(64)}"},\n]\n`;
+  const purls = readPdmLock(lock, { path: "pdm.lock" }).components.map((c) => c.purl).sort();
+  assert.deepEqual(purls, [
+    pypiPurl("click", "8.1.8"),
+    pypiPurl("internal-lib", "1.2.0", { repository_url: "https://pkgs.example.com/packages/" }),
+  ]);
+});
+
 // A `subdirectory` that is no string was ignored (the archive's root was the download location);
 // pylock.toml refuses its `archive.subdirectory` the same way.
 Deno.test("readPdmLock: a non-string subdirectory is invalid, at its package", () => {
