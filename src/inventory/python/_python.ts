@@ -731,8 +731,9 @@ export function poetryConstraint(constraint: string): string | undefined {
  * edx-platform's `requirements/edx/quality.txt` of linters and `coverage.txt`;
  * coveragepy's `requirements/tox.txt` and `pytest.txt`, the test runners, a
  * `requirements-typecheck.txt`, a `requirements-benchmark.txt` or
- * `benchmarks/requirements.txt` of benchmarking tools). Not `mypy`: python/mypy's
- * own `mypy-requirements.txt` lists what mypy needs at run time.
+ * `benchmarks/requirements.txt` of benchmarking tools; pyvista's `requirements_style.txt` of
+ * linters and formatters). Not `mypy`: python/mypy's own `mypy-requirements.txt` lists what
+ * mypy needs at run time.
  */
 const DEV_WORDS: ReadonlySet<string> = new Set([
   "dev",
@@ -758,13 +759,16 @@ const DEV_WORDS: ReadonlySet<string> = new Set([
   "bench",
   "benchmark",
   "benchmarks",
+  "style",
 ]);
 
 /**
  * The developer tools a requirements file may be named for (`requirements/mypy.txt`,
  * `requirements-towncrier.txt`, `requirements/flake8.txt`): what a developer runs to type-check,
- * lint, format, build the docs or the change log. Not in `<tool>-requirements.txt`, which may be
- * the tool's own (python/mypy's `mypy-requirements.txt` lists what mypy needs at run time).
+ * lint, format, build the docs or the change log, or run the git hooks (twisted/klein's
+ * `requirements/pre-commit.txt`, read as the one word `precommit`). Not in
+ * `<tool>-requirements.txt`, which may be the tool's own (python/mypy's `mypy-requirements.txt`
+ * lists what mypy needs at run time).
  */
 const TOOL_WORDS: ReadonlySet<string> = new Set([
   "mypy",
@@ -777,6 +781,7 @@ const TOOL_WORDS: ReadonlySet<string> = new Set([
   "isort",
   "sphinx",
   "mkdocs",
+  "precommit",
 ]);
 
 /**
@@ -790,7 +795,8 @@ const TOOL_WORDS: ReadonlySet<string> = new Set([
  * @returns `true` for a development file's name.
  */
 export function namesDevelopment(name: string): boolean {
-  const words = name.toLowerCase().split(/[-_.]+/);
+  const words = name.toLowerCase().replace(/(^|[-_.])pre[-_.]?commit(?=$|[-_.])/g, "$1precommit")
+    .split(/[-_.]+/);
   return words.some((word, i) =>
     DEV_WORDS.has(word) || (TOOL_WORDS.has(word) && !/^requirements?$/.test(words[i + 1] ?? ""))
   );
