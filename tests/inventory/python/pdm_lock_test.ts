@@ -285,6 +285,39 @@ Deno.test("readPdmLock: static_urls files off PyPI's host give the purl their UR
   ]);
 });
 
+// PDM searches PyPI and each [[tool.pdm.source]] (one named `pypi` replaces PyPI); the lock does
+// not record which served a package: all named PyPI's, without a word.
+Deno.test("readPdmLock: a source named pypi is every package's index; with another beside PyPI, a warning", () => {
+  const lock = '[metadata]\ngroups = ["default"]\ncross_platform = true\nstatic_urls = false\n' +
+    'lock_version = "4.3"\n\n[[package]]\nname = "aiosignal"\nversion = "1.3.1"\n' +
+    'requires_python = ">=3.7"\nfiles = [\n    {file = "aiosignal-1.3.1.tar.gz", ' +
+    `hash = "sha256:${"a".repeat(64)}"},\n]\n`;
+  const read = (source: string) =>
+    readPdmLock(lock, {
+      path: "pdm.lock",
+      load: (p) =>
+        p === "pyproject.toml"
+          ? '[project]\nname = "demo"\nversion = "0.1.0"\ndependencies = ["aiosignal"]\n\n' +
+            '[[tool.pdm.source]]\nname = "' + source + '"\n' +
+            'url = "https://u:s3cret@pypi.tuna.tsinghua.edu.cn/simple"\nverify_ssl = true\n'
+          : undefined,
+    });
+  const mirror = read("pypi");
+  assert.deepEqual(mirror.components.map((c) => c.purl), [
+    pypiPurl("aiosignal", "1.3.1", { repository_url: "https://pypi.tuna.tsinghua.edu.cn/simple" }),
+  ]);
+  assert.equal(mirror.warnings, undefined);
+  const extra = read("tuna");
+  assert.deepEqual(extra.components.map((c) => c.purl), [pypiPurl("aiosignal", "1.3.1")]);
+  assert.deepEqual(extra.warnings, [
+    "pdm.lock: PDM takes each package from whichever of https://pypi.org/simple, " +
+    "https://pypi.tuna.tsinghua.edu.cn/simple ([[tool.pdm.source]] of pyproject.toml) offers " +
+    "the best match, and the lock does not record which, so the index of aiosignal is " +
+    "ambiguous: their purls name the first (lock with `pdm lock --static-urls` to record each " +
+    "file's URL)",
+  ]);
+});
+
 // A `subdirectory` that is no string was ignored (the archive's root was the download location);
 // pylock.toml refuses its `archive.subdirectory` the same way.
 Deno.test("readPdmLock: a non-string subdirectory is invalid, at its package", () => {
