@@ -342,6 +342,39 @@ export function isSdist(fileName: string): boolean {
   return !/\.whl(?:[?#].*)?$/i.test(fileName);
 }
 
+/** PyPI's file host, where the files of its index are (`https://files.pythonhosted.org/packages/…`). */
+const PYPI_FILES = /^https?:\/\/files\.pythonhosted\.org\//i;
+
+/**
+ * The purl qualifiers of a package a lock names no index for but gives the URLs of its files
+ * (`pip lock`'s pylock.toml, a pdm.lock with `static_urls`): files off PyPI's file host were not
+ * PyPI's (Pyodide's wheels on a CDN, a private index's), so the purl names where they are, never
+ * PyPI. One file: its URL, the `download_url`; several in one folder: the folder, the
+ * `repository_url` (as a `--find-links` location, see `requirements.ts`); else the sdist's (or the
+ * first file's) URL. None for files on PyPI's host, or no URL.
+ *
+ * @example
+ * ```ts
+ * import { fileHostQualifiers } from "./_python.ts";
+ * fileHostQualifiers(["https://pkgs.example.com/packages/x-1.0-py3-none-any.whl"]);
+ * // { download_url: "https://pkgs.example.com/packages/x-1.0-py3-none-any.whl" }
+ * ```
+ *
+ * @param urls The URLs of the package's files.
+ * @returns The `download_url` or `repository_url` qualifier, or none.
+ */
+export function fileHostQualifiers(urls: readonly string[]): Record<string, string> {
+  const unique = [...new Set(urls)];
+  if (unique.length === 0 || unique.every((url) => PYPI_FILES.test(url))) return {};
+  const folders = new Set(unique.map((url) => {
+    const bare = url.replace(/[?#].*$/s, "");
+    return bare.slice(0, bare.lastIndexOf("/") + 1);
+  }));
+  return unique.length > 1 && folders.size === 1
+    ? { repository_url: [...folders][0] }
+    : { download_url: unique.find(isSdist) ?? unique[0] };
+}
+
 /**
  * The files of a lock entry (sdist, wheels): the tables among `files` with a
  * known `hash` (`alg:hex`), a `url` or a `file` name. One file gives the
@@ -709,8 +742,9 @@ export function poetryConstraint(constraint: string): string | undefined {
  * edx-platform's `requirements/edx/quality.txt` of linters and `coverage.txt`;
  * coveragepy's `requirements/tox.txt` and `pytest.txt`, the test runners, a
  * `requirements-typecheck.txt`, a `requirements-benchmark.txt` or
- * `benchmarks/requirements.txt` of benchmarking tools). Not `mypy`: python/mypy's
- * own `mypy-requirements.txt` lists what mypy needs at run time.
+ * `benchmarks/requirements.txt` of benchmarking tools; pyvista's `requirements_style.txt` of
+ * linters and formatters). Not `mypy`: python/mypy's own `mypy-requirements.txt` lists what
+ * mypy needs at run time.
  */
 const DEV_WORDS: ReadonlySet<string> = new Set([
   "dev",
@@ -736,13 +770,16 @@ const DEV_WORDS: ReadonlySet<string> = new Set([
   "bench",
   "benchmark",
   "benchmarks",
+  "style",
 ]);
 
 /**
  * The developer tools a requirements file may be named for (`requirements/mypy.txt`,
  * `requirements-towncrier.txt`, `requirements/flake8.txt`): what a developer runs to type-check,
- * lint, format, build the docs or the change log. Not in `<tool>-requirements.txt`, which may be
- * the tool's own (python/mypy's `mypy-requirements.txt` lists what mypy needs at run time).
+ * lint, format, build the docs or the change log, or run the git hooks (twisted/klein's
+ * `requirements/pre-commit.txt`, read as the one word `precommit`). Not in
+ * `<tool>-requirements.txt`, which may be the tool's own (python/mypy's `mypy-requirements.txt`
+ * lists what mypy needs at run time).
  */
 const TOOL_WORDS: ReadonlySet<string> = new Set([
   "mypy",
@@ -755,6 +792,7 @@ const TOOL_WORDS: ReadonlySet<string> = new Set([
   "isort",
   "sphinx",
   "mkdocs",
+  "precommit",
 ]);
 
 /**
@@ -768,7 +806,8 @@ const TOOL_WORDS: ReadonlySet<string> = new Set([
  * @returns `true` for a development file's name.
  */
 export function namesDevelopment(name: string): boolean {
-  const words = name.toLowerCase().split(/[-_.]+/);
+  const words = name.toLowerCase().replace(/(^|[-_.])pre[-_.]?commit(?=$|[-_.])/g, "$1precommit")
+    .split(/[-_.]+/);
   return words.some((word, i) =>
     DEV_WORDS.has(word) || (TOOL_WORDS.has(word) && !/^requirements?$/.test(words[i + 1] ?? ""))
   );

@@ -16,11 +16,13 @@ import { posix } from "node:path";
 import { isVouchError } from "../../errors.ts";
 import { parseToml } from "../_formats/toml.ts";
 import { OutputBuilder } from "../_builder.ts";
+import { compareStrings } from "../../_util.ts";
 import {
   archiveUrl,
   at,
   DISTRIBUTION_FILE,
   distributionFiles,
+  fileHostQualifiers,
   holdsPythonProject,
   invalid,
   isTable,
@@ -32,12 +34,13 @@ import {
   purlMember,
   pypiComponent,
   readLockDocument,
+  repositoryUrl,
   skippedWithoutProject,
   tomlKeyLine,
   unsupportedVersion,
 } from "./_python.ts";
-import { gitVcsUrl } from "../_vcs.ts";
-import { decodePercent } from "../_url.ts";
+import { gitVcsUrl, withSubPath } from "../_vcs.ts";
+import { decodePercent, withoutCredentials } from "../_url.ts";
 import { type LocalPlace, memberFolders, scannedPlace } from "../_paths.ts";
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
 import { sameVersion } from "./pep440.ts";
@@ -71,6 +74,9 @@ export interface PdmLockOptions {
 }
 
 const READER = "pdm_lock";
+
+/** The version control systems PDM checks packages out of (pdm.models.requirements VCS_SCHEMA). */
+const PDM_VCS = ["git", "hg", "svn", "bzr"] as const;
 
 type Table = Record<string, unknown>;
 
@@ -110,6 +116,36 @@ function extrasOf(manifest: string, load: PdmLockOptions["load"]): string[] {
     if (!isVouchError(error)) throw error;
     return [];
   }
+}
+
+/** PyPI's index, which PDM searches unless a source named `pypi` replaces it. */
+const PYPI_INDEX = "https://pypi.org/simple";
+
+/**
+ * The places PDM takes index packages from: PyPI and each `[[tool.pdm.source]]` of the
+ * `pyproject.toml` beside the lock (PDM docs, tool.pdm: a source "works as if
+ * `--extra-index-url` is passed", one named `pypi` overrides PyPI's URL; a `find_links` source
+ * is a location too), credentials dropped. None when the manifest is unread or names no source.
+ */
+function pdmSources(path: string, load: PdmLockOptions["load"]): string[] {
+  const manifest = posix.join(posix.dirname(path), "pyproject.toml");
+  const text = load?.(manifest);
+  if (text === undefined) return [];
+  let sources: unknown;
+  try {
+    const tool = parseToml(text, manifest, "inventory.pyproject.invalid").tool;
+    sources = isTable(tool) && isTable(tool.pdm) ? tool.pdm.source : undefined;
+  } catch (error) {
+    // The pyproject reader reports a broken manifest itself; a parser not loaded yet is awaited.
+    if (!isVouchError(error)) throw error;
+    return [];
+  }
+  if (!Array.isArray(sources)) return [];
+  const named = sources.filter((s): s is Table => isTable(s) && typeof s.url === "string");
+  if (named.length === 0) return [];
+  const pypi = named.find((s) => s.name === "pypi");
+  const urls = [pypi?.url ?? PYPI_INDEX, ...named.filter((s) => s !== pypi).map((s) => s.url)];
+  return [...new Set(urls.map((url) => withoutCredentials(url as string)))];
 }
 
 /**
@@ -303,6 +339,9 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
     () => at(path, tomlKeyLine(text, legacy ? "metadata" : "metadata.files")),
   );
   const extras = projectExtras(path, packages, options.load, options.excluded);
+  const sources = pdmSources(path, options.load);
+  /** Index packages whose source PDM chose among several, which the lock does not record. */
+  const unsourced: string[] = [];
   const builder = new OutputBuilder();
   const index = new NameIndex<Node>();
   const ids: string[] = [];
@@ -341,10 +380,16 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
       let dist = distributionFiles(files);
       let qualifiers: Record<string, string | undefined> = {};
       let downloadLocation = dist.url;
-      if (typeof pkg.git === "string") {
+      // PDM locks a checkout of any VCS it supports under that VCS's key (VcsRequirement's
+      // `{vcs: repo, ref, revision}`; VCS_SCHEMA is git, hg, svn, bzr).
+      const vcs = PDM_VCS.find((kind) => typeof pkg[kind] === "string");
+      if (vcs !== undefined) {
+        const repo = pkg[vcs] as string;
         const commit = [pkg.revision, pkg.ref].find((r): r is string => typeof r === "string");
         const subPath = typeof pkg.subdirectory === "string" ? pkg.subdirectory : undefined;
-        downloadLocation = gitVcsUrl(pkg.git, commit, { subPath });
+        downloadLocation = vcs === "git"
+          ? gitVcsUrl(repo, commit, { subPath })
+          : withSubPath(`${vcs}+${repo}${commit ? `@${commit}` : ""}`, subPath);
         qualifiers = { vcs_url: downloadLocation };
       } else if (typeof pkg.url === "string" && !/^(?:file:|\{root:uri\}\/)/i.test(pkg.url)) {
         // A local file (`file:`, Hatch's `{root:uri}/…`) has no download location, as a `path`
@@ -364,7 +409,16 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
       } else {
         // A distribution file on disk (a `path`, or a `file:` URL): its `file_name`.
         const local = localPath(pkg) ?? (typeof pkg.url === "string" ? pkg.url : undefined);
-        qualifiers = (local === undefined ? undefined : localArchiveQualifiers(local)) ?? {};
+        // A package of an index. The lock names none, but with `static_urls` it has the URLs PDM
+        // downloads its files from (off PyPI's host: a private index's); without them, the one
+        // source PDM searches, else the first, with a warning.
+        const urls = files.flatMap((f) => isTable(f) && typeof f.url === "string" ? [f.url] : []);
+        if (local !== undefined) qualifiers = localArchiveQualifiers(local) ?? {};
+        else if (urls.length > 0) qualifiers = fileHostQualifiers(urls);
+        else if (sources.length > 0) {
+          qualifiers = { repository_url: repositoryUrl(sources[0]) };
+          if (sources.length > 1) unsourced.push(pep503Name(name));
+        }
       }
       id = builder.component(pypiComponent({
         name,
@@ -416,6 +470,17 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
   if (unbuildable.length > 0) {
     (output.warnings ??= []).push(
       missingFolderWarning(path, unbuildable, { tool: "PDM", skipped: true }),
+    );
+  }
+  if (unsourced.length > 0) {
+    const names = [...new Set(unsourced)].sort(compareStrings);
+    const shown = names.slice(0, 5).join(", ") +
+      (names.length > 5 ? `, … (${names.length} in all)` : "");
+    (output.warnings ??= []).push(
+      `${path}: PDM takes each package from whichever of ${sources.join(", ")} ` +
+        "([[tool.pdm.source]] of pyproject.toml) offers the best match, and the lock does not " +
+        `record which, so the index of ${shown} is ambiguous: their purls name the first ` +
+        "(lock with `pdm lock --static-urls` to record each file's URL)",
     );
   }
   return scopesKnown ? output : { ...output, scopesFromDeclarations: true, extras: links };

@@ -11,6 +11,7 @@ import { parseToml, type TomlTable } from "../_formats/toml.ts";
 import {
   archiveUrl,
   at,
+  fileHostQualifiers,
   fileNameOf,
   folderMember,
   holdsPythonProject,
@@ -363,32 +364,17 @@ function registryPurl(entry: Entry): string | undefined {
     : pypiPurl(entry.name, entry.version, registryQualifiers(entry));
 }
 
-/** PyPI's file host, where the files of its index are (`https://files.pythonhosted.org/packages/…`). */
-const PYPI_FILES = /^https?:\/\/files\.pythonhosted\.org\//i;
-
 /** An archive URL naming a file on disk: `file:`, or Hatch's `{root:uri}` (see `mapEntry`). */
 const LOCAL_ARCHIVE_URL = /^(?:file:|\{root:uri\})/i;
 
 /**
  * The purl qualifiers of a registry entry: its `index` as `repository_url`, unless PyPI. Without
  * an `index` (PEP 751: the index the files were found on, "if applicable"; `pip lock` writes none,
- * each package's one file by its URL), files off PyPI's file host were not PyPI's (Pyodide's
- * wheels on a CDN, a private index's): the purl names where they are, never PyPI. One file: its
- * URL, the `download_url` (as an `archive`'s); several in one folder: the folder, the
- * `repository_url` (as a `--find-links` location, see `requirements.ts`); else the sdist's (or the
- * first file's) URL.
+ * each package's one file by its URL), where its files are (see `fileHostQualifiers`).
  */
 function registryQualifiers(entry: Entry): Record<string, string | undefined> {
   if (entry.registry !== undefined) return { repository_url: repositoryUrl(entry.registry) };
-  const urls = [...new Set(entry.files.flatMap((f) => f.url === undefined ? [] : [f.url]))];
-  if (urls.length === 0 || urls.every((url) => PYPI_FILES.test(url))) return {};
-  const folders = new Set(urls.map((url) => {
-    const bare = url.replace(/[?#].*$/s, "");
-    return bare.slice(0, bare.lastIndexOf("/") + 1);
-  }));
-  return urls.length > 1 && folders.size === 1
-    ? { repository_url: [...folders][0] }
-    : { download_url: urls.find(isSdist) ?? urls[0] };
+  return fileHostQualifiers(entry.files.flatMap((f) => f.url === undefined ? [] : [f.url]));
 }
 
 /**

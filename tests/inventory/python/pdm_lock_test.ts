@@ -251,6 +251,73 @@ Deno.test("readPdmLock: a git source's subdirectory is the SPDX #<sub_path> of i
   );
 });
 
+// PDM locks a Mercurial (or Subversion, Bazaar) checkout under that VCS's key, as it does a git
+// one under `git` (VcsRequirement.as_lockfile_entry): it was read as a package from the index.
+Deno.test("readPdmLock: an hg checkout is a vcs_url at its revision, as a git one is", () => {
+  const lock = '[metadata]\nlock_version = "4.5.0"\n\n[[package]]\nname = "devcron"\n' +
+    'version = "0.4"\nrequires_python = ">=3.6"\nhg = "https://bitbucket.org/dbenamy/devcron"\n' +
+    'ref = "0.4"\nrevision = "a1b2c3d4e5f6"\nsummary = "A cron for development"\n' +
+    'groups = ["default"]\n';
+  const [pkg] = readPdmLock(lock, { path: "pdm.lock" }).components;
+  const vcs = "hg+https://bitbucket.org/dbenamy/devcron@a1b2c3d4e5f6";
+  assert.equal(pkg.downloadLocation, vcs);
+  assert.equal(pkg.purl, pypiPurl("devcron", "0.4", { vcs_url: vcs }));
+});
+
+// With `static_urls` a pdm.lock has the URLs PDM downloads each file from, and no index: a private
+// index's files were named as PyPI's package (a PyPI package of that name is another one).
+Deno.test("readPdmLock: static_urls files off PyPI's host give the purl their URL, not PyPI", () => {
+  const lock =
+    '[metadata]\ngroups = ["default"]\nstrategy = ["inherit_metadata", "static_urls"]\n' +
+    'lock_version = "4.5.0"\n\n[[package]]\nname = "click"\nversion = "8.1.8"\n' +
+    'groups = ["default"]\nfiles = [\n' +
+    '    {url = "https://files.pythonhosted.org/packages/7e/d4/click-8.1.8-py3-none-any.whl", ' +
+    `hash = "sha256:${"a".repeat(64)}"},\n]\n\n` +
+    '[[package]]\nname = "internal-lib"\nversion = "1.2.0"\ngroups = ["default"]\nfiles = [\n' +
+    '    {url = "https://pkgs.example.com/packages/internal_lib-1.2.0-py3-none-any.whl", ' +
+    `hash = "sha256:${"b".repeat(64)}"},\n` +
+    '    {url = "https://pkgs.example.com/packages/internal_lib-1.2.0.tar.gz", ' +
+    `hash = "sha256:${"c".repeat(64)}"},\n]\n`;
+  const purls = readPdmLock(lock, { path: "pdm.lock" }).components.map((c) => c.purl).sort();
+  assert.deepEqual(purls, [
+    pypiPurl("click", "8.1.8"),
+    pypiPurl("internal-lib", "1.2.0", { repository_url: "https://pkgs.example.com/packages/" }),
+  ]);
+});
+
+// PDM searches PyPI and each [[tool.pdm.source]] (one named `pypi` replaces PyPI); the lock does
+// not record which served a package: all named PyPI's, without a word.
+Deno.test("readPdmLock: a source named pypi is every package's index; with another beside PyPI, a warning", () => {
+  const lock = '[metadata]\ngroups = ["default"]\ncross_platform = true\nstatic_urls = false\n' +
+    'lock_version = "4.3"\n\n[[package]]\nname = "aiosignal"\nversion = "1.3.1"\n' +
+    'requires_python = ">=3.7"\nfiles = [\n    {file = "aiosignal-1.3.1.tar.gz", ' +
+    `hash = "sha256:${"a".repeat(64)}"},\n]\n`;
+  const read = (source: string) =>
+    readPdmLock(lock, {
+      path: "pdm.lock",
+      load: (p) =>
+        p === "pyproject.toml"
+          ? '[project]\nname = "demo"\nversion = "0.1.0"\ndependencies = ["aiosignal"]\n\n' +
+            '[[tool.pdm.source]]\nname = "' + source + '"\n' +
+            'url = "https://u:s3cret@pypi.tuna.tsinghua.edu.cn/simple"\nverify_ssl = true\n'
+          : undefined,
+    });
+  const mirror = read("pypi");
+  assert.deepEqual(mirror.components.map((c) => c.purl), [
+    pypiPurl("aiosignal", "1.3.1", { repository_url: "https://pypi.tuna.tsinghua.edu.cn/simple" }),
+  ]);
+  assert.equal(mirror.warnings, undefined);
+  const extra = read("tuna");
+  assert.deepEqual(extra.components.map((c) => c.purl), [pypiPurl("aiosignal", "1.3.1")]);
+  assert.deepEqual(extra.warnings, [
+    "pdm.lock: PDM takes each package from whichever of https://pypi.org/simple, " +
+    "https://pypi.tuna.tsinghua.edu.cn/simple ([[tool.pdm.source]] of pyproject.toml) offers " +
+    "the best match, and the lock does not record which, so the index of aiosignal is " +
+    "ambiguous: their purls name the first (lock with `pdm lock --static-urls` to record each " +
+    "file's URL)",
+  ]);
+});
+
 // A `subdirectory` that is no string was ignored (the archive's root was the download location);
 // pylock.toml refuses its `archive.subdirectory` the same way.
 Deno.test("readPdmLock: a non-string subdirectory is invalid, at its package", () => {

@@ -1354,6 +1354,28 @@ Deno.test("readRequirements: a file named for a developer tool lists dev require
   assert.deepEqual(scopes("pathspec>=0.9.0\n", "mypy-requirements.txt"), [["runtime"]]);
 });
 
+Deno.test("readRequirements: a file named for code style or for pre-commit lists dev requirements", () => {
+  const scopes = (text: string, path: string): string[][] =>
+    readRequirements(text, { path }).components.map((c) => c.scopes);
+  // Was runtime: pyvista's requirements_style.txt (flake8, black, isort, codespell) and
+  // twisted/klein's requirements/pre-commit.txt (the git hooks' runner).
+  for (
+    const path of [
+      "requirements_style.txt",
+      "requirements-style.txt",
+      "requirements/pre-commit.txt",
+      "requirements/precommit.txt",
+      "requirements_pre_commit.txt",
+    ]
+  ) {
+    assert.deepEqual(scopes("flake8==4.0.1\n", path), [["dev"]], path);
+  }
+  // The tool's own requirements, as for mypy; and a word only containing one is none.
+  for (const path of ["pre-commit-requirements.txt", "requirements-prestyle.txt"]) {
+    assert.deepEqual(scopes("identify==2.5.0\n", path), [["runtime"]], path);
+  }
+});
+
 Deno.test("readRequirements: an `#egg=<name>-<version>` fragment names the project, with a warning", () => {
   const text = "-e git+https://github.com/acme/name.git@v1.4#egg=name-1.4\n" +
     "https://h.example/x/archive/v1.tar.gz#egg=xpkg-1.0rc1\n" +
