@@ -209,3 +209,26 @@ Deno.test("parseBundle: version rules: v0.1 needs the promise; a v0.1 proof with
   );
   assert.match(empty.message, /x509CertificateChain is empty/);
 });
+
+Deno.test("parseBundle: refuses only what sigstore-go and sigstore-js both refuse: a certificate in v0.1/v0.2 and unknown fields are read", async () => {
+  // sigstore-go bundle.go validate accepts verificationMaterial.certificate in every version;
+  // sigstore-js bundleFromJSON (assertBundle) too. Unknown fields: protojson refuses them in
+  // sigstore-go, the ts-proto fromJSON of sigstore-js ignores them, so vouch reads the bundle.
+  for (const version of ["0.1", "0.2"] as const) {
+    const result = await parsed((b) => {
+      const material = b.verificationMaterial;
+      material.certificate = material.x509CertificateChain.certificates[0];
+      delete material.x509CertificateChain;
+      b.futureField = { any: 1 };
+      material.futureField = [];
+    }, { version });
+    assert.equal(result.code, "bundle.ok", result.message);
+  }
+  // A chain in v0.3: sigstore-go refuses it (and the bundle specification forbids it).
+  const chain = await parsed((b) => {
+    const material = b.verificationMaterial;
+    material.x509CertificateChain = { certificates: [material.certificate] };
+    delete material.certificate;
+  });
+  assert.equal(chain.code, "bundle.version_rules");
+});
