@@ -85,7 +85,7 @@ export interface SignerIdentity {
   subjectAlternativeName: string;
   /** Its kind. */
   subjectAlternativeNameType: "uri" | "email" | "otherName";
-  /** The OIDC issuer (extension 1.8, else 1.1). */
+  /** The OIDC issuer (extension 1.8, else 1.1; none when the two differ). */
   issuer?: string;
   /** Every Fulcio extension found, by name. */
   extensions: FulcioExtensions;
@@ -179,11 +179,24 @@ export function unreadableFulcioExtensions(cert: Certificate): string[] {
 }
 
 /**
+ * Whether the certificate names two different OIDC issuers in 1.8 and the
+ * legacy 1.1. Fulcio writes the token's `iss` to both (docs/oid-info.md: they
+ * differ only in encoding), so no Fulcio certificate does; readers disagree on
+ * which one counts (sigstore-go's ParseExtensions keeps the later in the
+ * certificate, vouch read 1.8), so neither is the issuer.
+ */
+function issuersDiffer(read: ReadExtensions): boolean {
+  const { issuer, issuerV1 } = read.values;
+  return issuer !== undefined && issuerV1 !== undefined && issuer !== issuerV1;
+}
+
+/**
  * The OIDC issuer: extension 1.8, else the legacy 1.1 — only when there is no
- * 1.8 at all: an unreadable 1.8 is no issuer, never the legacy one's.
+ * 1.8 at all: an unreadable 1.8 is no issuer, never the legacy one's, and two
+ * different ones are none.
  */
 function issuerOf(read: ReadExtensions): string | undefined {
-  if (read.unreadable.includes(ISSUER_V2)) return undefined;
+  if (read.unreadable.includes(ISSUER_V2) || issuersDiffer(read)) return undefined;
   return read.values.issuer ?? read.values.issuerV1;
 }
 
@@ -278,6 +291,12 @@ export function checkIdentity(
         "identity.issuer_mismatch",
         read.unreadable.includes(ISSUER_V2)
           ? `the certificate's OIDC issuer extension ${ISSUER_V2} is not a DER character string`
+          : issuersDiffer(read)
+          ? `the certificate names two OIDC issuers, ${
+            JSON.stringify(read.values.issuer!.slice(0, 200))
+          } (1.3.6.1.4.1.57264.1.8) and ${
+            JSON.stringify(read.values.issuerV1!.slice(0, 200))
+          } (.1.1); Fulcio writes the same to both`
           : issuer === undefined
           ? "the certificate has no OIDC issuer extension (1.3.6.1.4.1.57264.1.8 or .1.1)"
           : `the certificate's OIDC issuer is ${JSON.stringify(issuer.slice(0, 200))}, not ${

@@ -143,3 +143,40 @@ Deno.test("checkIdentity: only the SAN reported as the identity satisfies the po
   assert.deepEqual(result.checks.map((c) => c.code), ["identity.san_mismatch"]);
   assert.match(result.checks[0].message, /no URI, email or Fulcio username SAN/);
 });
+
+Deno.test("checkIdentity: two different issuers in 1.8 and 1.1 are no issuer, in either order", async () => {
+  // Fulcio writes the token's iss to both (docs/oid-info.md); sigstore-go keeps the later in the
+  // certificate, vouch read 1.8: a certificate naming two is refused whichever the policy names.
+  const key = await makeKey("P-256");
+  const legacy = "https://accounts.google.com";
+  for (const order of [[8, 1], [1, 8]] as const) {
+    const cert = parseCertificate(
+      (await issueLeaf(stack, {
+        key,
+        extensions: [
+          X.keyUsage("digitalSignature"),
+          X.sanEmail("dev@example.com"),
+          ...order.map((arc) => X.fulcio(arc, arc === 8 ? ISSUER : legacy)),
+        ],
+      })).cert,
+    );
+    assert.equal(signerIdentity(cert)?.issuer, undefined);
+    for (const issuer of [ISSUER, legacy]) {
+      const { checks } = checkIdentity(cert, { subjectAlternativeName: "dev@example.com", issuer });
+      assert.deepEqual(checks.map((c) => c.code), ["identity.issuer_mismatch"], issuer);
+      assert.match(checks[0].message, /names two OIDC issuers/);
+    }
+  }
+  // The same issuer in both, as Fulcio writes it: read.
+  const same = parseCertificate(
+    (await issueLeaf(stack, {
+      key,
+      extensions: [X.sanEmail("dev@example.com"), X.fulcio(1, ISSUER), X.fulcio(8, ISSUER)],
+    })).cert,
+  );
+  assert.deepEqual(
+    checkIdentity(same, { subjectAlternativeName: "dev@example.com", issuer: ISSUER }).checks
+      .map((c) => c.code),
+    ["identity.ok"],
+  );
+});
