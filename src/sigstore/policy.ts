@@ -130,6 +130,12 @@ const NAMES: Record<number, keyof FulcioExtensions> = {
   24: "subject",
 };
 
+/**
+ * The longest SAN an identity regular expression is run on. A real Fulcio SAN
+ * is an email (at most 254) or a CI workflow URI (a few hundred characters).
+ */
+export const MAX_REGEXP_SAN_LENGTH = 4096;
+
 /** The Fulcio username SAN (otherName type). */
 const OID_USERNAME = "1.3.6.1.4.1.57264.1.7";
 /** The OIDC issuer extension (Fulcio's "Issuer (V2)"). */
@@ -266,11 +272,22 @@ export function checkIdentity(
   const pattern = source === undefined
     ? undefined
     : new RegExp(source.source, source.flags.replace(/[gy]/g, ""));
-  const sanOk = san !== undefined && (wanted === undefined || san === wanted) &&
+  // The pattern runs on JavaScript's backtracking engine (cosign's is RE2): it never sees a
+  // SAN longer than any real one, whatever the certificate holds.
+  const tooLong = pattern !== undefined && san !== undefined &&
+    san.length > MAX_REGEXP_SAN_LENGTH;
+  const sanOk = san !== undefined && !tooLong && (wanted === undefined || san === wanted) &&
     (pattern === undefined || pattern.test(san));
   const checks: SigstoreCheck[] = [];
   const shown = JSON.stringify((san ?? "").slice(0, 200));
-  if (!sanOk) {
+  if (tooLong) {
+    checks.push(
+      failed(
+        "identity.san_mismatch",
+        `the certificate's SAN is ${san.length} characters, over the ${MAX_REGEXP_SAN_LENGTH} a regular expression is run on`,
+      ),
+    );
+  } else if (!sanOk) {
     const expected = wanted !== undefined
       ? JSON.stringify(wanted)
       : `matching /${pattern?.source}/`;

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { checkIdentity, signerIdentity } from "../../src/sigstore/policy.ts";
+import { checkIdentity, MAX_REGEXP_SAN_LENGTH, signerIdentity } from "../../src/sigstore/policy.ts";
 import { parseCertificate } from "../../src/sigstore/x509/certificate.ts";
 import { ctx, oid, seq, utf8String } from "./_der_builder.ts";
 import { IDENTITY, issueLeaf, ISSUER, leafExtensions, makeKey, makeStack, X } from "./_stack.ts";
@@ -179,4 +179,25 @@ Deno.test("checkIdentity: two different issuers in 1.8 and 1.1 are no issuer, in
       .map((c) => c.code),
     ["identity.ok"],
   );
+});
+
+Deno.test("checkIdentity: a regexp never runs on a SAN longer than any real one", async () => {
+  const key = await makeKey("P-256");
+  const long = (n: number) => `https://github.com/o/r/${"a".repeat(n - 23)}`;
+  for (const [length, ok] of [[MAX_REGEXP_SAN_LENGTH, true], [MAX_REGEXP_SAN_LENGTH + 1, false]]) {
+    const san = long(length as number);
+    assert.equal(san.length, length);
+    const cert = parseCertificate(
+      (await issueLeaf(stack, { key, extensions: [X.sanUri(san), X.fulcio(8, ISSUER)] })).cert,
+    );
+    const byRegExp = checkIdentity(cert, {
+      subjectAlternativeNameRegExp: /^https:\/\/github\.com\/o\//,
+      issuer: ISSUER,
+    }).checks;
+    assert.deepEqual(byRegExp.map((c) => c.code), [ok ? "identity.ok" : "identity.san_mismatch"]);
+    if (!ok) assert.match(byRegExp[0].message, /over the 4096 a regular expression is run on/);
+    // The exact SAN is compared whatever its length.
+    const exact = checkIdentity(cert, { subjectAlternativeName: san, issuer: ISSUER }).checks;
+    assert.deepEqual(exact.map((c) => c.code), ["identity.ok"]);
+  }
 });
