@@ -42,8 +42,9 @@ export function identityPolicy(args: ParsedArgs): IdentityPolicy | undefined {
     );
   }
   if (pattern === undefined) return { subjectAlternativeName: exact, issuer };
+  let regexp: RegExp;
   try {
-    return { subjectAlternativeNameRegExp: new RegExp(pattern), issuer };
+    regexp = new RegExp(pattern);
   } catch {
     throw new VouchError(
       "args.invalid_value",
@@ -53,6 +54,46 @@ export function identityPolicy(args: ParsedArgs): IdentityPolicy | undefined {
       "pass a JavaScript regular expression, e.g. ^https://github\\.com/o/r/",
     );
   }
+  const re2 = notRe2(pattern);
+  if (re2 !== undefined) {
+    throw new VouchError(
+      "args.invalid_value",
+      `--certificate-identity-regexp ${
+        JSON.stringify(pattern.slice(0, 80))
+      } uses ${re2}, which cosign's RE2 syntax (Go regexp.Compile) refuses`,
+      "write the pattern without backreferences and lookarounds, as cosign would accept it",
+    );
+  }
+  return { subjectAlternativeNameRegExp: regexp, issuer };
+}
+
+/**
+ * What a (valid JavaScript) pattern uses that RE2 refuses: a backreference
+ * (`\1`…`\9`, `\k<name>`) or a lookaround (`(?=`, `(?!`, `(?<=`, `(?<!`).
+ * cosign and sigstore-go compile the identity pattern with Go's
+ * `regexp.Compile` (sigstore-go `verify.NewSANMatcher`), which has neither, so
+ * such a pattern fails there; here it would run on the backtracking engine.
+ */
+function notRe2(pattern: string): string | undefined {
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "\\") {
+      const next = pattern[i + 1] ?? "";
+      if (!inClass && (/[1-9]/.test(next) || (next === "k" && pattern[i + 2] === "<"))) {
+        return `a backreference (\\${next}${next === "k" ? "<…>" : ""})`;
+      }
+      i++;
+    } else if (inClass) {
+      if (c === "]") inClass = false;
+    } else if (c === "[") {
+      inClass = true;
+    } else if (c === "(" && pattern[i + 1] === "?") {
+      const look = /^\(\?(?:=|!|<=|<!)/.exec(pattern.slice(i, i + 4));
+      if (look) return `a lookaround (${look[0]})`;
+    }
+  }
+  return undefined;
 }
 
 /**

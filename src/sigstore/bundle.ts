@@ -84,7 +84,7 @@ export interface TlogEntry {
   integratedTime: bigint;
   /** The signed entry timestamp, when there is an inclusion promise. */
   inclusionPromise?: Uint8Array;
-  /** The inclusion proof, when there is one with a checkpoint. */
+  /** The inclusion proof, when there is one (always with its checkpoint). */
   inclusionProof?: InclusionProof;
   /** The canonicalized entry body as logged. */
   body: Uint8Array;
@@ -302,7 +302,7 @@ function parseMaterial(value: Record<string, unknown>, version: BundleVersion): 
   };
 }
 
-function parseProof(value: unknown, where: string): InclusionProof | undefined {
+function parseProof(value: unknown, where: string, version: BundleVersion): InclusionProof {
   const proof = record(value, where);
   const hashes = array(proof.hashes, `${where}.hashes`, MAX_PROOF_HASHES).map((h, i) =>
     bytes(h, `${where}.hashes[${i}]`)
@@ -314,7 +314,18 @@ function parseProof(value: unknown, where: string): InclusionProof | undefined {
     treeSize: int64(proof.treeSize, `${where}.treeSize`),
     hashes,
   };
-  if (proof.checkpoint == null) return undefined;
+  // Every version: a proof is only checked against a checkpoint signed by the log, so one
+  // without is refused, never skipped (sigstore-go tlog.ParseTransparencyLogEntry: "inclusion
+  // proof missing required checkpoint"; sigstore-js verifyTLogInclusion checks any proof
+  // present against its checkpoint and fails without one).
+  if (proof.checkpoint == null) {
+    throw new BundleProblem(
+      failed(
+        "bundle.version_rules",
+        `${where}: a v${version} bundle entry's inclusion proof needs a checkpoint`,
+      ),
+    );
+  }
   const checkpoint = record(proof.checkpoint, `${where}.checkpoint`).envelope;
   if (typeof checkpoint !== "string" || checkpoint.length > MAX_CHECKPOINT_CHARS) {
     throw malformed(`${where}.checkpoint.envelope is missing or longer than 64 KiB`);
@@ -341,20 +352,15 @@ function parseEntry(value: unknown, position: number, version: BundleVersion): T
       `${where}.inclusionPromise.signedEntryTimestamp`,
     );
   }
-  const hasProof = entry.inclusionProof != null;
-  const proof = hasProof ? parseProof(entry.inclusionProof, `${where}.inclusionProof`) : undefined;
-  if (proof !== undefined) parsed.inclusionProof = proof;
   const rule = (message: string): BundleProblem =>
     new BundleProblem(failed("bundle.version_rules", `${where}: ${message}`));
-  if (version === "0.1") {
-    // v0.1: the promise is required; a proof without checkpoint is of no use and ignored.
-    if (parsed.inclusionPromise === undefined) {
-      throw rule("a v0.1 bundle entry needs an inclusion promise");
-    }
-  } else if (!hasProof) {
+  if (entry.inclusionProof != null) {
+    parsed.inclusionProof = parseProof(entry.inclusionProof, `${where}.inclusionProof`, version);
+  } else if (version !== "0.1") {
     throw rule(`a v${version} bundle entry needs an inclusion proof`);
-  } else if (proof === undefined) {
-    throw rule(`a v${version} bundle entry's inclusion proof needs a checkpoint`);
+  }
+  if (version === "0.1" && parsed.inclusionPromise === undefined) {
+    throw rule("a v0.1 bundle entry needs an inclusion promise");
   }
   return parsed;
 }

@@ -28,7 +28,7 @@ export const SIGSTORE_CHECKS = {
   },
   "bundle.version_rules": {
     hint:
-      "the bundle breaks a rule of its version: v0.1 entries need an inclusion promise, v0.2+ an inclusion proof with a checkpoint, v0.3 a single certificate",
+      "the bundle breaks a rule of its version: v0.1 entries need an inclusion promise, v0.2+ an inclusion proof, any proof a checkpoint, v0.3 one certificate",
   },
   "bundle.limits": {
     hint:

@@ -85,7 +85,7 @@ export interface SignerIdentity {
   subjectAlternativeName: string;
   /** Its kind. */
   subjectAlternativeNameType: "uri" | "email" | "otherName";
-  /** The OIDC issuer (extension 1.8, else 1.1). */
+  /** The OIDC issuer (extension 1.8, else 1.1; none when the two differ). */
   issuer?: string;
   /** Every Fulcio extension found, by name. */
   extensions: FulcioExtensions;
@@ -129,6 +129,12 @@ const NAMES: Record<number, keyof FulcioExtensions> = {
   23: "deploymentEnvironment",
   24: "subject",
 };
+
+/**
+ * The longest SAN an identity regular expression is run on. A real Fulcio SAN
+ * is an email (at most 254) or a CI workflow URI (a few hundred characters).
+ */
+export const MAX_REGEXP_SAN_LENGTH = 4096;
 
 /** The Fulcio username SAN (otherName type). */
 const OID_USERNAME = "1.3.6.1.4.1.57264.1.7";
@@ -179,11 +185,24 @@ export function unreadableFulcioExtensions(cert: Certificate): string[] {
 }
 
 /**
+ * Whether the certificate names two different OIDC issuers in 1.8 and the
+ * legacy 1.1. Fulcio writes the token's `iss` to both (docs/oid-info.md: they
+ * differ only in encoding), so no Fulcio certificate does; readers disagree on
+ * which one counts (sigstore-go's ParseExtensions keeps the later in the
+ * certificate, vouch read 1.8), so neither is the issuer.
+ */
+function issuersDiffer(read: ReadExtensions): boolean {
+  const { issuer, issuerV1 } = read.values;
+  return issuer !== undefined && issuerV1 !== undefined && issuer !== issuerV1;
+}
+
+/**
  * The OIDC issuer: extension 1.8, else the legacy 1.1 — only when there is no
- * 1.8 at all: an unreadable 1.8 is no issuer, never the legacy one's.
+ * 1.8 at all: an unreadable 1.8 is no issuer, never the legacy one's, and two
+ * different ones are none.
  */
 function issuerOf(read: ReadExtensions): string | undefined {
-  if (read.unreadable.includes(ISSUER_V2)) return undefined;
+  if (read.unreadable.includes(ISSUER_V2) || issuersDiffer(read)) return undefined;
   return read.values.issuer ?? read.values.issuerV1;
 }
 
@@ -253,11 +272,22 @@ export function checkIdentity(
   const pattern = source === undefined
     ? undefined
     : new RegExp(source.source, source.flags.replace(/[gy]/g, ""));
-  const sanOk = san !== undefined && (wanted === undefined || san === wanted) &&
+  // The pattern runs on JavaScript's backtracking engine (cosign's is RE2): it never sees a
+  // SAN longer than any real one, whatever the certificate holds.
+  const tooLong = pattern !== undefined && san !== undefined &&
+    san.length > MAX_REGEXP_SAN_LENGTH;
+  const sanOk = san !== undefined && !tooLong && (wanted === undefined || san === wanted) &&
     (pattern === undefined || pattern.test(san));
   const checks: SigstoreCheck[] = [];
   const shown = JSON.stringify((san ?? "").slice(0, 200));
-  if (!sanOk) {
+  if (tooLong) {
+    checks.push(
+      failed(
+        "identity.san_mismatch",
+        `the certificate's SAN is ${san.length} characters, over the ${MAX_REGEXP_SAN_LENGTH} a regular expression is run on`,
+      ),
+    );
+  } else if (!sanOk) {
     const expected = wanted !== undefined
       ? JSON.stringify(wanted)
       : `matching /${pattern?.source}/`;
@@ -278,6 +308,12 @@ export function checkIdentity(
         "identity.issuer_mismatch",
         read.unreadable.includes(ISSUER_V2)
           ? `the certificate's OIDC issuer extension ${ISSUER_V2} is not a DER character string`
+          : issuersDiffer(read)
+          ? `the certificate names two OIDC issuers, ${
+            JSON.stringify(read.values.issuer!.slice(0, 200))
+          } (1.3.6.1.4.1.57264.1.8) and ${
+            JSON.stringify(read.values.issuerV1!.slice(0, 200))
+          } (.1.1); Fulcio writes the same to both`
           : issuer === undefined
           ? "the certificate has no OIDC issuer extension (1.3.6.1.4.1.57264.1.8 or .1.1)"
           : `the certificate's OIDC issuer is ${JSON.stringify(issuer.slice(0, 200))}, not ${

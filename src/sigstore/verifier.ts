@@ -13,6 +13,7 @@
  */
 import { VouchError } from "../errors.ts";
 import { isRecord } from "../_util.ts";
+import { parseJsonObject } from "../inventory/_formats/json.ts";
 import { pae } from "../signing/dsse.ts";
 import { DerError, formatInstant, type Instant, NANOS_PER_SECOND } from "./_asn1/reader.ts";
 import { decodePem, equal, hash, type HashName, toHex } from "./_bytes.ts";
@@ -225,24 +226,32 @@ function checkStatementArtifact(
       `the DSSE payloadType is ${JSON.stringify(content.payloadType.slice(0, 80))}, not ${IN_TOTO}`,
     );
   }
-  let statement: unknown;
+  let statement: Record<string, unknown> | undefined;
+  let problem = "";
   try {
-    statement = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(content.payload));
-  } catch {
-    // reported below
+    // Strict JSON: a key twice in one object (or a lone surrogate escape) is refused. The
+    // in-toto and DSSE specifications leave it open and readers disagree on which value counts
+    // (sigstore-go's protojson refuses the statement, sigstore-js's JSON.parse takes the last),
+    // so a subject one verifier reads could be another's: no tool writes such a statement.
+    statement = parseJsonObject(
+      new TextDecoder("utf-8", { fatal: true }).decode(content.payload),
+      "DSSE payload",
+      "artifact.statement_invalid",
+    );
+  } catch (error) {
+    if (error instanceof VouchError) problem = `: ${error.message}`;
+    else if (!(error instanceof TypeError)) throw error; // TypeError: not UTF-8
   }
-  const subjects = isRecord(statement) && Array.isArray(statement.subject)
-    ? statement.subject
-    : undefined;
-  if (subjects === undefined) {
+  if (statement === undefined || !Array.isArray(statement.subject)) {
     return failed(
       "artifact.statement_invalid",
-      "the DSSE payload is not an in-toto Statement with subjects",
+      `the DSSE payload is not an in-toto Statement with subjects${problem}`,
     );
   }
+  const subjects: unknown[] = statement.subject;
   // The subjects mean what they mean only under a Statement type we know: a missing or
   // unknown `_type` is never read as a v1 Statement.
-  const type = (statement as Record<string, unknown>)._type;
+  const type = statement._type;
   if (typeof type !== "string" || !STATEMENT_TYPES.has(type)) {
     return failed(
       "artifact.statement_invalid",

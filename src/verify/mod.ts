@@ -272,12 +272,18 @@ export async function verify(dir: string, options: VerifyOptions = {}): Promise<
   const cyclonedx = parsedOrCheck(evidence, FILES.cyclonedx, checks);
   const bomCheck = cyclonedx === undefined ? undefined : checkCycloneDx(cyclonedx);
   if (bomCheck !== undefined) checks.push(bomCheck);
+  // The SBOMs as parsed: the signature checks rebuild their statements from these, never
+  // parsing a (possibly huge) file a second time.
+  const documents = new Map<string, unknown>();
+  if (spdx !== undefined) documents.set(FILES.spdx, spdx);
+  if (cyclonedx !== undefined) documents.set(FILES.cyclonedx, cyclonedx);
 
   // The signatures are checked first: the index records who signed each keyless bundle, as
   // its verification found. Their checks are reported after the index's.
   const signatures = await checkSignatures({
     files: evidence.files,
     statement,
+    documents,
     hmacKey: options.hmacKey,
     publicKeys,
     requireSignature: options.requireSignature,

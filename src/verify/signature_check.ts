@@ -46,6 +46,11 @@ export interface SignatureInput {
   files: Map<string, Uint8Array>;
   /** The provenance statement, when valid: its subjects are what the SBOM statements name. */
   statement?: ProvenanceStatement;
+  /**
+   * The SBOMs as the caller already parsed them from `files`, by path; a path that did not
+   * parse is absent. Without it each SBOM a signature binds is parsed here.
+   */
+  documents?: Map<string, unknown>;
   /** The HMAC secret, when given. */
   hmacKey?: string;
   /** The trusted public keys. */
@@ -109,14 +114,31 @@ function decodeStrictBase64(text: unknown): Uint8Array | undefined {
   return bytes.toString("base64") === text ? new Uint8Array(bytes) : undefined;
 }
 
+/**
+ * An SBOM's parsed value: the caller's when it parsed the file already (a 64 MiB
+ * document is then parsed once, not twice), else parsed here; `undefined` when
+ * it does not parse.
+ */
+function sbomDocument(
+  path: string,
+  bytes: Uint8Array,
+  documents: Map<string, unknown> | undefined,
+): { value: unknown } | undefined {
+  if (documents !== undefined) {
+    return documents.has(path) ? { value: documents.get(path) } : undefined;
+  }
+  const parsed = parseJson(bytes, path);
+  return parsed.check ? undefined : { value: parsed.value };
+}
+
 /** The exact bytes a signature file must have signed, or why they cannot be known. */
 function expectedPayload(file: SignatureFile, input: SignatureInput): Uint8Array | string {
   const target = input.files.get(file.signs);
   if (target === undefined) return `${file.signs} could not be read to compare`;
   if (file.predicateType === undefined) return target;
   if (input.statement === undefined) return `no valid ${FILES.provenance} to take subjects from`;
-  const parsed = parseJson(target, file.signs);
-  if (parsed.check) return `${file.signs} does not parse`;
+  const document = sbomDocument(file.signs, target, input.documents);
+  if (document === undefined) return `${file.signs} does not parse`;
   const subjects = input.statement.subject.map((s) => ({
     name: s.name,
     sha256: s.digest.sha256,
@@ -124,7 +146,7 @@ function expectedPayload(file: SignatureFile, input: SignatureInput): Uint8Array
   }));
   const statement = sbomStatement(subjects, {
     predicateType: file.predicateType,
-    document: parsed.value,
+    document: document.value,
   });
   const text = canonicalText(statement);
   if (text === undefined) return `the in-toto statement of ${file.signs} is too large to write`;

@@ -81,3 +81,36 @@ Deno.test("vouch verify takes the keyless flags: incomplete identities and bad r
     (e) => isVouchError(e) && e.code === "trusted_root.invalid",
   );
 });
+
+Deno.test("identityPolicy: a regexp RE2 refuses (backreference, lookaround) is a usage error, as cosign fails to compile it", () => {
+  const policy = (pattern: string) =>
+    identityPolicy(
+      args("--certificate-identity-regexp", pattern, "--certificate-oidc-issuer", "b"),
+    );
+  for (
+    const [pattern, what] of [
+      ["^(https://.*)\\1$", /a backreference \(\\1\)/],
+      ["(?<o>[a-z]+)/\\k<o>", /a backreference \(\\k<…>\)/],
+      ["^https://github\\.com/o/(?=r/)", /a lookaround \(\(\?=\)/],
+      ["^(?!https://evil)", /a lookaround \(\(\?!\)/],
+      ["(?<=github\\.com/)o/", /a lookaround \(\(\?<=\)/],
+      ["(?<!x)o/", /a lookaround \(\(\?<!\)/],
+    ] as const
+  ) {
+    assert.throws(
+      () => policy(pattern),
+      (e) => isVouchError(e) && e.code === "args.invalid_value" && what.test(e.message),
+      pattern,
+    );
+  }
+  // RE2 reads these: escapes, classes holding the characters, a named group.
+  for (
+    const pattern of [
+      "^https://github\\.com/o/r/\\.github/workflows/release\\.yml@refs/tags/v\\d+",
+      "[(?=]x",
+      "\\(?=x",
+      "[\\]\\\\]1",
+      "(?<repo>r)/",
+    ]
+  ) assert.equal(policy(pattern)?.subjectAlternativeNameRegExp?.source, new RegExp(pattern).source);
+});

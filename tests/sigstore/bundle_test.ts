@@ -181,7 +181,7 @@ Deno.test("parseBundle: malformed bundles are coded failures naming the field", 
   assert.equal(parseBundle([]).check.code, "bundle.malformed");
 });
 
-Deno.test("parseBundle: version rules: v0.1 needs the promise; a v0.1 proof without checkpoint is ignored", async () => {
+Deno.test("parseBundle: version rules: v0.1 needs the promise; a v0.1 proof without checkpoint is refused", async () => {
   const noPromise = await parsed(
     (b) => delete b.verificationMaterial.tlogEntries[0].inclusionPromise,
     { version: "0.1" },
@@ -194,9 +194,11 @@ Deno.test("parseBundle: version rules: v0.1 needs the promise; a v0.1 proof with
   (bundle as Json).verificationMaterial.x509CertificateChain.certificates[0].rawBytes = b64(
     new Uint8Array([1]),
   );
+  // Its hashes would go unchecked: sigstore-go and sigstore-js refuse such a proof.
   const result = parseBundle(bundle);
-  assert.equal(result.check.code, "bundle.ok");
-  assert.equal(result.entity?.tlogEntries[0].inclusionProof, undefined);
+  assert.equal(result.check.code, "bundle.version_rules");
+  assert.match(result.check.message, /v0\.1 bundle entry's inclusion proof needs a checkpoint/);
+  assert.equal(result.entity, undefined);
   const dsse = await parsed((b) => b.dsseEnvelope.signatures.push(b.dsseEnvelope.signatures[0]), {
     content: "dsse",
   });
@@ -206,4 +208,27 @@ Deno.test("parseBundle: version rules: v0.1 needs the promise; a v0.1 proof with
     { version: "0.2" },
   );
   assert.match(empty.message, /x509CertificateChain is empty/);
+});
+
+Deno.test("parseBundle: refuses only what sigstore-go and sigstore-js both refuse: a certificate in v0.1/v0.2 and unknown fields are read", async () => {
+  // sigstore-go bundle.go validate accepts verificationMaterial.certificate in every version;
+  // sigstore-js bundleFromJSON (assertBundle) too. Unknown fields: protojson refuses them in
+  // sigstore-go, the ts-proto fromJSON of sigstore-js ignores them, so vouch reads the bundle.
+  for (const version of ["0.1", "0.2"] as const) {
+    const result = await parsed((b) => {
+      const material = b.verificationMaterial;
+      material.certificate = material.x509CertificateChain.certificates[0];
+      delete material.x509CertificateChain;
+      b.futureField = { any: 1 };
+      material.futureField = [];
+    }, { version });
+    assert.equal(result.code, "bundle.ok", result.message);
+  }
+  // A chain in v0.3: sigstore-go refuses it (and the bundle specification forbids it).
+  const chain = await parsed((b) => {
+    const material = b.verificationMaterial;
+    material.x509CertificateChain = { certificates: [material.certificate] };
+    delete material.certificate;
+  });
+  assert.equal(chain.code, "bundle.version_rules");
 });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { checkIdentity, signerIdentity } from "../../src/sigstore/policy.ts";
+import { checkIdentity, MAX_REGEXP_SAN_LENGTH, signerIdentity } from "../../src/sigstore/policy.ts";
 import { parseCertificate } from "../../src/sigstore/x509/certificate.ts";
 import { ctx, oid, seq, utf8String } from "./_der_builder.ts";
 import { IDENTITY, issueLeaf, ISSUER, leafExtensions, makeKey, makeStack, X } from "./_stack.ts";
@@ -142,4 +142,62 @@ Deno.test("checkIdentity: only the SAN reported as the identity satisfies the po
   const result = checkIdentity(dnsOnly, { subjectAlternativeName: IDENTITY, issuer: ISSUER });
   assert.deepEqual(result.checks.map((c) => c.code), ["identity.san_mismatch"]);
   assert.match(result.checks[0].message, /no URI, email or Fulcio username SAN/);
+});
+
+Deno.test("checkIdentity: two different issuers in 1.8 and 1.1 are no issuer, in either order", async () => {
+  // Fulcio writes the token's iss to both (docs/oid-info.md); sigstore-go keeps the later in the
+  // certificate, vouch read 1.8: a certificate naming two is refused whichever the policy names.
+  const key = await makeKey("P-256");
+  const legacy = "https://accounts.google.com";
+  for (const order of [[8, 1], [1, 8]] as const) {
+    const cert = parseCertificate(
+      (await issueLeaf(stack, {
+        key,
+        extensions: [
+          X.keyUsage("digitalSignature"),
+          X.sanEmail("dev@example.com"),
+          ...order.map((arc) => X.fulcio(arc, arc === 8 ? ISSUER : legacy)),
+        ],
+      })).cert,
+    );
+    assert.equal(signerIdentity(cert)?.issuer, undefined);
+    for (const issuer of [ISSUER, legacy]) {
+      const { checks } = checkIdentity(cert, { subjectAlternativeName: "dev@example.com", issuer });
+      assert.deepEqual(checks.map((c) => c.code), ["identity.issuer_mismatch"], issuer);
+      assert.match(checks[0].message, /names two OIDC issuers/);
+    }
+  }
+  // The same issuer in both, as Fulcio writes it: read.
+  const same = parseCertificate(
+    (await issueLeaf(stack, {
+      key,
+      extensions: [X.sanEmail("dev@example.com"), X.fulcio(1, ISSUER), X.fulcio(8, ISSUER)],
+    })).cert,
+  );
+  assert.deepEqual(
+    checkIdentity(same, { subjectAlternativeName: "dev@example.com", issuer: ISSUER }).checks
+      .map((c) => c.code),
+    ["identity.ok"],
+  );
+});
+
+Deno.test("checkIdentity: a regexp never runs on a SAN longer than any real one", async () => {
+  const key = await makeKey("P-256");
+  const long = (n: number) => `https://github.com/o/r/${"a".repeat(n - 23)}`;
+  for (const [length, ok] of [[MAX_REGEXP_SAN_LENGTH, true], [MAX_REGEXP_SAN_LENGTH + 1, false]]) {
+    const san = long(length as number);
+    assert.equal(san.length, length);
+    const cert = parseCertificate(
+      (await issueLeaf(stack, { key, extensions: [X.sanUri(san), X.fulcio(8, ISSUER)] })).cert,
+    );
+    const byRegExp = checkIdentity(cert, {
+      subjectAlternativeNameRegExp: /^https:\/\/github\.com\/o\//,
+      issuer: ISSUER,
+    }).checks;
+    assert.deepEqual(byRegExp.map((c) => c.code), [ok ? "identity.ok" : "identity.san_mismatch"]);
+    if (!ok) assert.match(byRegExp[0].message, /over the 4096 a regular expression is run on/);
+    // The exact SAN is compared whatever its length.
+    const exact = checkIdentity(cert, { subjectAlternativeName: san, issuer: ISSUER }).checks;
+    assert.deepEqual(exact.map((c) => c.code), ["identity.ok"]);
+  }
 });

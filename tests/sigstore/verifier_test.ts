@@ -133,6 +133,26 @@ Deno.test("verifyBundle: returns what verified: signer identity, times, log entr
   assert.deepEqual([failed.times, failed.logEntries], [[], []]);
 });
 
+Deno.test("verifyBundle: a statement with a key twice in one object is refused, whichever value a reader keeps", async () => {
+  const other = new TextEncoder().encode("another file\n");
+  const real = new TextDecoder().decode(statementFor(ARTIFACT));
+  const decoy = JSON.stringify(JSON.parse(new TextDecoder().decode(statementFor(other))).subject);
+  // sigstore-go (protojson) refuses the statement; JSON.parse keeps the last `subject`, the
+  // artifact's, so without the strict read the artifact verified as a subject.
+  const twice = real.replace('"subject":', `"subject":${decoy},"subject":`);
+  assert.equal(JSON.parse(twice).subject[0].name, "artifact.txt");
+  const result = await verify({ content: "dsse", payload: new TextEncoder().encode(twice) });
+  assert.deepEqual(failures(result), ["artifact.statement_invalid"]);
+  const check = result.checks.find((c) => c.code === "artifact.statement_invalid")!;
+  assert.match(check.message, /DSSE payload:1: invalid JSON: duplicate key "subject"/);
+  // Deeper too: a digest set naming sha256 twice.
+  const digest = real.replace('"sha256":', `"sha256":"${"0".repeat(64)}","sha256":`);
+  assert.deepEqual(
+    failures(await verify({ content: "dsse", payload: new TextEncoder().encode(digest) })),
+    ["artifact.statement_invalid"],
+  );
+});
+
 Deno.test("verifyBundle: the artifact must be the signed one", async () => {
   const other = new TextEncoder().encode("another file\n");
   assert.deepEqual(
