@@ -16,6 +16,7 @@ import { ROOT_ID } from "../types.ts";
 import { isRecord } from "../../_util.ts";
 import { posix } from "../../_path.ts";
 import { isOutside } from "../_paths.ts";
+import { skippedFolder } from "../_skipped.ts";
 import { parseYamlDocuments } from "../_formats/yaml.ts";
 import { at, invalid, nthLine } from "../_errors.ts";
 import {
@@ -439,6 +440,18 @@ export function readPackageJson(
   text: string,
   options: Pick<ReaderContext, "load" | "list" | "memo" | "excluded"> & { path: string },
 ): ReaderResult {
+  return readManifest(text, options, new Set([options.path]));
+}
+
+/**
+ * {@linkcode readPackageJson}, `seen` holding the package.json files of folders the scan never
+ * enters that this reading has read already (a `file:` member under `vendor/` declaring another).
+ */
+function readManifest(
+  text: string,
+  options: Pick<ReaderContext, "load" | "list" | "memo" | "excluded"> & { path: string },
+  seen: Set<string>,
+): ReaderResult {
   const { path, load, list } = options;
   const manifest = loadPackageJson((p) => (p === path ? text : load(p)), path)!;
   const folder = folderOf(path);
@@ -471,6 +484,8 @@ export function readPackageJson(
   let catalogs: Catalogs | undefined;
   let overrides: Overrides | undefined;
   const warnings: string[] = [];
+  /** The content warnings of the package.json files of unscanned members read here. */
+  const innerContent: string[] = [];
   for (const [alias, declaredRange, scope, peer] of declared) {
     let range = declaredRange;
     // pnpm's overrides rewrite a declaration before anything else reads it.
@@ -556,6 +571,18 @@ export function readPackageJson(
       }
       const member = folderMember(target, there ?? { path: "", json: {}, name: named });
       out.edge(from, out.member(member), scope);
+      // A member in a folder the scan never enters (`file:vendor/x`): no reading of the scan
+      // gives its declarations, which the tools install with it, so they are read here; not a
+      // `link:` one's, which pnpm, Yarn and Bun link without installing its dependencies.
+      const memberPath = joinPath(target, "package.json");
+      const unread = local[1] !== "link" && skippedFolder(memberPath) !== undefined;
+      if (there !== undefined && unread && !seen.has(memberPath)) {
+        seen.add(memberPath);
+        const inner = readManifest(load(memberPath)!, { ...options, path: memberPath }, seen);
+        out.addOutput(inner);
+        warnings.push(...inner.warnings ?? []);
+        innerContent.push(...inner.contentWarnings ?? []);
+      }
       continue;
     }
     // npm and Yarn link a workspace that a plain range names when its version satisfies it;
@@ -647,7 +674,7 @@ export function readPackageJson(
   }
   const result: ReaderResult = out.build({ directFromEdges: true });
   if (warnings.length > 0) result.warnings = warnings;
-  const content = undeclarableWarnings(manifest);
+  const content = [...undeclarableWarnings(manifest), ...innerContent];
   if (content.length > 0) result.contentWarnings = content;
   return withoutExcludedMembers({ ...result, ...project }, options.excluded);
 }

@@ -566,6 +566,55 @@ Deno.test("readPackageJson: a bare path is a file: one, never GitHub's owner/rep
   ]);
 });
 
+Deno.test("without a lockfile: a file:/portal: member under vendor/ has its declarations, which the tools install", async () => {
+  // The scan never enters vendor/, so no reading of it gave the member's package.json: its
+  // dependencies were missing without a word. npm, pnpm, Yarn (portal:) and Bun install a local
+  // folder's dependencies with it (vendor/localdep's ms and semver, vendor/portaldep's kleur).
+  // Two members naming each other are read once each; a link: one's declarations are not
+  // installed (pnpm, Yarn and Bun link the folder as it is).
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "package.json": JSON.stringify({
+        name: "web",
+        version: "0.1.0",
+        dependencies: {
+          express: "^4.19.2",
+          localdep: "file:vendor/localdep",
+          portaldep: "portal:vendor/portaldep",
+          linked: "link:vendor/linked",
+        },
+      }),
+      "vendor/linked/package.json": JSON.stringify({
+        name: "linked",
+        version: "1.0.0",
+        dependencies: { chalk: "^4.1.2" },
+      }),
+      "vendor/localdep/package.json": JSON.stringify({
+        name: "localdep",
+        version: "0.3.0",
+        dependencies: { ms: "^2.1.0", semver: "^7.6.0", portaldep: "file:../portaldep" },
+      }),
+      "vendor/portaldep/package.json": JSON.stringify({
+        name: "portaldep",
+        version: "0.4.0",
+        dependencies: { kleur: "^4.1.5", localdep: "file:../localdep" },
+      }),
+    });
+    const inventory = await readInventory(dir, { onWarning: () => {} });
+    assert.deepEqual(inventory.members.map((m) => m.id).sort(), [
+      "workspace:vendor/linked",
+      "workspace:vendor/localdep",
+      "workspace:vendor/portaldep",
+    ]);
+    assert.deepEqual(inventory.components.map((c) => `${c.purl} ${c.specifier} ${c.scopes}`), [
+      "pkg:npm/express ^4.19.2 runtime",
+      "pkg:npm/kleur ^4.1.5 runtime",
+      "pkg:npm/ms ^2.1.0 runtime",
+      "pkg:npm/semver ^7.6.0 runtime",
+    ]);
+  });
+});
+
 Deno.test("readPackageJson: a link: that names no folder of the tree (Bun's link:<name>) is a warning, not a member", async () => {
   await withTempDir(async (dir) => {
     // fernandobelotto/bun-monorepo: `bun link` registered `shared`, which packages/private links.
