@@ -486,6 +486,21 @@ function readManifest(
   const warnings: string[] = [];
   /** The content warnings of the package.json files of unscanned members read here. */
   const innerContent: string[] = [];
+  /**
+   * Reads the package.json of a member in a folder the scan never enters (`vendor/x`,
+   * `.github/actions/x`), once: no reading of the scan gives its declarations.
+   */
+  const readUnscanned = (target: string): void => {
+    const memberPath = joinPath(target, "package.json");
+    if (skippedFolder(memberPath) === undefined || seen.has(memberPath)) return;
+    const memberText = load(memberPath);
+    if (memberText === undefined) return;
+    seen.add(memberPath);
+    const inner = readManifest(memberText, { ...options, path: memberPath }, seen);
+    out.addOutput(inner);
+    warnings.push(...inner.warnings ?? []);
+    innerContent.push(...inner.contentWarnings ?? []);
+  };
   for (const [alias, declaredRange, scope, peer] of declared) {
     let range = declaredRange;
     // pnpm's overrides rewrite a declaration before anything else reads it.
@@ -574,15 +589,7 @@ function readManifest(
       // A member in a folder the scan never enters (`file:vendor/x`): no reading of the scan
       // gives its declarations, which the tools install with it, so they are read here; not a
       // `link:` one's, which pnpm, Yarn and Bun link without installing its dependencies.
-      const memberPath = joinPath(target, "package.json");
-      const unread = local[1] !== "link" && skippedFolder(memberPath) !== undefined;
-      if (there !== undefined && unread && !seen.has(memberPath)) {
-        seen.add(memberPath);
-        const inner = readManifest(load(memberPath)!, { ...options, path: memberPath }, seen);
-        out.addOutput(inner);
-        warnings.push(...inner.warnings ?? []);
-        innerContent.push(...inner.contentWarnings ?? []);
-      }
+      if (there !== undefined && local[1] !== "link") readUnscanned(target);
       continue;
     }
     // npm and Yarn link a workspace that a plain range names when its version satisfies it;
@@ -672,6 +679,9 @@ function readManifest(
     }));
     out.edge(from, id, scope);
   }
+  // The root's workspaces in folders the scan never enters (`.github/actions/*`): npm, pnpm,
+  // Yarn and Bun install them and their dependencies.
+  if (folder === "") { for (const f of workspaces().values()) readUnscanned(f); }
   const result: ReaderResult = out.build({ directFromEdges: true });
   if (warnings.length > 0) result.warnings = warnings;
   const content = [...undeclarableWarnings(manifest), ...innerContent];

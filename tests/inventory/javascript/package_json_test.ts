@@ -615,6 +615,44 @@ Deno.test("without a lockfile: a file:/portal: member under vendor/ has its decl
   });
 });
 
+Deno.test("without a lockfile: a workspace in a folder the scan never enters is a member with its declarations", async () => {
+  // A JavaScript action of the repository, listed in the root's workspaces: npm 11 links it
+  // and locks @actions/core for it. The scan never enters .github, so nothing read it: the
+  // member and its dependencies were missing without a word.
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "package.json": JSON.stringify({
+        name: "hidden-ws",
+        version: "1.0.0",
+        private: true,
+        workspaces: ["packages/*", ".github/actions/*"],
+        devDependencies: { typescript: "^5.4.0" },
+      }),
+      ".github/actions/notify/package.json": JSON.stringify({
+        name: "notify-action",
+        version: "1.0.0",
+        private: true,
+        dependencies: { "@actions/core": "^1.10.1" },
+      }),
+      "packages/app/package.json": JSON.stringify({
+        name: "app",
+        version: "1.0.0",
+        dependencies: { ms: "^2.1.3" },
+      }),
+    });
+    const inventory = await readInventory(dir, { onWarning: () => {} });
+    assert.deepEqual(inventory.members.map((m) => m.id).sort(), [
+      "workspace:.github/actions/notify",
+      "workspace:packages/app",
+    ]);
+    assert.deepEqual(inventory.components.map((c) => `${c.purl} ${c.specifier} ${c.scopes}`), [
+      "pkg:npm/%40actions/core ^1.10.1 runtime",
+      "pkg:npm/ms ^2.1.3 runtime",
+      "pkg:npm/typescript ^5.4.0 dev",
+    ]);
+  });
+});
+
 Deno.test("readPackageJson: a link: that names no folder of the tree (Bun's link:<name>) is a warning, not a member", async () => {
   await withTempDir(async (dir) => {
     // fernandobelotto/bun-monorepo: `bun link` registered `shared`, which packages/private links.
