@@ -587,9 +587,8 @@ function readManifest(
       const member = folderMember(target, there ?? { path: "", json: {}, name: named });
       out.edge(from, out.member(member), scope);
       // A member in a folder the scan never enters (`file:vendor/x`): no reading of the scan
-      // gives its declarations, which the tools install with it, so they are read here; not a
-      // `link:` one's, which pnpm, Yarn and Bun link without installing its dependencies.
-      if (there !== undefined && local[1] !== "link") readUnscanned(target);
+      // gives its declarations, so they are read here, as those of a member the scan reads.
+      if (there !== undefined) readUnscanned(target);
       continue;
     }
     // npm and Yarn link a workspace that a plain range names when its version satisfies it;

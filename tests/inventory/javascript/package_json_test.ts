@@ -570,8 +570,8 @@ Deno.test("without a lockfile: a file:/portal: member under vendor/ has its decl
   // The scan never enters vendor/, so no reading of it gave the member's package.json: its
   // dependencies were missing without a word. npm, pnpm, Yarn (portal:) and Bun install a local
   // folder's dependencies with it (vendor/localdep's ms and semver, vendor/portaldep's kleur).
-  // Two members naming each other are read once each; a link: one's declarations are not
-  // installed (pnpm, Yarn and Bun link the folder as it is).
+  // Two members naming each other are read once each; a link: one is read as a scanned one is
+  // (Yarn 1 installs its dependencies, pnpm, Yarn 2+ and Bun do not: the lock says which).
   await withTempDir(async (dir) => {
     await writeTree(dir, {
       "package.json": JSON.stringify({
@@ -607,6 +607,7 @@ Deno.test("without a lockfile: a file:/portal: member under vendor/ has its decl
       "workspace:vendor/portaldep",
     ]);
     assert.deepEqual(inventory.components.map((c) => `${c.purl} ${c.specifier} ${c.scopes}`), [
+      "pkg:npm/chalk ^4.1.2 runtime",
       "pkg:npm/express ^4.19.2 runtime",
       "pkg:npm/kleur ^4.1.5 runtime",
       "pkg:npm/ms ^2.1.0 runtime",
