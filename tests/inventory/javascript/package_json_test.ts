@@ -654,6 +654,23 @@ Deno.test("without a lockfile: a workspace in a folder the scan never enters is 
   });
 });
 
+Deno.test("readPackageJson: an optional dependency overrides a dependency of the same name", () => {
+  // npm 11 locks only the optional one (its root record drops ms from dependencies), as pnpm
+  // (the importer's optionalDependencies), Yarn 1 and 4 and Bun do: ms ^2.1.3, optional. Was:
+  // ms required with the dependencies' range ^2.0.0.
+  const text = JSON.stringify({
+    name: "opt",
+    version: "1.0.0",
+    dependencies: { ms: "^2.0.0" },
+    optionalDependencies: { ms: "^2.1.3" },
+  });
+  const out = readPackageJson(text, { path: "package.json", load: () => undefined });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.specifier} ${c.scopes}`), [
+    "pkg:npm/ms ^2.1.3 optional",
+  ]);
+});
+
 Deno.test("readPackageJson: a link: that names no folder of the tree (Bun's link:<name>) is a warning, not a member", async () => {
   await withTempDir(async (dir) => {
     // fernandobelotto/bun-monorepo: `bun link` registered `shared`, which packages/private links.
