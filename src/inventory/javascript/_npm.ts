@@ -605,14 +605,20 @@ export function alsoDeclared(record: Record<string, unknown>, name: string): boo
  * A peer that `dependencies`, `optionalDependencies` or `devDependencies` also
  * names (the common "peer + dev" pattern) is left out: that declaration is
  * what the tools install (npm's later edge replaces the peer one; pnpm and
- * Yarn install the dev dependency, not the peer).
+ * Yarn install the dev dependency, not the peer). A `dependencies` entry that
+ * `optionalDependencies` also names is left out too: the optional one, its
+ * range, is what npm (normalize-package-data), pnpm, Yarn 1 (`cleanDependencies`
+ * keeps `optionalDependencies` first), Yarn 2+ and Bun install.
  */
 export function declaredDependencies(
   manifest: PackageJson,
 ): [string, string, Scope, boolean][] {
   const out: [string, string, Scope, boolean][] = [];
+  const optionals = objectAt(manifest.json, "optionalDependencies");
   for (const [field, scope] of MANIFEST_FIELDS) {
     for (const [name, range] of Object.entries(objectAt(manifest.json, field))) {
+      // An optional dependency overrides a dependency of the same name, in every tool.
+      if (field === "dependencies" && Object.hasOwn(optionals, name)) continue;
       if (typeof range === "string") out.push([name, range, scope, false]);
     }
   }
@@ -782,8 +788,11 @@ export function unlockedDeclarations(
   locked: (name: string, range: string) => boolean,
 ): string[] {
   const out: string[] = [];
+  const optionals = objectAt(manifest.json, "optionalDependencies");
   for (const [field] of MANIFEST_FIELDS) {
     for (const [name, range] of Object.entries(objectAt(manifest.json, field))) {
+      // The optional one overrides it (see `declaredDependencies`): no tool locks this range.
+      if (field === "dependencies" && Object.hasOwn(optionals, name)) continue;
       if (typeof range === "string" && !locked(name, range)) out.push(`${name}@${range}`);
     }
   }

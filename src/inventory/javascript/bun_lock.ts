@@ -280,7 +280,11 @@ export function readBunLock(
       if (!isRecord(map)) continue;
       const peer = field === "peerDependencies";
       for (const name in map) {
-        if (peer && alsoDeclared(info, name)) continue;
+        // A peer that another field also names is an edge of its own (the "peer + dev" pattern
+        // too): Bun's package.json parsing keeps a peer beside the declaration of that name, and
+        // `Behavior.isEnabled` installs a peer whatever `--production` leaves out; but for an
+        // optional one, which Bun installs for no one (`--production` installs no such package).
+        if (peer && optionalPeers.includes(name) && alsoDeclared(info, name)) continue;
         const to = resolve(parents, name);
         // A `"bundled": true` entry ships in its dependent's tarball: Bun records the version it
         // resolves for it and installs nothing for the edge (its `Behavior.bundled`).

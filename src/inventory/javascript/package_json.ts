@@ -16,6 +16,7 @@ import { ROOT_ID } from "../types.ts";
 import { isRecord } from "../../_util.ts";
 import { posix } from "../../_path.ts";
 import { isOutside } from "../_paths.ts";
+import { skippedFolder } from "../_skipped.ts";
 import { parseYamlDocuments } from "../_formats/yaml.ts";
 import { yarnRc, yarnRcPlain } from "./_yarnrc.ts";
 import { at, invalid, nthLine } from "../_errors.ts";
@@ -442,6 +443,18 @@ export function readPackageJson(
   text: string,
   options: Pick<ReaderContext, "load" | "list" | "memo" | "excluded"> & { path: string },
 ): ReaderResult {
+  return readManifest(text, options, new Set([options.path]));
+}
+
+/**
+ * {@linkcode readPackageJson}, `seen` holding the package.json files of folders the scan never
+ * enters that this reading has read already (a `file:` member under `vendor/` declaring another).
+ */
+function readManifest(
+  text: string,
+  options: Pick<ReaderContext, "load" | "list" | "memo" | "excluded"> & { path: string },
+  seen: Set<string>,
+): ReaderResult {
   const { path, load, list } = options;
   const manifest = loadPackageJson((p) => (p === path ? text : load(p)), path)!;
   const folder = folderOf(path);
@@ -474,6 +487,23 @@ export function readPackageJson(
   let catalogs: Catalogs | undefined;
   let overrides: Overrides | undefined;
   const warnings: string[] = [];
+  /** The content warnings of the package.json files of unscanned members read here. */
+  const innerContent: string[] = [];
+  /**
+   * Reads the package.json of a member in a folder the scan never enters (`vendor/x`,
+   * `.github/actions/x`), once: no reading of the scan gives its declarations.
+   */
+  const readUnscanned = (target: string): void => {
+    const memberPath = joinPath(target, "package.json");
+    if (skippedFolder(memberPath) === undefined || seen.has(memberPath)) return;
+    const memberText = load(memberPath);
+    if (memberText === undefined) return;
+    seen.add(memberPath);
+    const inner = readManifest(memberText, { ...options, path: memberPath }, seen);
+    out.addOutput(inner);
+    warnings.push(...inner.warnings ?? []);
+    innerContent.push(...inner.contentWarnings ?? []);
+  };
   for (const [alias, declaredRange, scope, peer] of declared) {
     let range = declaredRange;
     // pnpm's overrides rewrite a declaration before anything else reads it.
@@ -559,6 +589,9 @@ export function readPackageJson(
       }
       const member = folderMember(target, there ?? { path: "", json: {}, name: named });
       out.edge(from, out.member(member), scope);
+      // A member in a folder the scan never enters (`file:vendor/x`): no reading of the scan
+      // gives its declarations, so they are read here, as those of a member the scan reads.
+      if (there !== undefined) readUnscanned(target);
       continue;
     }
     // npm and Yarn link a workspace that a plain range names when its version satisfies it;
@@ -648,9 +681,12 @@ export function readPackageJson(
     }));
     out.edge(from, id, scope);
   }
+  // The root's workspaces in folders the scan never enters (`.github/actions/*`): npm, pnpm,
+  // Yarn and Bun install them and their dependencies.
+  if (folder === "") { for (const f of workspaces().values()) readUnscanned(f); }
   const result: ReaderResult = out.build({ directFromEdges: true });
   if (warnings.length > 0) result.warnings = warnings;
-  const content = undeclarableWarnings(manifest);
+  const content = [...undeclarableWarnings(manifest), ...innerContent];
   if (content.length > 0) result.contentWarnings = content;
   return withoutExcludedMembers({ ...result, ...project }, options.excluded);
 }

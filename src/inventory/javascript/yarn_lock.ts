@@ -435,6 +435,39 @@ function keyLine(text: string, key: string): number {
   return 1;
 }
 
+/** The dependency fields Yarn 1 dedupes, in its order (normalize-manifest/validate.js). */
+const YARN_CLASSIC_FIELDS = ["optionalDependencies", "dependencies", "devDependencies"];
+
+/**
+ * A package.json as Yarn 1 reads it: its `cleanDependencies` (normalize-manifest/validate.js)
+ * keeps a name that more than one of `optionalDependencies`, `dependencies` and
+ * `devDependencies` declare in the first of them only, with the first range that is neither
+ * empty nor `*` ("dependencies" has dependency "kleur" with range "^4.0.0" that collides with a
+ * dependency in "devDependencies": Yarn 1.22.22 locks kleur@^4.0.0 only).
+ */
+function yarnClassicManifest(manifest: PackageJson): PackageJson {
+  const json = { ...manifest.json };
+  const ranges = new Map<string, unknown>();
+  for (const field of YARN_CLASSIC_FIELDS) {
+    for (const [name, range] of Object.entries(objectAt(json, field))) {
+      if (!ranges.has(name) && range && range !== "*") ranges.set(name, range);
+    }
+  }
+  const kept = new Set<string>();
+  for (const field of YARN_CLASSIC_FIELDS) {
+    const deps = json[field];
+    if (!isRecord(deps)) continue;
+    const cleaned: Record<string, unknown> = {};
+    for (const [name, range] of Object.entries(deps)) {
+      if (kept.has(name)) continue;
+      kept.add(name);
+      cleaned[name] = ranges.get(name) ?? range;
+    }
+    json[field] = cleaned;
+  }
+  return { ...manifest, json };
+}
+
 /** The dependencies (or peers) of a Berry entry, optional where its `…Meta` says so. */
 function berryDeps(map: unknown, meta: unknown): Dep[] {
   const deps: Dep[] = [];
@@ -970,9 +1003,10 @@ export function readYarnLock(
   const manifests = new Map<string, PackageJson | undefined>();
   const manifestAt = (folder: string): PackageJson | undefined => {
     if (!manifests.has(folder)) {
+      const manifest = loadPackageJson(context.load, joinPath(base, folder, "package.json"));
       manifests.set(
         folder,
-        loadPackageJson(context.load, joinPath(base, folder, "package.json")),
+        manifest === undefined || berry ? manifest : yarnClassicManifest(manifest),
       );
     }
     return manifests.get(folder);
@@ -991,7 +1025,7 @@ export function readYarnLock(
     }
     return id;
   };
-  manifests.set("", root);
+  manifests.set("", root === undefined || berry ? root : yarnClassicManifest(root));
   // A Rush lock's members are the projects of rush.json.
   for (const [name, project] of rush?.byName ?? []) {
     if (!isOutside(project.folder)) folderId(fromTemp(rush!, project.folder), name);

@@ -453,26 +453,96 @@ Deno.test("readBunLock: a workspace member is named by its own package.json, els
   ]);
 });
 
-Deno.test("readBunLock: a workspace's peer that it also declares as a dev dependency is dev", () => {
-  // The common "peer + dev" pattern: Bun installs the dev dependency. Was: also a runtime edge,
-  // which made the package runtime.
+Deno.test("readBunLock: a workspace's peer that it also declares as a dev dependency is runtime", () => {
+  // The "peer + dev" pattern, as Bun 1.4.5 locks it. Bun keeps the peer as a dependency of its
+  // own beside the dev one (install/lockfile/Package.zig: peers are not checked for duplicates)
+  // and `Behavior.isEnabled` installs a peer under --production: `bun install --production
+  // --frozen-lockfile` installs react 17.0.2 and what it needs. Was: the peer was dropped, so
+  // react was dev (excluded) though a production install has it.
   const lock = `{
-  "lockfileVersion": 1,
+  "lockfileVersion": 2,
+  "configVersion": 1,
   "workspaces": {
     "": {
       "name": "lib",
-      "devDependencies": { "react": "^18.2.0" },
-      "peerDependencies": { "react": "^18.0.0" },
+      "dependencies": {
+        "ms": "^2.1.3",
+      },
+      "devDependencies": {
+        "react": "^17.0.2",
+      },
+      "peerDependencies": {
+        "react": ">=17",
+      },
     },
   },
   "packages": {
-    "react": ["react@18.2.0", "", {}, "sha512-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=="],
+    "js-tokens": ["js-tokens@4.0.0", "", {}, "sha512-RdJUflcE3cUzKiMqQgsCu06FPu9UdIJO0beYbPhHN4k6apgJtifcoCtT9bcxOpYBtpD2kCM6Sbzg4CausW/PKQ=="],
+
+    "loose-envify": ["loose-envify@1.4.0", "", { "dependencies": { "js-tokens": "^3.0.0 || ^4.0.0" }, "bin": { "loose-envify": "cli.js" } }, "sha512-lyuxPGr/Wfhrlem2CL/UcnUc1zcqKAImBDzukY7Y5F/yQiNdko6+fRLevlw1HgMySw7f611UIY408EtxRSoK3Q=="],
+
+    "ms": ["ms@2.1.3", "", {}, "sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA=="],
+
+    "object-assign": ["object-assign@4.1.1", "", {}, "sha512-rJgTQnkUnH1sFw8yT6VSU3zD3sWmu6sZhIseY8VX+GRu3P6F7Fu+JNDoXfklElbLJSnc3FUQHVe4cU5hj+BcUg=="],
+
+    "react": ["react@17.0.2", "", { "dependencies": { "loose-envify": "^1.1.0", "object-assign": "^4.1.1" } }, "sha512-gnhPt75i/dq/z3/6q/0asP78D0u592D5L1pd7M8P+dck6Fu/jJeL6iVVK23fptSUZj8Vjf++7wXA8UNclGQcbA=="],
   }
 }`;
   const out = readBunLock(lock, { path: "bun.lock", load: () => undefined });
   assertWellFormed(out);
-  assert.deepEqual(edgesFrom(out, ROOT_ID), ["pkg:npm/react@18.2.0 dev"]);
-  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), ["pkg:npm/react@18.2.0 dev"]);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), [
+    "pkg:npm/ms@2.1.3 runtime",
+    "pkg:npm/react@17.0.2 dev",
+    "pkg:npm/react@17.0.2 runtime",
+  ]);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
+    "pkg:npm/js-tokens@4.0.0 runtime",
+    "pkg:npm/loose-envify@1.4.0 runtime",
+    "pkg:npm/ms@2.1.3 runtime",
+    "pkg:npm/object-assign@4.1.1 runtime",
+    "pkg:npm/react@17.0.2 runtime",
+  ]);
+});
+
+Deno.test("readBunLock: a workspace's optional peer that it also declares as a dev dependency is dev", () => {
+  // As Bun 1.4.5 locks it: `bun install --production --frozen-lockfile` installs no react here
+  // (an optional peer is installed for no one), so react stays dev.
+  const lock = `{
+  "lockfileVersion": 2,
+  "configVersion": 1,
+  "workspaces": {
+    "": {
+      "name": "lib",
+      "devDependencies": {
+        "react": "^17.0.2",
+      },
+      "peerDependencies": {
+        "react": ">=17",
+      },
+      "optionalPeers": [
+        "react",
+      ],
+    },
+  },
+  "packages": {
+    "js-tokens": ["js-tokens@4.0.0", "", {}, "sha512-RdJUflcE3cUzKiMqQgsCu06FPu9UdIJO0beYbPhHN4k6apgJtifcoCtT9bcxOpYBtpD2kCM6Sbzg4CausW/PKQ=="],
+
+    "loose-envify": ["loose-envify@1.4.0", "", { "dependencies": { "js-tokens": "^3.0.0 || ^4.0.0" }, "bin": { "loose-envify": "cli.js" } }, "sha512-lyuxPGr/Wfhrlem2CL/UcnUc1zcqKAImBDzukY7Y5F/yQiNdko6+fRLevlw1HgMySw7f611UIY408EtxRSoK3Q=="],
+
+    "object-assign": ["object-assign@4.1.1", "", {}, "sha512-rJgTQnkUnH1sFw8yT6VSU3zD3sWmu6sZhIseY8VX+GRu3P6F7Fu+JNDoXfklElbLJSnc3FUQHVe4cU5hj+BcUg=="],
+
+    "react": ["react@17.0.2", "", { "dependencies": { "loose-envify": "^1.1.0", "object-assign": "^4.1.1" } }, "sha512-gnhPt75i/dq/z3/6q/0asP78D0u592D5L1pd7M8P+dck6Fu/jJeL6iVVK23fptSUZj8Vjf++7wXA8UNclGQcbA=="],
+  }
+}`;
+  const out = readBunLock(lock, { path: "bun.lock", load: () => undefined });
+  assertWellFormed(out);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), ["pkg:npm/react@17.0.2 dev"]);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
+    "pkg:npm/js-tokens@4.0.0 dev",
+    "pkg:npm/loose-envify@1.4.0 dev",
+    "pkg:npm/object-assign@4.1.1 dev",
+    "pkg:npm/react@17.0.2 dev",
+  ]);
 });
 
 Deno.test("readBunLock: a private root named as a bare scope is the project, with no purl (sst/opentui layout)", () => {

@@ -598,6 +598,111 @@ Deno.test("readPackageJson: a bare path is a file: one, never GitHub's owner/rep
   ]);
 });
 
+Deno.test("without a lockfile: a file:/portal: member under vendor/ has its declarations, which the tools install", async () => {
+  // The scan never enters vendor/, so no reading of it gave the member's package.json: its
+  // dependencies were missing without a word. npm, pnpm, Yarn (portal:) and Bun install a local
+  // folder's dependencies with it (vendor/localdep's ms and semver, vendor/portaldep's kleur).
+  // Two members naming each other are read once each; a link: one is read as a scanned one is
+  // (Yarn 1 installs its dependencies, pnpm, Yarn 2+ and Bun do not: the lock says which).
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "package.json": JSON.stringify({
+        name: "web",
+        version: "0.1.0",
+        dependencies: {
+          express: "^4.19.2",
+          localdep: "file:vendor/localdep",
+          portaldep: "portal:vendor/portaldep",
+          linked: "link:vendor/linked",
+        },
+      }),
+      "vendor/linked/package.json": JSON.stringify({
+        name: "linked",
+        version: "1.0.0",
+        dependencies: { chalk: "^4.1.2" },
+      }),
+      "vendor/localdep/package.json": JSON.stringify({
+        name: "localdep",
+        version: "0.3.0",
+        dependencies: { ms: "^2.1.0", semver: "^7.6.0", portaldep: "file:../portaldep" },
+      }),
+      "vendor/portaldep/package.json": JSON.stringify({
+        name: "portaldep",
+        version: "0.4.0",
+        dependencies: { kleur: "^4.1.5", localdep: "file:../localdep" },
+      }),
+    });
+    const inventory = await readInventory(dir, { onWarning: () => {} });
+    assert.deepEqual(inventory.members.map((m) => m.id).sort(), [
+      "workspace:vendor/linked",
+      "workspace:vendor/localdep",
+      "workspace:vendor/portaldep",
+    ]);
+    assert.deepEqual(inventory.components.map((c) => `${c.purl} ${c.specifier} ${c.scopes}`), [
+      "pkg:npm/chalk ^4.1.2 runtime",
+      "pkg:npm/express ^4.19.2 runtime",
+      "pkg:npm/kleur ^4.1.5 runtime",
+      "pkg:npm/ms ^2.1.0 runtime",
+      "pkg:npm/semver ^7.6.0 runtime",
+    ]);
+  });
+});
+
+Deno.test("without a lockfile: a workspace in a folder the scan never enters is a member with its declarations", async () => {
+  // A JavaScript action of the repository, listed in the root's workspaces: npm 11 links it
+  // and locks @actions/core for it. The scan never enters .github, so nothing read it: the
+  // member and its dependencies were missing without a word.
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "package.json": JSON.stringify({
+        name: "hidden-ws",
+        version: "1.0.0",
+        private: true,
+        workspaces: ["packages/*", ".github/actions/*"],
+        devDependencies: { typescript: "^5.4.0" },
+      }),
+      ".github/actions/notify/package.json": JSON.stringify({
+        name: "notify-action",
+        version: "1.0.0",
+        private: true,
+        dependencies: { "@actions/core": "^1.10.1" },
+      }),
+      "packages/app/package.json": JSON.stringify({
+        name: "app",
+        version: "1.0.0",
+        dependencies: { ms: "^2.1.3" },
+      }),
+    });
+    const inventory = await readInventory(dir, { onWarning: () => {} });
+    assert.deepEqual(inventory.members.map((m) => m.id).sort(), [
+      "workspace:.github/actions/notify",
+      "workspace:packages/app",
+    ]);
+    assert.deepEqual(inventory.components.map((c) => `${c.purl} ${c.specifier} ${c.scopes}`), [
+      "pkg:npm/%40actions/core ^1.10.1 runtime",
+      "pkg:npm/ms ^2.1.3 runtime",
+      "pkg:npm/typescript ^5.4.0 dev",
+    ]);
+  });
+});
+
+Deno.test("readPackageJson: an optional dependency overrides a dependency of the same name", () => {
+  // npm 11 locks only the optional one (its root record drops ms from dependencies), as pnpm
+  // (the importer's optionalDependencies), Yarn 1 and 4 and Bun do: ms ^2.1.3, optional. Was:
+  // ms required with the dependencies' range ^2.0.0.
+  const text = JSON.stringify({
+    name: "opt",
+    version: "1.0.0",
+    dependencies: { ms: "^2.0.0" },
+    optionalDependencies: { ms: "^2.1.3" },
+  });
+  const out = readPackageJson(text, { path: "package.json", load: () => undefined });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.specifier} ${c.scopes}`), [
+    "pkg:npm/ms ^2.1.3 optional",
+  ]);
+});
+
 Deno.test("readPackageJson: a link: that names no folder of the tree (Bun's link:<name>) is a warning, not a member", async () => {
   await withTempDir(async (dir) => {
     // fernandobelotto/bun-monorepo: `bun link` registered `shared`, which packages/private links.
