@@ -18,8 +18,14 @@
  * purl-spec `maven` type, a purl without `type` and `classifier` qualifiers
  * is the `<name>-<version>.jar`; so only that file's checksums are the
  * component's, and a component without that jar (a POM-only module, an
- * `.aar`) has no hashes of its own. `also-trust` alternatives are not hashes
- * of the file that was verified and are left out.
+ * `.aar`) has no hashes of its own. A checksum with `<also-trust>` alternatives
+ * names no one file: Gradle accepts any of them, and its writer
+ * (`WriteDependencyVerificationFile` reads the existing file into a
+ * `DependencyVerifierBuilder` before adding what it computes, and
+ * `ChecksumBuilder.addChecksum` keeps the first value, the others as
+ * alternatives) puts the checksum of the file it has just verified among the
+ * alternatives when an older one was there first; so that algorithm's checksum
+ * of that file is recorded nowhere, with one warning.
  *
  * The file says nothing about scopes: they are taken from the build's lock
  * files when there are any (`gradle.lockfile`, `buildscript-gradle.lockfile`,
@@ -84,6 +90,11 @@ export interface VerifiedArtifact {
   name: string;
   /** Its checksums. */
   hashes: Hash[];
+  /**
+   * The offsets of its checksums that have `<also-trust>` alternatives (left
+   * out of `hashes`: the file the build used may have any of them).
+   */
+  ambiguous: number[];
 }
 
 /** One verified component. */
@@ -169,6 +180,7 @@ export function parseGradleVerification(text: string, path: string): VerifiedCom
         if (files.has(file)) fail(artifact.offset, `the artifact ${file} of ${key} appears twice`);
         files.add(file);
         const hashes: Hash[] = [];
+        const ambiguous: number[] = [];
         for (const child of childElements(artifact)) {
           const known = ALGORITHMS[localName(child.name)];
           if (known === undefined) continue; // pgp, ignored-keys
@@ -176,9 +188,12 @@ export function parseGradleVerification(text: string, path: string): VerifiedCom
           if (hex.length !== known.hexLength || !/^[0-9a-f]+$/.test(hex)) {
             fail(child.offset, `the ${known.alg} of ${file} is not ${known.hexLength} hex digits`);
           }
-          hashes.push({ alg: known.alg, hex });
+          const alternatives = childElements(child, "also-trust")
+            .map((a) => attribute(a, "value", fail).toLowerCase());
+          if (alternatives.some((a) => a !== hex)) ambiguous.push(child.offset);
+          else hashes.push({ alg: known.alg, hex });
         }
-        artifacts.push({ name: file, hashes });
+        artifacts.push({ name: file, hashes, ambiguous });
       }
       components.push({ group, name, version, artifacts });
     }
@@ -446,6 +461,7 @@ export function readGradleVerification(
     }
   }
   let unscoped = 0;
+  const ambiguous: number[] = []; // offsets of checksums with also-trust alternatives
   for (const component of components) {
     const type = verifiedType(component);
     const id = gradleModuleId({
@@ -470,6 +486,7 @@ export function readGradleVerification(
       ) continue;
     }
     if (scopes === undefined) unscoped++;
+    ambiguous.push(...component.artifacts.flatMap((a) => a.ambiguous));
     out.component({
       purl,
       ecosystem,
@@ -482,11 +499,20 @@ export function readGradleVerification(
     });
   }
   const result: ReaderResult = out.build();
+  const warnings: string[] = [];
   if (unscoped > 0) {
-    result.warnings = [
+    warnings.push(
       `${path}: ${unscoped} verified components are in no Gradle lock file; their scope is unknown and reported as runtime`,
-    ];
+    );
   }
+  if (ambiguous.length > 0) {
+    const { line } = lineColumn(text, ambiguous[0]);
+    warnings.push(
+      `${path}:${line}: ${ambiguous.length} checksums have <also-trust> alternatives (the first here); ` +
+        "Gradle accepts any of them, so which file the build used is unknown and none is recorded",
+    );
+  }
+  if (warnings.length > 0) result.warnings = warnings;
   // The tree root's build, verified: named by its settings script's rootProject.name (Gradle's
   // DefaultProjectDescriptor), as its locks name it, the scripts peeked at (naming it reads
   // nothing more than the search for locks does). A root lock, when there is one, names it too.
