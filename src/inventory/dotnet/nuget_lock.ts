@@ -410,7 +410,24 @@ export function readNugetLock(
     );
   };
   if (project !== undefined) {
-    stale(`what ${project.path} declares`, unlockedPackages(project, frameworks));
+    // A declared package the lock has, but only as a transitive one, is in the SBOM at the
+    // version the lock resolved for it; one it has not at all is missing.
+    const locked = new Set(
+      [...frameworks.values()].flatMap((entries) =>
+        entries.filter((e) => e.type !== "Project").map((e) => e.key.toLowerCase())
+      ),
+    );
+    const notDirect = unlockedPackages(project, frameworks);
+    stale(`what ${project.path} declares`, notDirect.filter((n) => !locked.has(n.toLowerCase())));
+    const indirect = notDirect.filter((n) => locked.has(n.toLowerCase()));
+    if (indirect.length > 0) {
+      warnings.push(
+        `${path} locks what ${project.path} declares only as transitive dependencies ` +
+          `(${indirect.join(", ")}): the lock is out of date (a restore re-resolves them) and ` +
+          "the SBOM has them at the versions it locks; run `dotnet restore --force-evaluate` " +
+          `and commit ${path}`,
+      );
+    }
     stale(
       `the projects ${project.path} references`,
       unlockedProjects(project, frameworks, referenced),

@@ -637,6 +637,47 @@ Deno.test("readNugetLock: a declared version the lock requests no more is warned
   });
 });
 
+// Found by sweep 19 (.NET): a declared package the lock has only as Transitive (it was a
+// dependency of another before the project named it) was said to be missing from the SBOM, which
+// has it at the locked version.
+Deno.test("readNugetLock: a declared package locked only as transitive is not said to be missing", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "App.csproj": '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup>' +
+        "<TargetFramework>net8.0</TargetFramework></PropertyGroup><ItemGroup>" +
+        '<PackageReference Include="Serilog.Sinks.Console" Version="6.0.0" />' +
+        '<PackageReference Include="Serilog" Version="4.0.0" />' +
+        '<PackageReference Include="Polly" Version="8.4.0" /></ItemGroup></Project>',
+      "packages.lock.json": JSON.stringify({
+        version: 1,
+        dependencies: {
+          "net8.0": {
+            "Serilog.Sinks.Console": {
+              type: "Direct",
+              requested: "[6.0.0, )",
+              resolved: "6.0.0",
+              dependencies: { Serilog: "4.0.0" },
+            },
+            Serilog: { type: "Transitive", resolved: "4.0.0" },
+          },
+        },
+      }),
+    });
+    const path = "packages.lock.json";
+    const context = treeContext(dir);
+    const out = readNugetLock(context.load(path)!, { path, ...context });
+    assertWellFormed(out);
+    assert.deepEqual(out.warnings?.filter((w) => w.startsWith(path)), [
+      `${path} does not lock what App.csproj declares (Polly): the lock is out of date and those ` +
+      "packages are not in the SBOM; run `dotnet restore --force-evaluate` and commit " + path,
+      `${path} locks what App.csproj declares only as transitive dependencies (Serilog): the ` +
+      "lock is out of date (a restore re-resolves them) and the SBOM has them at the versions " +
+      "it locks; run `dotnet restore --force-evaluate` and commit " + path,
+    ]);
+    assert.ok(out.components.some((c) => c.id === "pkg:nuget/Serilog@4.0.0"));
+  });
+});
+
 Deno.test("readNugetLock: a referenced project the lock lacks is warned about, unless its reference is conditioned", async () => {
   await withTempDir(async (dir) => {
     await writeTree(dir, {
