@@ -54,7 +54,7 @@ import { OutputBuilder } from "../_builder.ts";
 import type { Load, ReaderResult } from "../_reader.ts";
 import { lineAt, parseJsonObject } from "../_formats/json.ts";
 import { type Member, ROOT_ID, type Scope } from "../types.ts";
-import { projectMember } from "./_nuget.ts";
+import { normalizeNugetVersion, projectMember } from "./_nuget.ts";
 import { declaredNugetComponent, nugetSources, sourcedNugetPurl } from "./_nuget_config.ts";
 import { parseFramework } from "./_frameworks.ts";
 import {
@@ -104,6 +104,8 @@ interface Entry {
   key: string;
   type: string;
   resolved?: string;
+  /** The range the project requested (`Direct` and `CentralTransitive` entries). */
+  requested?: string;
   /** The contentHash as hex. */
   sha512?: string;
   dependencies: string[];
@@ -216,6 +218,7 @@ function decode(lock: Record<string, unknown>, text: string, path: string): Map<
           `the dependencies of ${key} (${framework}) are not an object of versions`,
         );
       }
+      if (typeof raw.requested === "string") entry.requested = raw.requested;
       if (type !== "Project") {
         if (typeof raw.resolved !== "string" || raw.resolved === "") {
           throw invalid(path, line(), `${key} (${framework}) has no resolved version`);
@@ -407,11 +410,37 @@ export function readNugetLock(
     );
   };
   if (project !== undefined) {
-    stale(`what ${project.path} declares`, unlockedPackages(project, frameworks));
+    // A declared package the lock has, but only as a transitive one, is in the SBOM at the
+    // version the lock resolved for it; one it has not at all is missing.
+    const locked = new Set(
+      [...frameworks.values()].flatMap((entries) =>
+        entries.filter((e) => e.type !== "Project").map((e) => e.key.toLowerCase())
+      ),
+    );
+    const notDirect = unlockedPackages(project, frameworks);
+    stale(`what ${project.path} declares`, notDirect.filter((n) => !locked.has(n.toLowerCase())));
+    const indirect = notDirect.filter((n) => locked.has(n.toLowerCase()));
+    if (indirect.length > 0) {
+      warnings.push(
+        `${path} locks what ${project.path} declares only as transitive dependencies ` +
+          `(${indirect.join(", ")}): the lock is out of date (a restore re-resolves them) and ` +
+          "the SBOM has them at the versions it locks; run `dotnet restore --force-evaluate` " +
+          `and commit ${path}`,
+      );
+    }
     stale(
       `the projects ${project.path} references`,
       unlockedProjects(project, frameworks, referenced),
     );
+    const changed = changedPackages(project, frameworks);
+    if (changed.length > 0) {
+      warnings.push(
+        `${path} locks other versions than ${project.path} declares (${changed.join("; ")}): ` +
+          "the lock is out of date (a restore re-resolves them; `--locked-mode` fails, NU1004) " +
+          "and the SBOM has the locked versions; run `dotnet restore --force-evaluate` and " +
+          `commit ${path}`,
+      );
+    }
   }
   warnings.push(...sourceWarnings);
   if (warnings.length > 0) result.warnings = warnings;
@@ -485,4 +514,54 @@ function unlockedPackages(
     .filter((p) => !p.conditioned && !direct.has(p.name.toLowerCase()))
     .map((p) => p.name);
   return [...new Set(missing)].sort(compareStrings);
+}
+
+/**
+ * The packages a project pins (exact versions, under no Condition vouch cannot evaluate) whose
+ * `Direct` entries in its lock all request a range from another version: NuGet's
+ * `PackagesLockFileUtilities.IsLockFileStillValid` (`HasProjectDependencyChanged`) finds the lock
+ * out of date when a direct dependency's range is not the entry's `requested` one, and a restore
+ * re-resolves it (`--locked-mode` fails, NU1004). Each is described as `name version: the lock
+ * requests range`. A range vouch cannot read (an exclusive or missing lower bound) is not compared.
+ */
+function changedPackages(
+  project: MsbuildProject,
+  frameworks: ReadonlyMap<string, readonly Entry[]>,
+): string[] {
+  const requested = new Map<string, { bounds: Set<string>; ranges: Set<string> }>();
+  for (const entries of frameworks.values()) {
+    for (const e of entries) {
+      const bound = e.type === "Direct" && e.requested !== undefined
+        ? /^\[\s*([^,\]\s]+)\s*[,\]]/.exec(e.requested)?.[1]
+        : undefined;
+      if (bound === undefined) continue;
+      const lower = e.key.toLowerCase();
+      const known = requested.get(lower) ?? { bounds: new Set(), ranges: new Set() };
+      known.bounds.add(normalizeNugetVersion(bound));
+      known.ranges.add(e.requested!);
+      requested.set(lower, known);
+    }
+  }
+  const declared = new Map<string, { name: string; versions: Set<string> } | null>();
+  for (const p of project.packages) {
+    const lower = p.name.toLowerCase();
+    if (p.conditioned || p.version === undefined || declared.get(lower) === null) {
+      declared.set(lower, null);
+      continue;
+    }
+    const known = declared.get(lower) ?? { name: p.name, versions: new Set<string>() };
+    known.versions.add(normalizeNugetVersion(p.version));
+    declared.set(lower, known);
+  }
+  const changed: string[] = [];
+  for (const [lower, pinned] of declared) {
+    const locked = requested.get(lower);
+    if (pinned === null || locked === undefined) continue;
+    if ([...pinned.versions].some((v) => locked.bounds.has(v))) continue;
+    changed.push(
+      `${pinned.name} ${[...pinned.versions].join(", ")}: the lock requests ` +
+        [...locked.ranges].join(", "),
+    );
+  }
+  return changed.sort(compareStrings);
 }

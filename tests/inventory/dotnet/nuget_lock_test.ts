@@ -591,6 +591,93 @@ Deno.test("readNugetLock: what the project declares and the lock does not lock i
   });
 });
 
+// Found by sweep 19 (.NET): a PackageReference whose version was raised after the lock was
+// written (13.0.1 -> 13.0.3) kept the old locked version without a word, though NuGet finds such
+// a lock out of date (PackagesLockFileUtilities.HasProjectDependencyChanged: a Direct entry's
+// `requested` must be the reference's range; `--locked-mode` fails with NU1004). A version in
+// another normalized form (`8.0` for `[8.0.0, )`) is the same, and a Condition-ed or floating
+// declaration is not compared.
+Deno.test("readNugetLock: a declared version the lock requests no more is warned about", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "src/App/App.csproj": '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup>' +
+        "<TargetFrameworks>net8.0;netstandard2.0</TargetFrameworks>" +
+        "<RestorePackagesWithLockFile>true</RestorePackagesWithLockFile></PropertyGroup>" +
+        '<ItemGroup><PackageReference Include="Newtonsoft.Json" Version="13.0.3" />' +
+        '<PackageReference Include="Serilog" Version="4.0" />' +
+        '<PackageReference Include="Polly" Version="8.*" />' +
+        "</ItemGroup><ItemGroup Condition=\"'$(Configuration)' == 'Release'\">" +
+        '<PackageReference Include="Humanizer" Version="2.14.1" /></ItemGroup></Project>',
+      "src/App/packages.lock.json": JSON.stringify({
+        version: 1,
+        dependencies: Object.fromEntries(
+          ["net8.0", ".NETStandard,Version=v2.0"].map((tfm) => [tfm, {
+            Humanizer: { type: "Direct", requested: "[2.13.14, )", resolved: "2.13.14" },
+            "Newtonsoft.Json": { type: "Direct", requested: "[13.0.1, )", resolved: "13.0.1" },
+            Polly: { type: "Direct", requested: "[8.*, )", resolved: "8.4.0" },
+            Serilog: { type: "Direct", requested: "[4.0.0, )", resolved: "4.0.0" },
+            ...tfm === "net8.0" ? {} : {
+              "NETStandard.Library": { type: "Direct", requested: "[2.0.3, )", resolved: "2.0.3" },
+            },
+          }]),
+        ),
+      }),
+    });
+    const path = "src/App/packages.lock.json";
+    const context = treeContext(dir);
+    const out = readNugetLock(context.load(path)!, { path, ...context });
+    assertWellFormed(out);
+    assert.deepEqual(out.warnings?.filter((w) => w.startsWith(path)), [
+      `${path} locks other versions than src/App/App.csproj declares (Newtonsoft.Json 13.0.3: ` +
+      "the lock requests [13.0.1, )): the lock is out of date (a restore re-resolves them; " +
+      "`--locked-mode` fails, NU1004) and the SBOM has the locked versions; run " +
+      `\`dotnet restore --force-evaluate\` and commit ${path}`,
+    ]);
+    assert.ok(out.components.some((c) => c.id === "pkg:nuget/Newtonsoft.Json@13.0.1"));
+  });
+});
+
+// Found by sweep 19 (.NET): a declared package the lock has only as Transitive (it was a
+// dependency of another before the project named it) was said to be missing from the SBOM, which
+// has it at the locked version.
+Deno.test("readNugetLock: a declared package locked only as transitive is not said to be missing", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "App.csproj": '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup>' +
+        "<TargetFramework>net8.0</TargetFramework></PropertyGroup><ItemGroup>" +
+        '<PackageReference Include="Serilog.Sinks.Console" Version="6.0.0" />' +
+        '<PackageReference Include="Serilog" Version="4.0.0" />' +
+        '<PackageReference Include="Polly" Version="8.4.0" /></ItemGroup></Project>',
+      "packages.lock.json": JSON.stringify({
+        version: 1,
+        dependencies: {
+          "net8.0": {
+            "Serilog.Sinks.Console": {
+              type: "Direct",
+              requested: "[6.0.0, )",
+              resolved: "6.0.0",
+              dependencies: { Serilog: "4.0.0" },
+            },
+            Serilog: { type: "Transitive", resolved: "4.0.0" },
+          },
+        },
+      }),
+    });
+    const path = "packages.lock.json";
+    const context = treeContext(dir);
+    const out = readNugetLock(context.load(path)!, { path, ...context });
+    assertWellFormed(out);
+    assert.deepEqual(out.warnings?.filter((w) => w.startsWith(path)), [
+      `${path} does not lock what App.csproj declares (Polly): the lock is out of date and those ` +
+      "packages are not in the SBOM; run `dotnet restore --force-evaluate` and commit " + path,
+      `${path} locks what App.csproj declares only as transitive dependencies (Serilog): the ` +
+      "lock is out of date (a restore re-resolves them) and the SBOM has them at the versions " +
+      "it locks; run `dotnet restore --force-evaluate` and commit " + path,
+    ]);
+    assert.ok(out.components.some((c) => c.id === "pkg:nuget/Serilog@4.0.0"));
+  });
+});
+
 Deno.test("readNugetLock: a referenced project the lock lacks is warned about, unless its reference is conditioned", async () => {
   await withTempDir(async (dir) => {
     await writeTree(dir, {
