@@ -110,6 +110,11 @@ interface Merged {
   sources: Set<string>;
   /** The extras asked for, per scope. */
   asks: Map<Scope, Set<string>>;
+  /**
+   * The package indexes its declarations from an index name, in order, once each (`undefined`
+   * for the default one): more than one is a warning (see {@linkcode indexWarnings}).
+   */
+  indexes: (string | undefined)[];
 }
 
 /** A valid name (the core metadata names spec, which PEP 735 group names follow). */
@@ -1235,6 +1240,7 @@ function merge(declarations: Declaration[], self: string | undefined): Map<strin
         groups: new Set(),
         sources: new Set(),
         asks: new Map(),
+        indexes: [],
       };
       merged.set(key, entry);
     }
@@ -1250,6 +1256,10 @@ function merge(declarations: Declaration[], self: string | undefined): Map<strin
     } else if (declaration.url === undefined && declaration.index !== undefined) {
       entry.qualifiers.repository_url ??= repositoryUrl(declaration.index);
     }
+    if (
+      declaration.url === undefined && declaration.file === undefined &&
+      !entry.indexes.includes(declaration.index)
+    ) entry.indexes.push(declaration.index);
     entry.scopes.add(declaration.scope);
     const asked = entry.asks.get(declaration.scope) ?? new Set();
     for (const e of declaration.extras ?? []) entry.asks.set(declaration.scope, asked.add(e));
@@ -1386,7 +1396,8 @@ export function readPyproject(
   for (const declaration of declarations) declaration.source ??= options.path;
   const builder = new OutputBuilder();
   const asks: ExtraLinks["asks"] = [];
-  for (const entry of merge(declarations, self).values()) {
+  const merged = merge(declarations, self);
+  for (const entry of merged.values()) {
     const component = pypiComponent({
       name: entry.name,
       version: entry.version,
@@ -1415,6 +1426,7 @@ export function readPyproject(
   const warnings = [
     ...ctx.warnings,
     ...hatch.warnings,
+    ...indexWarnings(ctx, merged.values()),
     ...dynamic.unread.map((field) =>
       `${options.path}: [project] ${field} are dynamic (its build backend sets them), and vouch ` +
       "reads no file that lists them: they are not in the SBOM; lock the project (uv lock, " +
@@ -1427,6 +1439,29 @@ export function readPyproject(
   const tooling = doc["build-system"] === undefined &&
     !declarations.some((declaration) => declaration.scope === "runtime");
   return { ...output, project: info, ...(tooling ? { projectIsTooling: true } : {}) };
+}
+
+/**
+ * A warning per package whose declarations name different package indexes: Poetry's
+ * multiple-constraint entry `torch = [{ version = "~2.1", source = "torch_cu121", markers =
+ * "sys_platform == 'linux'" }, { version = "~2.1", source = "PyPI", markers = "sys_platform ==
+ * 'darwin'" }]` takes each from its own (Poetry's `source` is per constraint), so which one
+ * serves the package depends on the platform: the purl names the first declaration's.
+ */
+function indexWarnings(ctx: Context, merged: Iterable<Merged>): string[] {
+  const warnings: string[] = [];
+  for (const entry of merged) {
+    if (entry.indexes.length < 2) continue;
+    const named = entry.indexes.map((index) => index ?? "the default index").join(", ");
+    warnings.push(
+      `${at(ctx.path, ctx.lineOf(entry.name))}: ${entry.name}${
+        entry.version === undefined ? "" : `@${entry.version}`
+      } is ` +
+        `declared from different package indexes (${named}): which one serves it depends on ` +
+        "the platform or the install, and its purl names the first declaration's",
+    );
+  }
+  return warnings;
 }
 
 /** Whether a declaration names the project's own folder (`Declaration.local`, a `file:` URL). */
