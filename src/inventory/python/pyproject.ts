@@ -775,6 +775,28 @@ function uvWorkspaceAt(
 }
 
 /**
+ * The `[tool.uv.sources]` entry of a package that vouch applies: a table, or a list's only one
+ * when it has no condition. A list of conditional ones (uv's "multiple sources": `torch = [{
+ * index = "pytorch-cpu", marker = "sys_platform == 'linux'" }, …]`) is none, with a warning at
+ * its line: uv takes the first whose `marker`, `extra` or `group` applies, and the default index
+ * where none does, so which one serves the package depends on the platform or the install.
+ */
+function chosenSource(ctx: Context, name: string, source: unknown): Table | undefined {
+  if (!Array.isArray(source)) return isTable(source) ? source : undefined;
+  const tables = source.filter(isTable);
+  const conditional = tables.some((t) =>
+    t.marker !== undefined || t.extra !== undefined || t.group !== undefined
+  );
+  if (tables.length === 1 && !conditional) return tables[0];
+  if (tables.length === 0) return undefined;
+  const warning = `${at(ctx.path, ctx.lineOf(`${name} = [`) ?? ctx.lineOf(name))}: ` +
+    `[tool.uv.sources] ${name} is a list of sources chosen by marker, extra or group: which ` +
+    "one uv takes depends on the platform or the install, and its purl names the default index";
+  if (!ctx.warnings.includes(warning)) ctx.warnings.push(warning);
+  return undefined;
+}
+
+/**
  * Applies `[tool.uv.sources]` to the declarations it names: a workspace
  * member or a local folder is the project's own code, a local wheel or sdist
  * the version its file name says; a git source gives the
@@ -795,8 +817,8 @@ function applyUvSources(
   );
   if (byName.size === 0) return;
   for (const declaration of declarations) {
-    const source = byName.get(pep503Name(declaration.name));
-    if (!isTable(source)) continue;
+    const source = chosenSource(ctx, declaration.name, byName.get(pep503Name(declaration.name)));
+    if (source === undefined) continue;
     const text = (key: string): string | undefined =>
       typeof source[key] === "string" ? source[key] as string : undefined;
     const git = text("git");

@@ -563,6 +563,32 @@ Deno.test("readPyproject: a Poetry dependency whose constraints name different s
   ]);
 });
 
+// uv's "multiple sources": a list of sources, each behind a `marker` (or an `extra`, a `group`).
+Deno.test("readPyproject: a [tool.uv.sources] list of conditional sources is a warning (its only unconditional one applies)", () => {
+  const out = readPyproject(
+    '[project]\nname = "slanggen"\nversion = "0.1.0"\ndependencies = ["torch>=2.6,<2.9", "mcp>=2,<3"]\n' +
+      '\n[[tool.uv.index]]\nname = "pytorch-cpu"\nurl = "https://download.pytorch.org/whl/cpu"\n' +
+      "explicit = true\n\n[tool.uv.sources]\n" +
+      'torch = [{ index = "pytorch-cpu", marker = "sys_platform == \'linux\'" }]\n',
+    { path: "pyproject.toml" },
+  );
+  assert.deepEqual(out.components.map((c) => c.purl), [pypiPurl("mcp"), pypiPurl("torch")]);
+  assert.deepEqual(out.warnings, [
+    "pyproject.toml:12: [tool.uv.sources] torch is a list of sources chosen by marker, extra " +
+    "or group: which one uv takes depends on the platform or the install, and its purl names " +
+    "the default index",
+  ]);
+  const single = readPyproject(
+    '[project]\nname = "a"\nversion = "1"\ndependencies = ["torch"]\n[tool.uv.sources]\n' +
+      'torch = [{ index = "cpu" }]\n[[tool.uv.index]]\nname = "cpu"\nurl = "https://x.example/cpu"\n',
+    { path: "pyproject.toml" },
+  );
+  assert.deepEqual(single.components.map((c) => c.purl), [
+    pypiPurl("torch", undefined, { repository_url: "https://x.example/cpu" }),
+  ]);
+  assert.equal(single.warnings, undefined);
+});
+
 Deno.test("readPyproject: a uv workspace member takes the root's [tool.uv.sources] (uv2nix workspace-members-test)", () => {
   // The root names `shared = { workspace = true }`; the members declare `shared` with no source
   // of their own: it is the member, not a version-less PyPI package.
