@@ -302,6 +302,12 @@ interface State {
   mxdev?: string;
   /** The includes that do not exist, which mxdev reads as empty files, with where each is. */
   missingForMxdev: { path: string; where: string }[];
+  /**
+   * The options of a requirement's line that pip parses and passes over (it applies only
+   * `--hash` and `--config-settings` there), with where each is: `torch==2.1.0+cpu
+   * --find-links https://…` takes torch from the file's indexes, not that one.
+   */
+  ignoredOptions: { option: string; where: string }[];
   /** The include lines of mxdev's input that mxdev fails on (see `mxdevInclude`). */
   mxdevFailures: string[];
   excluded?: (folder: string) => boolean;
@@ -679,6 +685,18 @@ const PIP_OPTIONS = [
   "--install-option",
 ];
 
+/**
+ * The options pip applies on a requirement's line (req_file.py `SUPPORTED_OPTIONS_REQ`:
+ * `--hash` and `--config-settings`, and `--global-option` before pip 26); the others it parses
+ * and passes over (`handle_requirement_line` keeps only `SUPPORTED_OPTIONS_REQ_DEST`).
+ */
+const REQUIREMENT_OPTIONS: ReadonlySet<string> = new Set([
+  "--hash",
+  "--config-settings",
+  "--global-option",
+  "--install-option",
+]);
+
 /** The long name of an option as optparse reads it: a short one's, or the one a unique prefix starts. */
 function optionName(written: string): string | undefined {
   if (!written.startsWith("--")) return SHORT_OPTIONS[written.slice(0, 2)];
@@ -859,6 +877,11 @@ function readFile(
     const optionStart = content.search(/\s--[a-z]/);
     const requirement = optionStart === -1 ? content : content.slice(0, optionStart).trim();
     const hashes = optionStart === -1 ? [] : requirementHashes(content.slice(optionStart), where);
+    if (optionStart !== -1) {
+      for (const option of lineOptions(content.slice(optionStart), where).keys()) {
+        if (!REQUIREMENT_OPTIONS.has(option)) state.ignoredOptions.push({ option, where });
+      }
+    }
     const entry = requirementEntry(requirement, hashes, path, where, state.excluded);
     if (hashes.length > 0) state.hashMode ??= where;
     if (!entry) continue;
@@ -1194,6 +1217,7 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
     include: options.include,
     mxdev: options.mxdev,
     missingForMxdev: [],
+    ignoredOptions: [],
     mxdevFailures: [],
     excluded: options.excluded,
     readAlone: options.readAlone ?? (() => true),
@@ -1310,6 +1334,13 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
     warnings.push(
       `${where}: the included file ${path} does not exist; ${state.mxdev} makes this file ` +
         "mxdev's input, and mxdev reads a missing include as an empty file, so vouch does too",
+    );
+  }
+  for (const { option, where } of state.ignoredOptions) {
+    warnings.push(
+      `${where}: ${option} on a requirement's line is passed over by pip, which applies only ` +
+        "--hash and --config-settings there: the requirement comes from the file's indexes " +
+        "(put the option on a line of its own)",
     );
   }
   for (const where of state.mxdevFailures) {

@@ -985,6 +985,27 @@ Deno.test("readRequirements: a hashed file cut between a pin and its hashes is r
   assert.equal(read("certifi==2024.2.2\nurllib3==2.2.1\n").length, 2);
 });
 
+// pip's handle_requirement_line keeps only SUPPORTED_OPTIONS_REQ_DEST (`--hash`,
+// `--config-settings`): a `--find-links` after a pin is parsed and passed over.
+Deno.test("readRequirements: an index option on a requirement's line, which pip passes over, is a warning", () => {
+  const out = readRequirements(
+    "# requirements-minimal.txt\nstreamlit==1.28.1\n" +
+      "torch==2.1.0+cpu --find-links https://download.pytorch.org/whl/torch_stable.html\n" +
+      "idna==3.10 --config-settings a=b\n",
+    { path: "requirements-minimal.txt" },
+  );
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    "pkg:pypi/idna@3.10",
+    "pkg:pypi/streamlit@1.28.1",
+    "pkg:pypi/torch@2.1.0%2Bcpu",
+  ]);
+  assert.deepEqual(out.warnings, [
+    "requirements-minimal.txt:3: --find-links on a requirement's line is passed over by pip, " +
+    "which applies only --hash and --config-settings there: the requirement comes from the " +
+    "file's indexes (put the option on a line of its own)",
+  ]);
+});
+
 // pip 26's `--no-require-hashes` (RequirementCommand.get_requirements): a `--hash` then turns on
 // no hash-checking mode; with `--require-hashes` too, pip raises CommandError ("mutually exclusive").
 Deno.test("readRequirements: --no-require-hashes keeps a --hash from turning on hash-checking mode", () => {
