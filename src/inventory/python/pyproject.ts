@@ -110,6 +110,11 @@ interface Merged {
   sources: Set<string>;
   /** The extras asked for, per scope. */
   asks: Map<Scope, Set<string>>;
+  /**
+   * The package indexes its declarations from an index name, in order, once each (`undefined`
+   * for the default one): more than one is a warning (see {@linkcode indexWarnings}).
+   */
+  indexes: (string | undefined)[];
 }
 
 /** A valid name (the core metadata names spec, which PEP 735 group names follow). */
@@ -770,6 +775,28 @@ function uvWorkspaceAt(
 }
 
 /**
+ * The `[tool.uv.sources]` entry of a package that vouch applies: a table, or a list's only one
+ * when it has no condition. A list of conditional ones (uv's "multiple sources": `torch = [{
+ * index = "pytorch-cpu", marker = "sys_platform == 'linux'" }, …]`) is none, with a warning at
+ * its line: uv takes the first whose `marker`, `extra` or `group` applies, and the default index
+ * where none does, so which one serves the package depends on the platform or the install.
+ */
+function chosenSource(ctx: Context, name: string, source: unknown): Table | undefined {
+  if (!Array.isArray(source)) return isTable(source) ? source : undefined;
+  const tables = source.filter(isTable);
+  const conditional = tables.some((t) =>
+    t.marker !== undefined || t.extra !== undefined || t.group !== undefined
+  );
+  if (tables.length === 1 && !conditional) return tables[0];
+  if (tables.length === 0) return undefined;
+  const warning = `${at(ctx.path, ctx.lineOf(`${name} = [`) ?? ctx.lineOf(name))}: ` +
+    `[tool.uv.sources] ${name} is a list of sources chosen by marker, extra or group: which ` +
+    "one uv takes depends on the platform or the install, and its purl names the default index";
+  if (!ctx.warnings.includes(warning)) ctx.warnings.push(warning);
+  return undefined;
+}
+
+/**
  * Applies `[tool.uv.sources]` to the declarations it names: a workspace
  * member or a local folder is the project's own code, a local wheel or sdist
  * the version its file name says; a git source gives the
@@ -790,8 +817,8 @@ function applyUvSources(
   );
   if (byName.size === 0) return;
   for (const declaration of declarations) {
-    const source = byName.get(pep503Name(declaration.name));
-    if (!isTable(source)) continue;
+    const source = chosenSource(ctx, declaration.name, byName.get(pep503Name(declaration.name)));
+    if (source === undefined) continue;
     const text = (key: string): string | undefined =>
       typeof source[key] === "string" ? source[key] as string : undefined;
     const git = text("git");
@@ -1235,6 +1262,7 @@ function merge(declarations: Declaration[], self: string | undefined): Map<strin
         groups: new Set(),
         sources: new Set(),
         asks: new Map(),
+        indexes: [],
       };
       merged.set(key, entry);
     }
@@ -1250,6 +1278,10 @@ function merge(declarations: Declaration[], self: string | undefined): Map<strin
     } else if (declaration.url === undefined && declaration.index !== undefined) {
       entry.qualifiers.repository_url ??= repositoryUrl(declaration.index);
     }
+    if (
+      declaration.url === undefined && declaration.file === undefined &&
+      !entry.indexes.includes(declaration.index)
+    ) entry.indexes.push(declaration.index);
     entry.scopes.add(declaration.scope);
     const asked = entry.asks.get(declaration.scope) ?? new Set();
     for (const e of declaration.extras ?? []) entry.asks.set(declaration.scope, asked.add(e));
@@ -1386,7 +1418,8 @@ export function readPyproject(
   for (const declaration of declarations) declaration.source ??= options.path;
   const builder = new OutputBuilder();
   const asks: ExtraLinks["asks"] = [];
-  for (const entry of merge(declarations, self).values()) {
+  const merged = merge(declarations, self);
+  for (const entry of merged.values()) {
     const component = pypiComponent({
       name: entry.name,
       version: entry.version,
@@ -1415,6 +1448,7 @@ export function readPyproject(
   const warnings = [
     ...ctx.warnings,
     ...hatch.warnings,
+    ...indexWarnings(ctx, merged.values()),
     ...dynamic.unread.map((field) =>
       `${options.path}: [project] ${field} are dynamic (its build backend sets them), and vouch ` +
       "reads no file that lists them: they are not in the SBOM; lock the project (uv lock, " +
@@ -1427,6 +1461,29 @@ export function readPyproject(
   const tooling = doc["build-system"] === undefined &&
     !declarations.some((declaration) => declaration.scope === "runtime");
   return { ...output, project: info, ...(tooling ? { projectIsTooling: true } : {}) };
+}
+
+/**
+ * A warning per package whose declarations name different package indexes: Poetry's
+ * multiple-constraint entry `torch = [{ version = "~2.1", source = "torch_cu121", markers =
+ * "sys_platform == 'linux'" }, { version = "~2.1", source = "PyPI", markers = "sys_platform ==
+ * 'darwin'" }]` takes each from its own (Poetry's `source` is per constraint), so which one
+ * serves the package depends on the platform: the purl names the first declaration's.
+ */
+function indexWarnings(ctx: Context, merged: Iterable<Merged>): string[] {
+  const warnings: string[] = [];
+  for (const entry of merged) {
+    if (entry.indexes.length < 2) continue;
+    const named = entry.indexes.map((index) => index ?? "the default index").join(", ");
+    warnings.push(
+      `${at(ctx.path, ctx.lineOf(entry.name))}: ${entry.name}${
+        entry.version === undefined ? "" : `@${entry.version}`
+      } is ` +
+        `declared from different package indexes (${named}): which one serves it depends on ` +
+        "the platform or the install, and its purl names the first declaration's",
+    );
+  }
+  return warnings;
 }
 
 /** Whether a declaration names the project's own folder (`Declaration.local`, a `file:` URL). */

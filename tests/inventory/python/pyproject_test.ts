@@ -540,6 +540,55 @@ Deno.test("readPyproject: [tool.uv.sources] and Poetry's source = … say where 
   assert.deepEqual(poetry.localDeclarations, [{ name: "tools", scope: "dev" }]);
 });
 
+// Poetry's `source` is per constraint (a multiple-constraint dependency's entries each name
+// theirs): a package declared from several indexes is served by one per platform.
+Deno.test("readPyproject: a Poetry dependency whose constraints name different sources is a warning", () => {
+  const out = readPyproject(
+    '[tool.poetry]\nname = "tfenv"\nversion = "0.1.0"\n\n[tool.poetry.dependencies]\n' +
+      'python = ">=3.10,<3.12"\ntorch = [\n' +
+      '    { version = "~2.1.2+cu121", source = "torch_cu121", markers = "sys_platform == \'linux\'" },\n' +
+      '    { version = "~2.1.2", source = "PyPI", markers = "sys_platform == \'darwin\'" },\n]\n' +
+      'tensorflow = "~2.15.0"\n\n[[tool.poetry.source]]\nname = "torch_cu121"\n' +
+      'url = "https://download.pytorch.org/whl/cu121"\npriority = "supplemental"\n',
+    { path: "pyproject.toml" },
+  );
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    pypiPurl("tensorflow"),
+    pypiPurl("torch", undefined, { repository_url: "https://download.pytorch.org/whl/cu121" }),
+  ]);
+  assert.deepEqual(out.warnings, [
+    "pyproject.toml:7: torch is declared from different package indexes " +
+    "(https://download.pytorch.org/whl/cu121, the default index): which one serves it depends " +
+    "on the platform or the install, and its purl names the first declaration's",
+  ]);
+});
+
+// uv's "multiple sources": a list of sources, each behind a `marker` (or an `extra`, a `group`).
+Deno.test("readPyproject: a [tool.uv.sources] list of conditional sources is a warning (its only unconditional one applies)", () => {
+  const out = readPyproject(
+    '[project]\nname = "slanggen"\nversion = "0.1.0"\ndependencies = ["torch>=2.6,<2.9", "mcp>=2,<3"]\n' +
+      '\n[[tool.uv.index]]\nname = "pytorch-cpu"\nurl = "https://download.pytorch.org/whl/cpu"\n' +
+      "explicit = true\n\n[tool.uv.sources]\n" +
+      'torch = [{ index = "pytorch-cpu", marker = "sys_platform == \'linux\'" }]\n',
+    { path: "pyproject.toml" },
+  );
+  assert.deepEqual(out.components.map((c) => c.purl), [pypiPurl("mcp"), pypiPurl("torch")]);
+  assert.deepEqual(out.warnings, [
+    "pyproject.toml:12: [tool.uv.sources] torch is a list of sources chosen by marker, extra " +
+    "or group: which one uv takes depends on the platform or the install, and its purl names " +
+    "the default index",
+  ]);
+  const single = readPyproject(
+    '[project]\nname = "a"\nversion = "1"\ndependencies = ["torch"]\n[tool.uv.sources]\n' +
+      'torch = [{ index = "cpu" }]\n[[tool.uv.index]]\nname = "cpu"\nurl = "https://x.example/cpu"\n',
+    { path: "pyproject.toml" },
+  );
+  assert.deepEqual(single.components.map((c) => c.purl), [
+    pypiPurl("torch", undefined, { repository_url: "https://x.example/cpu" }),
+  ]);
+  assert.equal(single.warnings, undefined);
+});
+
 Deno.test("readPyproject: a uv workspace member takes the root's [tool.uv.sources] (uv2nix workspace-members-test)", () => {
   // The root names `shared = { workspace = true }`; the members declare `shared` with no source
   // of their own: it is the member, not a version-less PyPI package.

@@ -985,6 +985,44 @@ Deno.test("readRequirements: a hashed file cut between a pin and its hashes is r
   assert.equal(read("certifi==2024.2.2\nurllib3==2.2.1\n").length, 2);
 });
 
+// pip's handle_requirement_line keeps only SUPPORTED_OPTIONS_REQ_DEST (`--hash`,
+// `--config-settings`): a `--find-links` after a pin is parsed and passed over.
+Deno.test("readRequirements: an index option on a requirement's line, which pip passes over, is a warning", () => {
+  const out = readRequirements(
+    "# requirements-minimal.txt\nstreamlit==1.28.1\n" +
+      "torch==2.1.0+cpu --find-links https://download.pytorch.org/whl/torch_stable.html\n" +
+      "idna==3.10 --config-settings a=b\n",
+    { path: "requirements-minimal.txt" },
+  );
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    "pkg:pypi/idna@3.10",
+    "pkg:pypi/streamlit@1.28.1",
+    "pkg:pypi/torch@2.1.0%2Bcpu",
+  ]);
+  assert.deepEqual(out.warnings, [
+    "requirements-minimal.txt:3: --find-links on a requirement's line is passed over by pip, " +
+    "which applies only --hash and --config-settings there: the requirement comes from the " +
+    "file's indexes (put the option on a line of its own)",
+  ]);
+});
+
+// pip 26's `--no-require-hashes` (RequirementCommand.get_requirements): a `--hash` then turns on
+// no hash-checking mode; with `--require-hashes` too, pip raises CommandError ("mutually exclusive").
+Deno.test("readRequirements: --no-require-hashes keeps a --hash from turning on hash-checking mode", () => {
+  const hash = `--hash=sha256:${"1".repeat(64)}`;
+  const read = (text: string): string[] =>
+    readRequirements(text, { path: "requirements.txt" }).components.map((c) => c.purl);
+  assert.deepEqual(read(`--no-require-hashes\nidna==3.10 \\\n    ${hash}\nsix==1.16.0\n`), [
+    "pkg:pypi/idna@3.10",
+    "pkg:pypi/six@1.16.0",
+  ]);
+  assertVouchError(
+    () => read(`--require-hashes\n--no-require-hashes\nidna==3.10 ${hash}\n`),
+    "inventory.requirements.invalid",
+    /^requirements\.txt:2: --no-require-hashes with requirements\.txt:1's --require-hashes/,
+  );
+});
+
 Deno.test("readRequirements: a requirement's options are pip's, each with its value (a file cut inside them is refused)", () => {
   const hex = "a".repeat(64);
   const read = (line: string) => readRequirements(`${line}\n`, { path: "requirements.txt" });
