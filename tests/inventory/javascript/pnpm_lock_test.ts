@@ -56,15 +56,7 @@ Deno.test("readPnpmLock: a package no importer reaches is dev, with a warning, w
   // filterLockfileByImportersAndEngine keeps only what the importers' dependencies reach. The
   // v6 lock's `dev: false` said runtime.
   const v9 = [
-    "lockfileVersion: '9.0'",
-    "",
-    "settings:",
-    "  autoInstallPeers: true",
-    "  excludeLinksFromLockfile: false",
-    "",
-    "importers:",
-    "",
-    "  .:",
+    ...PNPM_V9_HEAD,
     "    dependencies:",
     "      is-odd:",
     "        specifier: 3.0.1",

@@ -895,6 +895,23 @@ Deno.test("readGemfileLock: a gemspec dependency the lock locks for another gem,
   );
 });
 
+/** The `PATH` sections of ElMassimo/vite_ruby's lock: two of its gems, each in its folder. */
+const VITE_RUBY_PATHS: readonly string[] = [
+  "PATH",
+  "  remote: vite_rails",
+  "  specs:",
+  "    vite_rails (3.0.17)",
+  "      railties (>= 5.1, < 8)",
+  "      vite_ruby (~> 3.0, >= 3.2.2)",
+  "",
+  "PATH",
+  "  remote: vite_ruby",
+  "  specs:",
+  "    vite_ruby (3.4.0)",
+  "      zeitwerk (~> 2.2)",
+  "",
+];
+
 // ElMassimo/vite_ruby: a repository of several gems, each in its folder, that the root Gemfile
 // names by `gemspec path: "./vite_ruby"` and so on. Bundler's `Dsl#gemspec` declares each
 // gemspec's development dependencies in its `development_group` (`:development` unless given),
@@ -902,19 +919,7 @@ Deno.test("readGemfileLock: a gemspec dependency the lock locks for another gem,
 // default group is where the gemspecs are in no gem project (no `PATH "."`).
 Deno.test("readGemfileLock: the development dependencies of the gemspecs the Gemfile names in sub-folders are dev", () => {
   const lock = [
-    "PATH",
-    "  remote: vite_rails",
-    "  specs:",
-    "    vite_rails (3.0.17)",
-    "      railties (>= 5.1, < 8)",
-    "      vite_ruby (~> 3.0, >= 3.2.2)",
-    "",
-    "PATH",
-    "  remote: vite_ruby",
-    "  specs:",
-    "    vite_ruby (3.4.0)",
-    "      zeitwerk (~> 2.2)",
-    "",
+    ...VITE_RUBY_PATHS,
     "GEM",
     "  remote: https://rubygems.org/",
     "  specs:",
@@ -1014,19 +1019,7 @@ Deno.test("readGemfileLock: the development dependencies of the gemspecs the Gem
 // `spring`, which a lock older than it does not lock, was missing from the SBOM without a word.
 Deno.test("readGemfileLock: a dependency of any gemspec the Gemfile names that the lock does not lock is a warning", () => {
   const lock = [
-    "PATH",
-    "  remote: vite_rails",
-    "  specs:",
-    "    vite_rails (3.0.17)",
-    "      railties (>= 5.1, < 8)",
-    "      vite_ruby (~> 3.0, >= 3.2.2)",
-    "",
-    "PATH",
-    "  remote: vite_ruby",
-    "  specs:",
-    "    vite_ruby (3.4.0)",
-    "      zeitwerk (~> 2.2)",
-    "",
+    ...VITE_RUBY_PATHS,
     "GEM",
     "  remote: https://rubygems.org/",
     "  specs:",
