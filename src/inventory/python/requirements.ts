@@ -668,7 +668,8 @@ function optionWords(text: string): string[] {
 
 /**
  * The long options of pip's requirements-file parser (`SUPPORTED_OPTIONS` and
- * `SUPPORTED_OPTIONS_REQ`; `--install-option` until pip 23.1). On a requirement's line it parses
+ * `SUPPORTED_OPTIONS_REQ`; `--install-option` until pip 23.1, `--all-releases` and
+ * `--only-final` from pip 26). On a requirement's line it parses
  * them all, and uses `--hash`, `--global-option` and `--config-settings`.
  */
 const PIP_OPTIONS = [
@@ -677,6 +678,10 @@ const PIP_OPTIONS = [
   "--extra-index-url",
   "--no-binary",
   "--only-binary",
+  // pip 26's release control (`--all-releases :all:`, `--only-final lib`): which releases
+  // pip may pick from an index, nothing a pin changes.
+  "--all-releases",
+  "--only-final",
   "--trusted-host",
   "--use-feature",
   "--hash",

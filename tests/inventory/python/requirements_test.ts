@@ -1023,6 +1023,23 @@ Deno.test("readRequirements: --no-require-hashes keeps a --hash from turning on 
   );
 });
 
+// pip 26's release control options (req_file.py SUPPORTED_OPTIONS, cmdoptions `all_releases`,
+// `only_final`), each with its value: on a requirement's line pip parses them and passes them over,
+// as it does `--find-links` there; they were refused as options pip does not know.
+Deno.test("readRequirements: pip 26's --all-releases and --only-final on a requirement's line are passed over, not refused", () => {
+  const out = readRequirements("idna==3.10 --only-final idna\nsix==1.16.0 --all-releases=six\n", {
+    path: "requirements.txt",
+  });
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    "pkg:pypi/idna@3.10",
+    "pkg:pypi/six@1.16.0",
+  ]);
+  assert.match(
+    out.warnings?.[0] ?? "",
+    /^requirements\.txt:1: --only-final on a requirement's line/,
+  );
+});
+
 Deno.test("readRequirements: a requirement's options are pip's, each with its value (a file cut inside them is refused)", () => {
   const hex = "a".repeat(64);
   const read = (line: string) => readRequirements(`${line}\n`, { path: "requirements.txt" });
