@@ -121,13 +121,28 @@ function extrasOf(manifest: string, load: PdmLockOptions["load"]): string[] {
 /** PyPI's index, which PDM searches unless a source named `pypi` replaces it. */
 const PYPI_INDEX = "https://pypi.org/simple";
 
+/** A place PDM takes index packages from, with the packages it is limited to or kept from. */
+interface PdmSource {
+  /** Its URL, credentials dropped. */
+  url: string;
+  /** `include_packages`: the only packages PDM takes from here (fnmatch patterns). */
+  include: string[];
+  /** `exclude_packages`: packages PDM never takes from here (fnmatch patterns). */
+  exclude: string[];
+}
+
+/** The strings of a source's pattern list; anything else is no pattern. */
+function patterns(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((p): p is string => typeof p === "string") : [];
+}
+
 /**
  * The places PDM takes index packages from: PyPI and each `[[tool.pdm.source]]` of the
  * `pyproject.toml` beside the lock (PDM docs, tool.pdm: a source "works as if
  * `--extra-index-url` is passed", one named `pypi` overrides PyPI's URL; a `find_links` source
  * is a location too), credentials dropped. None when the manifest is unread or names no source.
  */
-function pdmSources(path: string, load: PdmLockOptions["load"]): string[] {
+function pdmSources(path: string, load: PdmLockOptions["load"]): PdmSource[] {
   const manifest = posix.join(posix.dirname(path), "pyproject.toml");
   const text = load?.(manifest);
   if (text === undefined) return [];
@@ -141,11 +156,95 @@ function pdmSources(path: string, load: PdmLockOptions["load"]): string[] {
     return [];
   }
   if (!Array.isArray(sources)) return [];
-  const named = sources.filter((s): s is Table => isTable(s) && typeof s.url === "string");
+  // Project.sources: keyed by name (a later one of a name replaces the earlier in its place),
+  // PyPI put first unless a source named `pypi` stands for it where it is listed.
+  const byName = new Map<unknown, Table>();
+  for (const s of sources) if (isTable(s)) byName.set(s.name, s);
+  const named = [...byName.values()].filter((s) => typeof s.url === "string");
   if (named.length === 0) return [];
-  const pypi = named.find((s) => s.name === "pypi");
-  const urls = [pypi?.url ?? PYPI_INDEX, ...named.filter((s) => s !== pypi).map((s) => s.url)];
-  return [...new Set(urls.map((url) => withoutCredentials(url as string)))];
+  const all = byName.has("pypi") ? named : [{ url: PYPI_INDEX }, ...named];
+  const seen = new Set<string>();
+  return all.flatMap((s) => {
+    const url = withoutCredentials(s.url as string);
+    if (seen.has(url)) return [];
+    seen.add(url);
+    return [{ url, include: patterns(s.include_packages), exclude: patterns(s.exclude_packages) }];
+  });
+}
+
+/**
+ * Whether a name matches a pattern as Python's `fnmatch.fnmatch` matches it on POSIX
+ * (`fnmatch.translate`: `*` any run, `?` one character, `[seq]`/`[!seq]` a class with
+ * `a-z` ranges, a `[` without its `]` literal; case-sensitive). Walked with a pointer back
+ * to the last `*` only, not by a regex: the patterns come from a file vouch does not trust.
+ */
+function fnmatches(pattern: string, name: string): boolean {
+  type Token = "*" | ((c: string) => boolean);
+  const tokens: Token[] = [];
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "*") {
+      if (tokens.at(-1) !== "*") tokens.push("*");
+    } else if (c === "?") tokens.push(() => true);
+    else if (c === "[") {
+      let j = i + 1;
+      if (pattern[j] === "!") j++;
+      if (pattern[j] === "]") j++;
+      while (j < pattern.length && pattern[j] !== "]") j++;
+      if (j >= pattern.length) {
+        tokens.push((d) => d === "[");
+        continue;
+      }
+      const negate = pattern[i + 1] === "!";
+      const body = pattern.slice(negate ? i + 2 : i + 1, j);
+      const ranges: Array<[string, string]> = [];
+      for (let k = 0; k < body.length; k++) {
+        if (body[k + 1] === "-" && k + 2 < body.length) {
+          ranges.push([body[k], body[k + 2]]);
+          k += 2;
+        } else ranges.push([body[k], body[k]]);
+      }
+      tokens.push((d) => ranges.some(([lo, hi]) => lo <= d && d <= hi) !== negate);
+      i = j;
+    } else tokens.push((d) => d === c);
+  }
+  let t = 0;
+  let n = 0;
+  let star = -1;
+  let resume = 0;
+  while (n < name.length) {
+    const token = tokens[t];
+    if (token !== undefined && token !== "*" && token(name[n])) {
+      t++;
+      n++;
+    } else if (token === "*") {
+      star = t++;
+      resume = n;
+    } else if (star !== -1) {
+      t = star + 1;
+      n = ++resume;
+    } else return false;
+  }
+  while (tokens[t] === "*") t++;
+  return t === tokens.length;
+}
+
+/**
+ * The sources PDM searches for a package (pdm.utils.filtered_sources): those whose
+ * `include_packages` match its name (lowercased, each run of other characters than letters
+ * and digits a `-`), if any does; else those whose `exclude_packages` do not.
+ */
+function sourcesFor(name: string, sources: readonly PdmSource[]): PdmSource[] {
+  const key = name.replace(/[^A-Za-z0-9]+/g, "-").toLowerCase();
+  const preference = sources.map((s) =>
+    s.include.some((p) => fnmatches(p, key))
+      ? true
+      : s.exclude.some((p) => fnmatches(p, key))
+      ? false
+      : undefined
+  );
+  const included = sources.filter((_, i) => preference[i] === true);
+  return included.length > 0 ? included : sources.filter((_, i) => preference[i] === undefined);
 }
 
 /**
@@ -340,8 +439,11 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
   );
   const extras = projectExtras(path, packages, options.load, options.excluded);
   const sources = pdmSources(path, options.load);
-  /** Index packages whose source PDM chose among several, which the lock does not record. */
-  const unsourced: string[] = [];
+  /**
+   * Index packages whose source PDM chose among several, which the lock does not record, by
+   * the sources it searched (joined); under `""`, those every source keeps out.
+   */
+  const unsourced = new Map<string, string[]>();
   const builder = new OutputBuilder();
   const index = new NameIndex<Node>();
   const ids: string[] = [];
@@ -416,8 +518,13 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
         if (local !== undefined) qualifiers = localArchiveQualifiers(local) ?? {};
         else if (urls.length > 0) qualifiers = fileHostQualifiers(urls);
         else if (sources.length > 0) {
-          qualifiers = { repository_url: repositoryUrl(sources[0]) };
-          if (sources.length > 1) unsourced.push(pep503Name(name));
+          const searched = sourcesFor(name, sources);
+          const urls = searched.map((s) => s.url);
+          qualifiers = { repository_url: repositoryUrl(urls[0]) };
+          if (urls.length !== 1) {
+            const key = urls.join(", ");
+            unsourced.set(key, [...unsourced.get(key) ?? [], pep503Name(name)]);
+          }
         }
       }
       id = builder.component(pypiComponent({
@@ -472,15 +579,19 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
       missingFolderWarning(path, unbuildable, { tool: "PDM", skipped: true }),
     );
   }
-  if (unsourced.length > 0) {
-    const names = [...new Set(unsourced)].sort(compareStrings);
-    const shown = names.slice(0, 5).join(", ") +
-      (names.length > 5 ? `, … (${names.length} in all)` : "");
+  for (const [searched, names] of [...unsourced].sort(([a], [b]) => compareStrings(a, b))) {
+    const unique = [...new Set(names)].sort(compareStrings);
+    const shown = unique.slice(0, 5).join(", ") +
+      (unique.length > 5 ? `, … (${unique.length} in all)` : "");
     (output.warnings ??= []).push(
-      `${path}: PDM takes each package from whichever of ${sources.join(", ")} ` +
-        "([[tool.pdm.source]] of pyproject.toml) offers the best match, and the lock does not " +
-        `record which, so the index of ${shown} is ambiguous: their purls name the first ` +
-        "(lock with `pdm lock --static-urls` to record each file's URL)",
+      searched === ""
+        ? `${path}: every [[tool.pdm.source]] of pyproject.toml keeps ${shown} out ` +
+          "(`exclude_packages`), so PDM took them from a source configured elsewhere (pdm.toml, " +
+          "the user's configuration), which vouch does not read: their purls name no index"
+        : `${path}: PDM takes each package from whichever of ${searched} ` +
+          "([[tool.pdm.source]] of pyproject.toml) offers the best match, and the lock does not " +
+          `record which, so the index of ${shown} is ambiguous: their purls name the first ` +
+          "(lock with `pdm lock --static-urls` to record each file's URL)",
     );
   }
   return scopesKnown ? output : { ...output, scopesFromDeclarations: true, extras: links };

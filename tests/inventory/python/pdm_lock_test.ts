@@ -318,6 +318,47 @@ Deno.test("readPdmLock: a source named pypi is every package's index; with anoth
   ]);
 });
 
+// PDM's `include_packages`/`exclude_packages` (pdm.utils.filtered_sources): a source that
+// includes a package is the only one searched for it; one that excludes it is not searched. vouch
+// named the first source for every package and called all of them ambiguous.
+Deno.test("readPdmLock: a source's include_packages and exclude_packages pick the index PDM searched", () => {
+  const entry = (name: string) =>
+    `[[package]]\nname = "${name}"\nversion = "1.0.0"\ngroups = ["default"]\nfiles = [\n` +
+    `    {file = "${name.replaceAll("-", "_")}-1.0.0.tar.gz", hash = "sha256:${
+      "a".repeat(64)
+    }"},\n]\n\n`;
+  const lock = '[metadata]\ngroups = ["default"]\nstrategy = ["inherit_metadata"]\n' +
+    'lock_version = "4.5.0"\n\n' + entry("Foo_Core") + entry("bar-baz") + entry("requests") +
+    entry("secret-tool");
+  const out = readPdmLock(lock, {
+    path: "pdm.lock",
+    load: (p) =>
+      p === "pyproject.toml"
+        ? '[project]\nname = "demo"\nversion = "0.1.0"\n\n' +
+          '[[tool.pdm.source]]\nname = "private"\nurl = "https://private.example.org/simple"\n' +
+          'include_packages = ["foo", "foo-[!0-9]*"]\nexclude_packages = ["bar-*", "secret-?ool"]\n\n' +
+          '[[tool.pdm.source]]\nname = "pypi"\nurl = "https://pypi.org/simple"\n' +
+          'exclude_packages = ["foo*", "secret-*"]\n'
+        : undefined,
+  });
+  assert.deepEqual(out.components.map((c) => c.purl).sort(), [
+    pypiPurl("bar-baz", "1.0.0"),
+    pypiPurl("foo-core", "1.0.0", { repository_url: "https://private.example.org/simple" }),
+    // Searched in both, the one listed first named: the source named pypi stands where it is.
+    pypiPurl("requests", "1.0.0", { repository_url: "https://private.example.org/simple" }),
+    pypiPurl("secret-tool", "1.0.0"),
+  ]);
+  assert.deepEqual(out.warnings, [
+    "pdm.lock: every [[tool.pdm.source]] of pyproject.toml keeps secret-tool out " +
+    "(`exclude_packages`), so PDM took them from a source configured elsewhere (pdm.toml, the " +
+    "user's configuration), which vouch does not read: their purls name no index",
+    "pdm.lock: PDM takes each package from whichever of https://private.example.org/simple, " +
+    "https://pypi.org/simple ([[tool.pdm.source]] of pyproject.toml) offers the best " +
+    "match, and the lock does not record which, so the index of requests is ambiguous: their " +
+    "purls name the first (lock with `pdm lock --static-urls` to record each file's URL)",
+  ]);
+});
+
 // A `subdirectory` that is no string was ignored (the archive's root was the download location);
 // pylock.toml refuses its `archive.subdirectory` the same way.
 Deno.test("readPdmLock: a non-string subdirectory is invalid, at its package", () => {
