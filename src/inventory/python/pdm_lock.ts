@@ -131,9 +131,16 @@ interface PdmSource {
   exclude: string[];
 }
 
-/** The strings of a source's pattern list; anything else is no pattern. */
+/**
+ * A source's pattern list as PDM reads it (RepositoryConfig's `_normalize_pattern`): each run of
+ * characters other than letters, digits, `?`, `*`, `[`, `]` and `-` a `-`, lowercased, so that
+ * `oneccl_bind_pt` matches the normalized name `oneccl-bind-pt`. Anything else is no pattern.
+ */
 function patterns(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((p): p is string => typeof p === "string") : [];
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((p) =>
+    typeof p === "string" ? [p.replace(/[^A-Za-z0-9?*[\]-]+/g, "-").toLowerCase()] : []
+  );
 }
 
 /**
@@ -174,9 +181,10 @@ function pdmSources(path: string, load: PdmLockOptions["load"]): PdmSource[] {
 
 /**
  * Whether a name matches a pattern as Python's `fnmatch.fnmatch` matches it on POSIX
- * (`fnmatch.translate`: `*` any run, `?` one character, `[seq]`/`[!seq]` a class with
- * `a-z` ranges, a `[` without its `]` literal; case-sensitive). Walked with a pointer back
- * to the last `*` only, not by a regex: the patterns come from a file vouch does not trust.
+ * (`fnmatch.translate`: `*` any run, `?` one character, `[seq]` a class with `a-z` ranges, a `[`
+ * without its `]` literal; case-sensitive). A normalized pattern (see `patterns`) has no `!`, so
+ * no negated class. Walked with a pointer back to the last `*` only, not by a regex: the
+ * patterns come from a file vouch does not trust.
  */
 function fnmatches(pattern: string, name: string): boolean {
   type Token = "*" | ((c: string) => boolean);
@@ -187,16 +195,14 @@ function fnmatches(pattern: string, name: string): boolean {
       if (tokens.at(-1) !== "*") tokens.push("*");
     } else if (c === "?") tokens.push(() => true);
     else if (c === "[") {
-      let j = i + 1;
-      if (pattern[j] === "!") j++;
-      if (pattern[j] === "]") j++;
+      // fnmatch.translate: a `]` first in the class is one of its characters.
+      let j = pattern[i + 1] === "]" ? i + 2 : i + 1;
       while (j < pattern.length && pattern[j] !== "]") j++;
       if (j >= pattern.length) {
         tokens.push((d) => d === "[");
         continue;
       }
-      const negate = pattern[i + 1] === "!";
-      const body = pattern.slice(negate ? i + 2 : i + 1, j);
+      const body = pattern.slice(i + 1, j);
       const ranges: Array<[string, string]> = [];
       for (let k = 0; k < body.length; k++) {
         if (body[k + 1] === "-" && k + 2 < body.length) {
@@ -204,7 +210,7 @@ function fnmatches(pattern: string, name: string): boolean {
           k += 2;
         } else ranges.push([body[k], body[k]]);
       }
-      tokens.push((d) => ranges.some(([lo, hi]) => lo <= d && d <= hi) !== negate);
+      tokens.push((d) => ranges.some(([lo, hi]) => lo <= d && d <= hi));
       i = j;
     } else tokens.push((d) => d === c);
   }

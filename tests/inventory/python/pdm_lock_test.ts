@@ -318,10 +318,47 @@ Deno.test("readPdmLock: a source named pypi is every package's index; with anoth
   ]);
 });
 
-// PDM's `include_packages`/`exclude_packages` (pdm.utils.filtered_sources): a source that
-// includes a package is the only one searched for it; one that excludes it is not searched. vouch
-// named the first source for every package and called all of them ambiguous.
-Deno.test("readPdmLock: a source's include_packages and exclude_packages pick the index PDM searched", () => {
+// PDM's `include_packages`/`exclude_packages` (pdm.utils.filtered_sources, patterns normalized
+// as RepositoryConfig does): a source that includes a package is the only one searched for it;
+// one that excludes it is not searched. vouch named PyPI for every package, with a warning that
+// the index of each was ambiguous. The sources as PDM users write them for PyTorch on Intel XPU.
+Deno.test("readPdmLock: include_packages and exclude_packages pick the one index PDM searched", () => {
+  const entry = (name: string, version: string) =>
+    `[[package]]\nname = "${name}"\nversion = "${version}"\ngroups = ["default"]\nfiles = [\n` +
+    `    {file = "${name.replaceAll("-", "_")}-${version}-py3-none-any.whl", ` +
+    `hash = "sha256:${"a".repeat(64)}"},\n]\n\n`;
+  const lock = '[metadata]\ngroups = ["default"]\nstrategy = ["inherit_metadata"]\n' +
+    'lock_version = "4.5.0"\n\n' + entry("torch", "2.8.0+xpu") +
+    entry("intel-extension-for-pytorch", "2.8.10+xpu") + entry("oneccl-bind-pt", "2.8.0+xpu") +
+    entry("numpy", "2.3.2");
+  const out = readPdmLock(lock, {
+    path: "pdm.lock",
+    load: (p) =>
+      p === "pyproject.toml"
+        ? '[project]\nname = "demo"\nversion = "0.1.0"\n\n' +
+          '[[tool.pdm.source]]\nname = "pytorch"\nurl = "https://download.pytorch.org/whl/xpu"\n' +
+          'include_packages = ["torch", "torchvision", "torchaudio", "pytorch-triton-xpu"]\n' +
+          'exclude_packages = ["*"]\n\n[[tool.pdm.source]]\nname = "intel"\n' +
+          'url = "https://pytorch-extension.intel.com/release-whl/stable/xpu/us/"\n' +
+          'include_packages = ["intel-extension-for-pytorch", "oneccl_bind_pt"]\n' +
+          'exclude_packages = ["*"]\n'
+        : undefined,
+  });
+  const intel = {
+    repository_url: "https://pytorch-extension.intel.com/release-whl/stable/xpu/us/",
+  };
+  assert.deepEqual(out.components.map((c) => c.purl).sort(), [
+    pypiPurl("intel-extension-for-pytorch", "2.8.10+xpu", intel),
+    pypiPurl("numpy", "2.3.2"),
+    pypiPurl("oneccl-bind-pt", "2.8.0+xpu", intel),
+    pypiPurl("torch", "2.8.0+xpu", { repository_url: "https://download.pytorch.org/whl/xpu" }),
+  ]);
+  assert.equal(out.warnings, undefined);
+});
+
+// An include wins over an exclude of the same source and of others; a source named pypi stands
+// where it is listed (PyPI is put first only when none is), so it is not the first searched.
+Deno.test("readPdmLock: a package no source excludes is ambiguous; one every source excludes, a warning", () => {
   const entry = (name: string) =>
     `[[package]]\nname = "${name}"\nversion = "1.0.0"\ngroups = ["default"]\nfiles = [\n` +
     `    {file = "${name.replaceAll("-", "_")}-1.0.0.tar.gz", hash = "sha256:${
@@ -336,15 +373,14 @@ Deno.test("readPdmLock: a source's include_packages and exclude_packages pick th
       p === "pyproject.toml"
         ? '[project]\nname = "demo"\nversion = "0.1.0"\n\n' +
           '[[tool.pdm.source]]\nname = "private"\nurl = "https://private.example.org/simple"\n' +
-          'include_packages = ["foo", "foo-[!0-9]*"]\nexclude_packages = ["bar-*", "secret-?ool"]\n\n' +
+          'include_packages = ["foo", "Foo_*"]\nexclude_packages = ["bar-*", "secret-?ool"]\n\n' +
           '[[tool.pdm.source]]\nname = "pypi"\nurl = "https://pypi.org/simple"\n' +
-          'exclude_packages = ["foo*", "secret-*"]\n'
+          'exclude_packages = ["foo*", "secret-[a-z]*"]\n'
         : undefined,
   });
   assert.deepEqual(out.components.map((c) => c.purl).sort(), [
     pypiPurl("bar-baz", "1.0.0"),
     pypiPurl("foo-core", "1.0.0", { repository_url: "https://private.example.org/simple" }),
-    // Searched in both, the one listed first named: the source named pypi stands where it is.
     pypiPurl("requests", "1.0.0", { repository_url: "https://private.example.org/simple" }),
     pypiPurl("secret-tool", "1.0.0"),
   ]);
@@ -353,9 +389,9 @@ Deno.test("readPdmLock: a source's include_packages and exclude_packages pick th
     "(`exclude_packages`), so PDM took them from a source configured elsewhere (pdm.toml, the " +
     "user's configuration), which vouch does not read: their purls name no index",
     "pdm.lock: PDM takes each package from whichever of https://private.example.org/simple, " +
-    "https://pypi.org/simple ([[tool.pdm.source]] of pyproject.toml) offers the best " +
-    "match, and the lock does not record which, so the index of requests is ambiguous: their " +
-    "purls name the first (lock with `pdm lock --static-urls` to record each file's URL)",
+    "https://pypi.org/simple ([[tool.pdm.source]] of pyproject.toml) offers the best match, and " +
+    "the lock does not record which, so the index of requests is ambiguous: their purls name " +
+    "the first (lock with `pdm lock --static-urls` to record each file's URL)",
   ]);
 });
 
