@@ -768,7 +768,11 @@ function enclosingBrace(code: string, offset: number): number | undefined {
  */
 function templateValue(context: Context, template: string, at: number): string | undefined {
   const expr = template.replace(/\s+/g, "");
-  if (context.each) return expr === "name" || expr === "project.name" ? EACH : undefined;
+  if (context.each) {
+    return expr === "name" || expr === "project.name" || eachLocal(context, expr, at)
+      ? EACH
+      : undefined;
+  }
   const root = context.root === context.project;
   if (expr === "rootProject.name" || (root && (expr === "name" || expr === "project.name"))) {
     return rootProjectName(context);
@@ -782,6 +786,36 @@ function templateValue(context: Context, template: string, at: number): string |
   }
   const property = /^(?:project\.)?([A-Za-z_]\w*)$/.exec(expr)?.[1];
   return property === undefined ? undefined : propertyValue(context, property, at);
+}
+
+/** The blocks that run for each project: a variable declared in one is computed per project. */
+const FOR_EACH_PROJECT = new Set(["allprojects", "subprojects", "beforeProject"]);
+
+/**
+ * Whether a template of a path set for each project starts with a variable the block that runs
+ * for each project declares before the path (`def`, `var`, `val`, `final`, `String`):
+ * lukebemishprojects' settings scripts compute one from the project's path in `gradle.lifecycle
+ * .beforeProject { p -> … }` (`var cleanProjectName = (p.path + ":").replace(…)`), so it is each
+ * project's, as its name is. A method call or a variable of the script (`${x()}`, `${lockDir}`)
+ * is none.
+ */
+function eachLocal(context: Context, expr: string, at: number): boolean {
+  const name = /^([A-Za-z_]\w*)(?![\w(])/.exec(expr)?.[1];
+  if (name === undefined) return false;
+  const { code } = context.text;
+  // The `{` of the innermost block around the path that runs for each project.
+  let start: number | undefined;
+  for (let i = at - 1, depth = 0; i >= 0 && start === undefined; i--) {
+    if (code[i] === "}") depth++;
+    else if (code[i] === "{" && depth-- === 0) {
+      depth = 0;
+      if (FOR_EACH_PROJECT.has(blockName(code, i))) start = i;
+    }
+  }
+  if (start === undefined) return false;
+  return new RegExp(`\\b(?:def|var|val|final|String)\\s+${name}\\s*=(?!=)`).test(
+    code.slice(start, at),
+  );
 }
 
 /**
@@ -1151,7 +1185,10 @@ function eachLock(
   files: ((folder: string) => string[] | undefined) | undefined,
 ): NamedLock[] | undefined {
   const folder = posix.dirname(lock);
-  const name = posix.basename(lock);
+  // Two templates side by side (`${cleanProjectName}${cleanProjectName.empty ? '' : '-'}`) are
+  // one stretch of the project's text.
+  let name = posix.basename(lock);
+  while (name.includes(EACH + EACH)) name = name.replaceAll(EACH + EACH, EACH);
   if (!name.includes(EACH) || folder.includes(EACH) || files === undefined) {
     named.why = FOR_OTHERS;
     return undefined;
@@ -1159,7 +1196,7 @@ function eachLock(
   const parts = name.split(EACH);
   const found = (files(folder) ?? []).filter((f) => wildcardMatch(parts, f, 1)).sort();
   if (found.length === 0) {
-    named.why = `no file matches ${lock.replaceAll(EACH, "*")}`;
+    named.why = `no file matches ${inFolder(folder, name).replaceAll(EACH, "*")}`;
     return undefined;
   }
   return found.map((f) => ({ ...named, path: folder === "." ? f : `${folder}/${f}` }));

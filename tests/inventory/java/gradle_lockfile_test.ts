@@ -1021,6 +1021,57 @@ Deno.test("readInventory: the lock a settings script names for its own classpath
   }
 });
 
+// lukebemishprojects/Chronicle's settings script names each project's buildscript lock from a
+// variable its `gradle.lifecycle.beforeProject { p -> … }` block computes from the project's path
+// (`locks/chronicle-gradle-plugin-buildscript-gradle.lockfile` for `:chronicle-gradle-plugin`).
+// The path read as computed: that lock was an unread file ("no reader for Gradle lockfiles"), its
+// plugins missing, and the scripts unread. A `${x()}` there stays computed.
+Deno.test("readInventory: a lock path from a variable the settings' beforeProject block computes names each project's lock", async () => {
+  const header = "# This is a Gradle generated file for dependency locking.\n";
+  const settings = "buildscript {\n  dependencyLocking {\n    lockMode = LockMode.STRICT\n" +
+    "    lockAllConfigurations()\n" +
+    '    lockFile.set file("locks/settings-buildscript-gradle.lockfile")\n  }\n}\n\n' +
+    "gradle.lifecycle.beforeProject {p ->\n    p.buildscript{\n        dependencyLocking {\n" +
+    "            lockMode = LockMode.STRICT\n            lockAllConfigurations()\n" +
+    "            var cleanProjectName = (p.path + \":\").replace(':', ' ').trim()" +
+    ".replace(' ', '-')\n" +
+    '            lockFile.set rootProject.file("locks/${cleanProjectName}' +
+    "${cleanProjectName.empty ? '' : '-'}buildscript-gradle.lockfile\")\n" +
+    "        }\n    }\n}\n\nrootProject.name = 'chronicle'\n\ninclude(\"plugin\")\n" +
+    'project(":plugin").name = "chronicle-gradle-plugin"\n';
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "settings.gradle": settings,
+      "plugin/build.gradle": "plugins {\n    id 'com.gradle.plugin-publish'\n}\n",
+      "locks/settings-buildscript-gradle.lockfile": header +
+        "com.gradle:develocity-gradle-plugin:4.0.1=classpath\nempty=\n",
+      "locks/buildscript-gradle.lockfile": header +
+        "org.jetbrains.kotlin:kotlin-gradle-plugin:2.3.0=classpath\nempty=\n",
+      "locks/chronicle-gradle-plugin-buildscript-gradle.lockfile": header +
+        "com.gradle.publish:plugin-publish-plugin:2.0.0=classpath\n" +
+        "org.apache.maven:maven-model:3.6.3=classpath\nempty=\n",
+    });
+    const warnings: string[] = [];
+    const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.deepEqual(inventory.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+      "pkg:maven/com.gradle.publish/plugin-publish-plugin@2.0.0 build",
+      "pkg:maven/com.gradle/develocity-gradle-plugin@4.0.1 build",
+      "pkg:maven/org.apache.maven/maven-model@3.6.3 build",
+      "pkg:maven/org.jetbrains.kotlin/kotlin-gradle-plugin@2.3.0 build",
+    ]);
+    assert.deepEqual(inventory.unread, []);
+    assert.deepEqual(warnings, []);
+    // A method's value is not the block's variable: still computed, and said.
+    await writeTree(dir, {
+      "settings.gradle": settings.replace("${cleanProjectName}$", "${x()}$")
+        .replace("${cleanProjectName.empty", "${x().empty"),
+    });
+    const computed: string[] = [];
+    await readInventory(dir, { onWarning: (w) => computed.push(w) });
+    assert.match(computed.join("\n"), /settings\.gradle line 15, lockFile\.set .*: it is computed/);
+  });
+});
+
 // A build of a settings script and its projects' scripts, no root build script: the lock the
 // settings script names for its own classpath was named by no script vouch looks into, and was
 // left unread, saying nothing; it is found from the projects' scripts, and one it cannot read
