@@ -107,6 +107,8 @@ export interface KnownFile {
    * configurations), which do not resolve a file whose text `declaresModules` of its own.
    */
   classpathLocks?: { name: RegExp; declaresModules: (text: string) => boolean };
+  /** Why it is not read, when vouch has a reader for its tool's files but not for this one. */
+  reason?: string;
   /** What the user can do, when there is something better than `--allow-unread`. */
   hint?: string;
   /**
@@ -414,7 +416,17 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   // default `libs`, a settings script may create others from files of gradle/ (Signal-Android's
   // gradle/test-libs.versions.toml, lint-libs.versions.toml).
   { name: "gradle/*.versions.toml", ...GRADLE_BUILD },
-  { name: "*-gradle.lockfile", tool: "Gradle", kind: "lock" },
+  // A lock named like one that no build script of the tree names (`lockFile`) and that is not at a
+  // place Gradle uses by default: vouch cannot tell which project or classpath it locks.
+  {
+    name: "*-gradle.lockfile",
+    tool: "Gradle",
+    kind: "lock",
+    reason:
+      "no build or settings script of the tree names it as a lock (`lockFile`), and it is not at a path Gradle uses by default, so vouch cannot tell what it locks",
+    hint:
+      'name it in the script at a literal path (`lockFile = file("locks/app-gradle.lockfile")`), or remove it if Gradle no longer writes it',
+  },
   { name: "build.sbt", tool: "sbt", kind: "manifest" },
   { name: "ivy.xml", tool: "Ivy", kind: "manifest" },
   { name: "deps.edn", tool: "Clojure", kind: "manifest" },

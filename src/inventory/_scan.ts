@@ -102,7 +102,10 @@ export interface ScanResult {
  */
 export function unreadKnown(path: string, known: KnownFile): UnreadFile {
   const kind = known.kind === "lock" ? "lockfiles" : "manifests";
-  const unread: UnreadFile = { path, reason: `vouch has no reader for ${known.tool} ${kind}` };
+  const unread: UnreadFile = {
+    path,
+    reason: known.reason ?? `vouch has no reader for ${known.tool} ${kind}`,
+  };
   if (known.hint !== undefined) unread.hint = known.hint;
   if (known.covers !== undefined) {
     unread.resolvedBy = { ecosystem: known.covers, readers: known.resolvedBy };

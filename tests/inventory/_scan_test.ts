@@ -65,6 +65,16 @@ Deno.test("scanProject: read files, and known formats without a reader reported 
   });
 });
 
+Deno.test("scanProject: a Gradle lock at a path no script names is unread for that reason, not for a missing reader", async () => {
+  await withTree({ "locks/plugin-buildscript-gradle.lockfile": "empty=\n" }, async (dir) => {
+    const { unread } = await scanProject(dir);
+    assert.deepEqual(unread.map((u) => u.path), ["locks/plugin-buildscript-gradle.lockfile"]);
+    assert.match(unread[0].reason, /^no build or settings script of the tree names it as a lock/);
+    assert.doesNotMatch(unread[0].reason, /no reader/);
+    assert.match(unread[0].hint ?? "", /lockFile = file\(/);
+  });
+});
+
 Deno.test("scanProject: a package-lock.json beside npm-shrinkwrap.json is superseded, as npm ignores it", async () => {
   await withTree({
     "npm-shrinkwrap.json": "",
