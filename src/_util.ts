@@ -92,22 +92,27 @@ function isOpened(value: unknown): value is Record<string, unknown> | unknown[] 
 }
 
 /**
- * The entries `JSON.stringify` writes of a container, in its order, as key and
- * value: every entry of an array (no key), those of an object whose values
- * are neither `undefined`, functions nor symbols.
+ * The keys `JSON.stringify` writes of an object, in its order: those whose values are neither
+ * `undefined`, functions nor symbols; `undefined` for an array, whose every index is written
+ * (an array of millions of entries is never copied into pairs).
  */
-function writtenEntries(
-  container: Record<string, unknown> | unknown[],
-): [string | undefined, unknown][] {
-  if (Array.isArray(container)) return container.map((entry) => [undefined, entry]);
-  const entries: [string, unknown][] = [];
-  for (const key of Object.keys(container)) {
+function writtenKeys(container: Record<string, unknown> | unknown[]): string[] | undefined {
+  if (Array.isArray(container)) return undefined;
+  return Object.keys(container).filter((key) => {
     const entry = container[key];
-    if (entry !== undefined && typeof entry !== "function" && typeof entry !== "symbol") {
-      entries.push([key, entry]);
-    }
-  }
-  return entries;
+    return entry !== undefined && typeof entry !== "function" && typeof entry !== "symbol";
+  });
+}
+
+/** The entry at `index` of a container whose written keys are `keys`. */
+function entryAt(
+  container: Record<string, unknown> | unknown[],
+  keys: string[] | undefined,
+  index: number,
+): unknown {
+  return keys === undefined
+    ? (container as unknown[])[index]
+    : (container as Record<string, unknown>)[keys[index]];
 }
 
 /** An entry's text where it stands, `depth` levels in: each line of a nested value indented. */
@@ -159,33 +164,58 @@ export function* jsonTextChunks(
   }
   let parts: string[] = [];
   let length = 0;
-  const put = (text: string): void => {
-    parts.push(text);
-    length += text.length;
+  // An entry's text of a chunk's length or more is its own part, never copied into a joined
+  // chunk (nor prefixed: that string would be copied flat by whoever reads it).
+  const put = (lead: string, text: string): void => {
+    if (text.length < CHUNK_LENGTH) parts.push(lead + text);
+    else parts.push(lead, text);
+    length += lead.length + text.length;
   };
-  // Indexed, not destructured: a cold run's destructuring makes an iterator per entry.
-  const entries = writtenEntries(value);
-  for (let i = 0; i < entries.length; i++) {
-    const child = entries[i][1];
-    const lead = entryLead(i, entries[i][0], 1, layout);
+  const keys = writtenKeys(value);
+  const count = keys?.length ?? (value as unknown[]).length;
+  for (let i = 0; i < count; i++) {
+    const child = entryAt(value, keys, i);
+    const lead = entryLead(i, keys?.[i], 1, layout);
     if (!isOpened(child)) {
-      put(lead + entryText(child, 1, layout));
-      continue;
-    }
-    put(lead);
-    const childEntries = writtenEntries(child);
-    for (let j = 0; j < childEntries.length; j++) {
-      put(entryLead(j, childEntries[j][0], 2, layout) + entryText(childEntries[j][1], 2, layout));
-      if (length >= CHUNK_LENGTH) {
-        yield parts.join("");
-        parts = [];
-        length = 0;
+      put(lead, entryText(child, 1, layout));
+    } else {
+      put(lead, "");
+      const childKeys = writtenKeys(child);
+      const childCount = childKeys?.length ?? (child as unknown[]).length;
+      for (let j = 0; j < childCount; j++) {
+        put(
+          entryLead(j, childKeys?.[j], 2, layout),
+          entryText(entryAt(child, childKeys, j), 2, layout),
+        );
+        if (length >= CHUNK_LENGTH) {
+          yield* joined(parts);
+          parts = [];
+          length = 0;
+        }
       }
+      put(containerEnd(child, childCount, 1, layout), "");
     }
-    put(containerEnd(child, childEntries.length, 1, layout));
+    // A document of many scalars (`[0,0,…]`) is chunked too, not gathered whole.
+    if (length >= CHUNK_LENGTH) {
+      yield* joined(parts);
+      parts = [];
+      length = 0;
+    }
   }
-  put(containerEnd(value, entries.length, 0, layout) + layout.end);
-  yield parts.join("");
+  put(containerEnd(value, count, 0, layout) + layout.end, "");
+  yield* joined(parts);
+}
+
+/** Parts as chunks: the small ones between two large ones joined, a large one on its own. */
+function* joined(parts: string[]): Generator<string, void, undefined> {
+  let start = 0;
+  for (let i = 0; i < parts.length; i++) {
+    if (parts[i].length < CHUNK_LENGTH) continue;
+    if (i > start) yield parts.slice(start, i).join("");
+    yield parts[i];
+    start = i + 1;
+  }
+  if (start < parts.length) yield parts.slice(start).join("");
 }
 
 /**

@@ -138,6 +138,23 @@ Deno.test("jsonTextChunks: a large document comes in chunks of about 64 Ki code 
   }
 });
 
+Deno.test("jsonTextChunks: a document of many scalars is chunked too, and a huge entry is a chunk of its own, never copied", () => {
+  // `[0,0,…]` (a hostile evidence file's shape): gathered whole before, one string of it all.
+  const zeros = new Array(100_000).fill(0);
+  const chunks = [...jsonTextChunks(zeros)];
+  assert.equal(chunks.join(""), toJsonText(zeros));
+  assert.ok(chunks.length > 2, `${chunks.length} chunks`);
+  assert.ok(chunks.every((c) => c.length < 1 << 17));
+  // One string longer than a chunk, at either level: its text (JSON.stringify's) comes alone,
+  // neither prefixed nor joined with its neighbours (each would be a copy of it).
+  const long = "a".repeat(1 << 17);
+  for (const doc of [{ x: long, y: 1 }, { p: [1, long, 2] }]) {
+    const parts = [...jsonTextChunks(doc)];
+    assert.equal(parts.join(""), toJsonText(doc));
+    assert.ok(parts.includes(JSON.stringify(long)), `${parts.length} parts`);
+  }
+});
+
 Deno.test("countBelow: how many sorted numbers are below a value, equal ones not counted", () => {
   const sorted = [2, 5, 5, 9];
   assert.deepEqual([0, 2, 3, 5, 6, 9, 10].map((v) => countBelow(sorted, v)), [0, 0, 1, 1, 3, 3, 4]);

@@ -1,8 +1,8 @@
 // Private: the keyless-identity and trusted-root flags shared by `vouch verify`
 // and `vouch verify-bundle`.
-import { VouchError } from "../errors.ts";
+import { isVouchError, VouchError } from "../errors.ts";
 import { loadTrustedRoot, type TrustedRoot } from "../sigstore/mod.ts";
-import type { IdentityPolicy } from "../sigstore/policy.ts";
+import { compileSanPattern, type IdentityPolicy } from "../sigstore/policy.ts";
 import { type FlagSpec, type ParsedArgs, stringFlag } from "./args.ts";
 import type { CliIo } from "./io.ts";
 import { isShowable } from "./secrets.ts";
@@ -18,11 +18,14 @@ export const SIGSTORE_FLAGS: FlagSpec[] = [
 /**
  * The identity policy the flags give.
  *
+ * `--certificate-identity-regexp` is compiled here (re2js, loaded only then): a pattern Go's
+ * `regexp.Compile` refuses, as cosign would, is a usage error before any file is read.
+ *
  * @param args The parsed arguments.
  * @returns The policy, or `undefined` when no identity flag is given.
  * @throws {VouchError} `args.conflicting_flags`, `args.identity_incomplete`, `args.invalid_value`.
  */
-export function identityPolicy(args: ParsedArgs): IdentityPolicy | undefined {
+export async function identityPolicy(args: ParsedArgs): Promise<IdentityPolicy | undefined> {
   const exact = stringFlag(args, "certificate-identity");
   const pattern = stringFlag(args, "certificate-identity-regexp");
   const issuer = stringFlag(args, "certificate-oidc-issuer");
@@ -42,58 +45,17 @@ export function identityPolicy(args: ParsedArgs): IdentityPolicy | undefined {
     );
   }
   if (pattern === undefined) return { subjectAlternativeName: exact, issuer };
-  let regexp: RegExp;
   try {
-    regexp = new RegExp(pattern);
-  } catch {
+    await compileSanPattern(pattern);
+  } catch (error) {
+    if (!isVouchError(error) || error.code !== "identity.pattern_invalid") throw error;
     throw new VouchError(
       "args.invalid_value",
-      `--certificate-identity-regexp ${
-        JSON.stringify(pattern.slice(0, 80))
-      } is not a regular expression`,
-      "pass a JavaScript regular expression, e.g. ^https://github\\.com/o/r/",
+      `--certificate-identity-regexp: ${error.message}`,
+      error.hint,
     );
   }
-  const re2 = notRe2(pattern);
-  if (re2 !== undefined) {
-    throw new VouchError(
-      "args.invalid_value",
-      `--certificate-identity-regexp ${
-        JSON.stringify(pattern.slice(0, 80))
-      } uses ${re2}, which cosign's RE2 syntax (Go regexp.Compile) refuses`,
-      "write the pattern without backreferences and lookarounds, as cosign would accept it",
-    );
-  }
-  return { subjectAlternativeNameRegExp: regexp, issuer };
-}
-
-/**
- * What a (valid JavaScript) pattern uses that RE2 refuses: a backreference
- * (`\1`…`\9`, `\k<name>`) or a lookaround (`(?=`, `(?!`, `(?<=`, `(?<!`).
- * cosign and sigstore-go compile the identity pattern with Go's
- * `regexp.Compile` (sigstore-go `verify.NewSANMatcher`), which has neither, so
- * such a pattern fails there; here it would run on the backtracking engine.
- */
-function notRe2(pattern: string): string | undefined {
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === "\\") {
-      const next = pattern[i + 1] ?? "";
-      if (!inClass && (/[1-9]/.test(next) || (next === "k" && pattern[i + 2] === "<"))) {
-        return `a backreference (\\${next}${next === "k" ? "<…>" : ""})`;
-      }
-      i++;
-    } else if (inClass) {
-      if (c === "]") inClass = false;
-    } else if (c === "[") {
-      inClass = true;
-    } else if (c === "(" && pattern[i + 1] === "?") {
-      const look = /^\(\?(?:=|!|<=|<!)/.exec(pattern.slice(i, i + 4));
-      if (look) return `a lookaround (${look[0]})`;
-    }
-  }
-  return undefined;
+  return { subjectAlternativeNameRegExp: pattern, issuer };
 }
 
 /**

@@ -131,7 +131,7 @@ Flags:
   --expect-release NAME     ... this release
   --require-signature BOOL  at least one verified signature (default true; --require-signature=false to relax)
   --certificate-identity ID         keyless Sigstore bundles: the signer's identity (SAN), exactly
-  --certificate-identity-regexp RE  ... or a regular expression it must match
+  --certificate-identity-regexp RE  ... or an RE2 pattern (Go regexp, as cosign) it must match
   --certificate-oidc-issuer URL     ... and its OIDC issuer (keyless bundles fail without both)
   --trusted-root FILE       a trusted_root.json instead of the embedded Sigstore public-good root
   --format md|json          report format (default md)
@@ -153,7 +153,7 @@ in-toto statement.
 Flags:
   --bundle FILE                       the .sigstore.json bundle
   --certificate-identity ID           the certificate's subject alternative name, exactly
-  --certificate-identity-regexp RE    ... or a regular expression it must match (unanchored, as cosign)
+  --certificate-identity-regexp RE    ... or an RE2 pattern (Go regexp, as cosign) it must match, unanchored
   --certificate-oidc-issuer URL       the OIDC issuer in the certificate (Fulcio extension)
   --key PUB.pem                       verify a key-signed bundle with this SPKI PEM public key (not
                                       with an identity: both at once fail identity.policy_conflict)

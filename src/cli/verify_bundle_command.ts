@@ -201,7 +201,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     );
   }
   noPositionals(extra, "verify-bundle");
-  const identity = identityPolicy(args);
+  const identity = await identityPolicy(args);
   const keyPath = stringFlag(args, "key");
   if (identity === undefined && keyPath === undefined) {
     throw usage(

@@ -80,7 +80,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       release: stringFlag(args, "expect-release"),
     },
     requireSignature: args.flags["require-signature"] !== false,
-    sigstore: { identity: identityPolicy(args), trustedRoot: trustedRootFlag(args, io) },
+    sigstore: { identity: await identityPolicy(args), trustedRoot: trustedRootFlag(args, io) },
   });
   io.stdout(
     stringFlag(args, "format") === "json" ? toJsonText(report) : renderVerifyMarkdown(report),

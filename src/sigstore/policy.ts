@@ -11,6 +11,7 @@
 import { DerError, parseDer, readString } from "./_asn1/reader.ts";
 import { utf8 } from "./_bytes.ts";
 import { failed, passed, type SigstoreCheck } from "./codes.ts";
+import { VouchError } from "../errors.ts";
 import type { Certificate } from "./x509/certificate.ts";
 
 /** The Fulcio certificate extensions vouch reads, by name. */
@@ -97,8 +98,13 @@ export interface SignerIdentity {
 export interface IdentityPolicy {
   /** The exact subject alternative name. */
   subjectAlternativeName?: string;
-  /** A regular expression the subject alternative name must match (unanchored, as cosign). */
-  subjectAlternativeNameRegExp?: RegExp;
+  /**
+   * A regular expression the subject alternative name must match, in Go's RE2 syntax, as
+   * cosign's `--certificate-identity-regexp` and sigstore-go's `NewSANMatcher`: unanchored
+   * (anchor it with `^…$`), run in time linear in the SAN; a backreference or a lookaround is
+   * refused (`identity.pattern_invalid`).
+   */
+  subjectAlternativeNameRegExp?: string;
   /** The exact OIDC issuer. */
   issuer: string;
 }
@@ -129,12 +135,6 @@ const NAMES: Record<number, keyof FulcioExtensions> = {
   23: "deploymentEnvironment",
   24: "subject",
 };
-
-/**
- * The longest SAN an identity regular expression is run on. A real Fulcio SAN
- * is an email (at most 254) or a CI workflow URI (a few hundred characters).
- */
-export const MAX_REGEXP_SAN_LENGTH = 4096;
 
 /** The Fulcio username SAN (otherName type). */
 const OID_USERNAME = "1.3.6.1.4.1.57264.1.7";
@@ -250,6 +250,37 @@ export function signerIdentity(cert: Certificate): SignerIdentity | undefined {
 }
 
 /**
+ * Compiles an identity pattern as cosign does (Go's `regexp.Compile`, RE2 syntax), on re2js,
+ * loaded here and only here, when a pattern is given.
+ *
+ * @param pattern The pattern.
+ * @returns Whether a SAN matches it (Go's `MatchString`: unanchored, linear time).
+ * @throws {VouchError} `identity.pattern_invalid` when Go's parser refuses it (a
+ *   backreference, a lookaround…; the message is the parser's) or it is not a string.
+ */
+export async function compileSanPattern(pattern: string): Promise<(san: string) => boolean> {
+  if (typeof pattern !== "string") {
+    throw new VouchError(
+      "identity.pattern_invalid",
+      `the identity pattern is a ${typeof pattern}, not a string in RE2 syntax`,
+      "pass the pattern as a string (a RegExp's JavaScript syntax is not RE2's)",
+    );
+  }
+  const { compileRe2 } = await import("./_re2.ts");
+  const compiled = compileRe2(pattern);
+  if (typeof compiled !== "function") {
+    throw new VouchError(
+      "identity.pattern_invalid",
+      `the identity pattern ${
+        JSON.stringify(pattern.slice(0, 80))
+      } is not RE2 syntax, which cosign requires (Go regexp.Compile: ${compiled.error})`,
+      "write it as cosign would accept it: no backreference, no lookaround; e.g. ^https://github\\.com/o/r/",
+    );
+  }
+  return compiled;
+}
+
+/**
  * Checks a certificate's identity against a policy: the subject alternative
  * name {@linkcode signerIdentity} reads (the one reported) must equal (or
  * match) the policy's, and its OIDC issuer must equal the policy's. Another
@@ -259,38 +290,25 @@ export function signerIdentity(cert: Certificate): SignerIdentity | undefined {
  * @param cert The signing certificate.
  * @param policy The policy.
  * @returns The checks (`identity.ok`, or the mismatches) and the identity.
+ * @throws {VouchError} `identity.pattern_invalid` (see {@linkcode compileSanPattern}).
  */
-export function checkIdentity(
+export async function checkIdentity(
   cert: Certificate,
   policy: IdentityPolicy,
-): { checks: SigstoreCheck[]; identity?: SignerIdentity } {
+): Promise<{ checks: SigstoreCheck[]; identity?: SignerIdentity }> {
   const identity = signerIdentity(cert);
   const san = identity?.subjectAlternativeName;
   const wanted = policy.subjectAlternativeName;
-  // A global or sticky expression would carry state between tests.
-  const source = policy.subjectAlternativeNameRegExp;
-  const pattern = source === undefined
-    ? undefined
-    : new RegExp(source.source, source.flags.replace(/[gy]/g, ""));
-  // The pattern runs on JavaScript's backtracking engine (cosign's is RE2): it never sees a
-  // SAN longer than any real one, whatever the certificate holds.
-  const tooLong = pattern !== undefined && san !== undefined &&
-    san.length > MAX_REGEXP_SAN_LENGTH;
-  const sanOk = san !== undefined && !tooLong && (wanted === undefined || san === wanted) &&
-    (pattern === undefined || pattern.test(san));
+  const pattern = policy.subjectAlternativeNameRegExp;
+  const matches = pattern === undefined ? undefined : await compileSanPattern(pattern);
+  const sanOk = san !== undefined && (wanted === undefined || san === wanted) &&
+    (matches === undefined || matches(san));
   const checks: SigstoreCheck[] = [];
   const shown = JSON.stringify((san ?? "").slice(0, 200));
-  if (tooLong) {
-    checks.push(
-      failed(
-        "identity.san_mismatch",
-        `the certificate's SAN is ${san.length} characters, over the ${MAX_REGEXP_SAN_LENGTH} a regular expression is run on`,
-      ),
-    );
-  } else if (!sanOk) {
+  if (!sanOk) {
     const expected = wanted !== undefined
       ? JSON.stringify(wanted)
-      : `matching /${pattern?.source}/`;
+      : `matching ${JSON.stringify(pattern)}`;
     checks.push(
       failed(
         "identity.san_mismatch",

@@ -30,6 +30,7 @@ import { type BundleContent, parseBundle, type SignedEntity } from "./bundle.ts"
 import { failed, passed, type SigstoreCheck } from "./codes.ts";
 import {
   checkIdentity,
+  compileSanPattern,
   type IdentityPolicy,
   type SignerIdentity,
   unreadableFulcioExtensions,
@@ -362,11 +363,11 @@ interface CertificateState {
   identity?: SignerIdentity;
 }
 
-function readCertificates(
+async function readCertificates(
   entity: SignedEntity,
   checks: SigstoreCheck[],
   policy: IdentityPolicy | undefined,
-): CertificateState | undefined {
+): Promise<CertificateState | undefined> {
   if (entity.material.type !== "certificate") return undefined;
   let certificates: Certificate[];
   try {
@@ -413,7 +414,7 @@ function readCertificates(
       ),
     );
   } else {
-    const result = checkIdentity(leaf, policy);
+    const result = await checkIdentity(leaf, policy);
     checks.push(...result.checks);
     if (result.identity !== undefined) state.identity = result.identity;
   }
@@ -502,13 +503,18 @@ async function checkCertificateAtTimes(
  *   UTF-8 JSON of at most 64 MiB, nesting at most 32 levels).
  * @param options The artifact, the trusted root, the identity policy or public key, the clock.
  * @returns The checks and, when verified, what verified: signer, times, log entries, payload.
- * @throws {VouchError} `key.malformed` when `publicKey` is not a usable public key.
+ * @throws {VouchError} `key.malformed` when `publicKey` is not a usable public key;
+ *   `identity.pattern_invalid` when the identity's `subjectAlternativeNameRegExp` is not
+ *   RE2 syntax (Go's `regexp.Compile` refuses it: a backreference, a lookaround…).
  */
 export async function verifyBundle(
   bundle: unknown,
   options: VerifyBundleOptions = {},
 ): Promise<BundleVerification> {
   const givenKey = options.publicKey === undefined ? undefined : readPublicKey(options.publicKey);
+  // A pattern Go's parser refuses is the caller's error, whatever the bundle holds.
+  const pattern = options.identity?.subjectAlternativeNameRegExp;
+  if (pattern !== undefined) await compileSanPattern(pattern);
   const root = trustMaterial(options.trustedRoot ?? publicGoodTrustedRoot());
   const now = BigInt((options.now ?? new Date()).getTime()) * 1_000_000n;
   const result: BundleVerification = { verified: false, checks: [], times: [], logEntries: [] };
@@ -546,7 +552,7 @@ export async function verifyBundle(
     checks.push(checkStatementArtifact(content, sha256));
   }
 
-  const cert = readCertificates(entity, checks, options.identity);
+  const cert = await readCertificates(entity, checks, options.identity);
   const signingKey = entity.material.type === "publicKey"
     ? givenKey
     : cert === undefined

@@ -1,5 +1,6 @@
 // Private: bounded reads and defensive JSON parsing of untrusted bundle files.
 import { MAX_EVIDENCE_FILE_BYTES, toJsonText } from "../bundle/bundle_index.ts";
+import { jsonTextChunks } from "../_util.ts";
 import { fail, type VerifyCheck } from "./_check.ts";
 
 /** The largest evidence file `verify()` reads: 256 MiB, the most `attest()` writes. */
@@ -175,5 +176,37 @@ export function parseJson(
     const reason = (error as Error).message.split("\n")[0].slice(0, 100);
     return { check: fail("file.invalid_json", `not JSON: ${reason}`, file) };
   }
-  return options.canonical ? { value, canonical: canonicalText(value) === text } : { value };
+  return options.canonical ? { value, canonical: isCanonicalText(value, text) } : { value };
+}
+
+/**
+ * Whether a text is the canonical one of its value ({@linkcode canonicalText}), compared chunk
+ * by chunk ({@linkcode jsonTextChunks}) and given up at the first difference: the canonical
+ * text of a large file is never held whole beside the file's text and its parsed value (for a
+ * hostile 64 MiB `[0,0,…]`, it was a further 160 MB string).
+ *
+ * @example
+ * ```ts
+ * import { isCanonicalText } from "./_read.ts";
+ * isCanonicalText({ a: 1 }, '{\n  "a": 1\n}\n'); // true
+ * isCanonicalText({ a: 1 }, '{"a":1}'); // false
+ * ```
+ *
+ * @param value A parsed JSON value.
+ * @param text The text it was parsed from.
+ * @returns `true` when the text is exactly what vouch writes for the value.
+ */
+export function isCanonicalText(value: unknown, text: string): boolean {
+  let at = 0;
+  try {
+    for (const chunk of jsonTextChunks(value)) {
+      if (!text.startsWith(chunk, at)) return false;
+      at += chunk.length;
+    }
+  } catch (error) {
+    // One entry's text can be longer than a string (see canonicalText): no text read is it.
+    if (error instanceof RangeError) return false;
+    throw error;
+  }
+  return at === text.length;
 }

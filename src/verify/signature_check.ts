@@ -13,9 +13,11 @@
  */
 import { Buffer } from "node:buffer";
 import { FILES, type KeylessSignerRecord, keylessSignerRecord } from "../bundle/bundle_index.ts";
+import { jsonTextChunks, toJsonText } from "../_util.ts";
 import {
   CYCLONEDX_PREDICATE_TYPE,
   type ProvenanceStatement,
+  type SbomStatement,
   sbomStatement,
   type SignatureRecord,
   SPDX_PREDICATE_TYPE,
@@ -131,14 +133,59 @@ function sbomDocument(
   return parsed.check ? undefined : { value: parsed.value };
 }
 
-/** The exact bytes a signature file must have signed, or why they cannot be known. */
-function expectedPayload(file: SignatureFile, input: SignatureInput): Uint8Array | string {
+/**
+ * The text of an SBOM's in-toto statement, `toJsonText(sbomStatement(…))`, in chunks: the
+ * document's own ({@linkcode jsonTextChunks}), indented where the statement holds it, as its
+ * last key `predicate`. Held whole, the statement's text and its UTF-8 bytes cost about seven
+ * times the SBOM file (a hostile 64 MiB `[0,0,…]`: 224 MB of text, 224 MB of bytes).
+ */
+function* statementChunks(statement: SbomStatement): Generator<string, void, undefined> {
+  const { predicate, ...head } = statement;
+  const text = toJsonText(head); // `{…\n  "predicateType": "…"\n}\n`
+  yield `${text.slice(0, -"\n}\n".length)},\n  "predicate": `;
+  const indented = (chunk: string): string =>
+    chunk.includes("\n") ? chunk.replaceAll("\n", "\n  ") : chunk;
+  let held: string | undefined;
+  for (const chunk of jsonTextChunks(predicate)) {
+    if (held !== undefined) yield indented(held);
+    held = chunk;
+  }
+  // The document's text ends with a newline: the statement's closing brace stands there.
+  yield `${indented(held!.slice(0, -1))}\n}\n`;
+}
+
+/**
+ * Whether UTF-8 bytes are exactly the chunks of text joined, given up at the first chunk that
+ * differs (or runs past them): the joined text and its encoding are never held whole.
+ */
+function bytesAreChunks(bytes: Uint8Array, chunks: Iterable<string>): boolean {
+  const encoder = new TextEncoder();
+  let at = 0;
+  for (const chunk of chunks) {
+    const encoded = encoder.encode(chunk);
+    if (!constantTimeEqual(encoded, bytes.subarray(at, at + encoded.length))) return false;
+    at += encoded.length;
+  }
+  return at === bytes.length;
+}
+
+/**
+ * What a signature file must have signed: the target file's bytes, or (an SBOM signature)
+ * the in-toto statement of the SBOM over the provenance subjects, as chunks of its text; or
+ * why it cannot be known.
+ */
+function expectedPayload(
+  file: SignatureFile,
+  input: SignatureInput,
+): { bytes: Uint8Array } | { chunks: Iterable<string> } | { problem: string } {
   const target = input.files.get(file.signs);
-  if (target === undefined) return `${file.signs} could not be read to compare`;
-  if (file.predicateType === undefined) return target;
-  if (input.statement === undefined) return `no valid ${FILES.provenance} to take subjects from`;
+  if (target === undefined) return { problem: `${file.signs} could not be read to compare` };
+  if (file.predicateType === undefined) return { bytes: target };
+  if (input.statement === undefined) {
+    return { problem: `no valid ${FILES.provenance} to take subjects from` };
+  }
   const document = sbomDocument(file.signs, target, input.documents);
-  if (document === undefined) return `${file.signs} does not parse`;
+  if (document === undefined) return { problem: `${file.signs} does not parse` };
   const subjects = input.statement.subject.map((s) => ({
     name: s.name,
     sha256: s.digest.sha256,
@@ -148,9 +195,28 @@ function expectedPayload(file: SignatureFile, input: SignatureInput): Uint8Array
     predicateType: file.predicateType,
     document: document.value,
   });
-  const text = canonicalText(statement);
-  if (text === undefined) return `the in-toto statement of ${file.signs} is too large to write`;
-  return new TextEncoder().encode(text);
+  return { chunks: statementChunks(statement) };
+}
+
+/**
+ * Whether a payload is what a signature file must have signed, or why that cannot be known.
+ * One entry of a hostile document can be text longer than a string holds (a `RangeError`):
+ * no statement vouch writes is, so that is a mismatch, said as such.
+ */
+function payloadIs(
+  payload: Uint8Array,
+  file: SignatureFile,
+  input: SignatureInput,
+): boolean | { problem: string } {
+  const expected = expectedPayload(file, input);
+  if ("problem" in expected) return expected;
+  if ("bytes" in expected) return constantTimeEqual(payload, expected.bytes);
+  try {
+    return bytesAreChunks(payload, expected.chunks);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return { problem: `the in-toto statement of ${file.signs} is too large to write` };
+  }
 }
 
 /** payloadType and payload-is-what-it-binds checks of one envelope. */
@@ -171,15 +237,15 @@ function payloadChecks(
     );
   }
   const payload = decodeStrictBase64(envelope.payload);
-  const expected = expectedPayload(file, input);
   const what = file.predicateType === undefined
     ? file.signs
     : `the in-toto statement of ${file.signs} over the provenance subjects`;
-  if (payload === undefined) {
+  const same = payload === undefined ? undefined : payloadIs(payload, file, input);
+  if (same === undefined) {
     checks.push(fail(`${prefix}.payload_mismatch`, "payload is not standard base64", path));
-  } else if (typeof expected === "string") {
-    checks.push(fail(`${prefix}.payload_mismatch`, expected, path));
-  } else if (!constantTimeEqual(payload, expected)) {
+  } else if (typeof same === "object") {
+    checks.push(fail(`${prefix}.payload_mismatch`, same.problem, path));
+  } else if (!same) {
     checks.push(
       fail(
         `${prefix}.payload_mismatch`,

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import {
+  isCanonicalText,
   jsonShape,
   MAX_FILE_BYTES,
   MAX_JSON_CONTAINERS,
@@ -95,4 +96,21 @@ Deno.test("attack: a dense JSON file ([{},{},…]) is file.too_complex before it
   assert.equal(result.check?.code, "file.too_complex");
   const fits = parseJson(new TextEncoder().encode("[" + "{},".repeat(999) + "{}]"), "x.json");
   assert.equal(fits.check, undefined);
+});
+
+Deno.test("isCanonicalText: the text vouch writes for the value, compared chunk by chunk", () => {
+  const zeros = new Array(50_000).fill(0);
+  const canonical = `[\n${zeros.map(() => "  0").join(",\n")}\n]\n`;
+  assert.equal(isCanonicalText(zeros, canonical), true);
+  for (
+    const text of [
+      JSON.stringify(zeros),
+      canonical.slice(0, -1),
+      `${canonical}\n`,
+      canonical.replace(/0\n\]/, "1\n]"),
+      canonical.replace("  0", "  -0"),
+    ]
+  ) assert.equal(isCanonicalText(zeros, text), false, text.slice(-12));
+  assert.equal(isCanonicalText({ a: "é" }, '{\n  "a": "é"\n}\n'), true);
+  assert.equal(isCanonicalText({ a: "é" }, '{\n  "a": "\\u00e9"\n}\n'), false);
 });

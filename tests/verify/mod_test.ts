@@ -913,6 +913,32 @@ Deno.test("fuzz resealed: 250 seeded mutations with the index digests and sizes 
   await fuzz("resealed", 250, 20261130);
 });
 
+Deno.test("a large SBOM's canonical text and signed statement are compared in chunks, never held whole", async () => {
+  // A hostile `[0,0,…]` in place of the SPDX SBOM: its canonical text and the in-toto statement
+  // its signature must cover were each one string (and the statement its UTF-8 bytes too):
+  // 1.1 GB peak RSS for a 64 MiB file. Now no string JSON.stringify makes is much over a chunk.
+  const b = await bundle("ecdsa-p256");
+  Deno.writeTextFileSync(`${b.dir}/${FILES.spdx}`, JSON.stringify(new Array(500_000).fill(0)));
+  const stringify = JSON.stringify;
+  let longest = 0;
+  JSON.stringify = ((...args: Parameters<typeof stringify>): string => {
+    const text = stringify(...args);
+    longest = Math.max(longest, text?.length ?? 0);
+    return text;
+  }) as typeof stringify;
+  let report;
+  try {
+    report = await verify(b.dir, goodOptions(b));
+  } finally {
+    JSON.stringify = stringify;
+  }
+  assert.ok(longest < 1 << 17, `a ${longest}-character JSON text`);
+  const failed = failedCodes(report);
+  for (const code of ["file.not_canonical", "spdx_sigstore.payload_mismatch"]) {
+    assert.ok(failed.includes(code), failed.join(","));
+  }
+});
+
 Deno.test("each SBOM is parsed once: the signature checks rebuild its statement from verify's parse", async () => {
   const b = await bundle("ecdsa-p256");
   const texts = [FILES.spdx, FILES.cyclonedx].map((f) => Deno.readTextFileSync(`${b.dir}/${f}`));
