@@ -234,7 +234,8 @@ export function tomlKeyLine(text: string, key: string): number | undefined {
   const name = key.replace(/^\[+|\]+$/g, "");
   const last = escaped(name.slice(name.lastIndexOf(".") + 1));
   return nthLine(text, new RegExp(`^\\s*\\[+\\s*${escaped(name)}\\s*[\\].]`)) ??
-    nthLine(text, new RegExp(`^\\s*\\[+[^\\]]*\\.${last}\\s*\\]`)) ??
+    // A quoted last part (`[tool.poetry.dependencies.""]`) too.
+    nthLine(text, new RegExp(`^\\s*\\[+[^\\]]*\\.(?:${last}|"${last}"|'${last}')\\s*\\]`)) ??
     nthLine(text, new RegExp(`^\\s*(?:[\\w.-]+\\.)?(?:${last}|"${last}"|'${last}')\\s*=`)) ??
     quotedLastPartLine(text, name);
 }

@@ -193,6 +193,9 @@ function decode(lock: Record<string, unknown>, text: string, path: string): Map<
     const entries: Entry[] = [];
     for (const [key, value] of Object.entries(packages)) {
       const line = (): number => lineOf(text, key, framework);
+      // NuGet writes no package without an id (its PackageIdValidator refuses an empty one): it
+      // was refused as a purl without a name, at no line.
+      if (key === "") throw invalid(path, line(), `a package of ${framework} has an empty id`);
       const raw = isRecord(value) ? value : {};
       const type = raw.type;
       if (typeof type !== "string" || !TYPES.has(type)) {

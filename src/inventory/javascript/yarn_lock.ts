@@ -328,6 +328,15 @@ function locatorFolder(params: LocatorParams, tooDeep: () => Error, depth = 0): 
 /** Decodes the resolution of a Berry entry into `entry`. */
 function resolveBerry(entry: Entry, resolution: string, path: string): void {
   const { name, range } = splitDescriptor(resolution);
+  // Yarn reads a resolution with parseLocator, which refuses one without a name (`""`, the
+  // inner locator of `foo@patch:#./a.patch`): no Yarn wrote it.
+  if (name === "") {
+    throw fail(
+      path,
+      entry.line(),
+      `entry ${entry.specs[0]} resolves to ${JSON.stringify(resolution)}, a locator without a name`,
+    );
+  }
   entry.name = name;
   const tooDeep = (): Error =>
     fail(

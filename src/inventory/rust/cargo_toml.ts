@@ -367,6 +367,17 @@ function decode(
   const base = value.workspace === true ? inherited.path ?? manifest.path : manifest.path;
   const kind = ["rev", "tag", "branch"].find((k) => text(k) !== undefined);
   const ref = kind === undefined ? undefined : text(kind);
+  // No git URL or reference holds one (Cargo's Url::parse trims or drops it and refuses what is
+  // left empty: "invalid url"): the purl's vcs_url cannot, and it was refused at no line, or the
+  // file's first line for a reference of it alone.
+  // deno-lint-ignore no-control-regex
+  const control = [git, ref].find((v) => v !== undefined && /[\0-\x1f\x7f-\x9f]/.test(v));
+  if (control !== undefined) {
+    throw manifest.fail(
+      `the git source of dependency "${key}" holds a control character: ${JSON.stringify(control)}`,
+      key,
+    );
+  }
   // `registry-index` is what `cargo package` writes for `registry` in a published manifest.
   const registry = text("registry");
   const index = text("registry-index") ??

@@ -425,7 +425,7 @@ Deno.test("vouch sbom refuses every bad file: exit 2, file:line, nothing written
     "inventory.nuget_lock.invalid",
   );
   // truncated, wrong version, duplicate keys, invalid UTF-8
-  for (const name of ["truncated", "version", "duplicate", "utf8", "no-framework"]) {
+  for (const name of ["truncated", "version", "duplicate", "utf8", "no-framework", "empty-id"]) {
     assert.ok(cases.includes(name), name);
   }
 });

@@ -272,6 +272,29 @@ Deno.test("readYarnLock Berry: locator= parameters nested deeper than Yarn nests
   );
 });
 
+Deno.test("readYarnLock Berry: a resolution without a name is invalid at its entry's line", () => {
+  // Yarn's parseLocator refuses both (`Invalid locator`); they were refused without a line.
+  for (const resolution of ['""', '"ms@patch:#~/ms.patch"']) {
+    const lock = [
+      ...BERRY_APP,
+      '    ms: "npm:2.1.3"',
+      "  languageName: unknown",
+      "  linkType: soft",
+      "",
+      '"ms@npm:2.1.3":',
+      "  version: 2.1.3",
+      `  resolution: ${resolution}`,
+      "  languageName: node",
+      "  linkType: hard",
+    ].join("\n");
+    assertVouchError(
+      () => readYarnLock(lock, { path: "yarn.lock", load: () => undefined }),
+      "inventory.yarn_lock.invalid",
+      /^yarn\.lock:13: entry ms@npm:2\.1\.3 resolves to ".*", a locator without a name$/,
+    );
+  }
+});
+
 Deno.test("readYarnLock Berry: a catalog: range without .yarnrc.yml is the one entry of that name", () => {
   const dir = fixture("js", "yarn", "berry-catalog-peers");
   const context = treeContext(dir);

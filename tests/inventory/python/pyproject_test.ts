@@ -1103,6 +1103,16 @@ Deno.test("readPyproject: a Poetry dependency with an empty name is refused at i
       invalidWith(/^pyproject\.toml:6: a dependency with an empty name$/),
     );
   }
+  // Its table's header: the quoted key was looked for in assignments only.
+  assert.throws(
+    () =>
+      readPyproject(
+        '[tool.poetry]\nname = "p"\nversion = "1"\n\n[tool.poetry.dependencies]\nrich = "^13"\n\n' +
+          '[tool.poetry.dependencies.""]\nversion = "^2.32"\noptional = true\n',
+        { path: "pyproject.toml" },
+      ),
+    invalidWith(/^pyproject\.toml:8: a dependency with an empty name$/),
+  );
 });
 
 Deno.test("readPyproject: an include of an unknown dependency group is named at the include's line (fuzz)", () => {

@@ -167,6 +167,33 @@ Deno.test("readCargoToml: malformed TOML and wrong types are inventory.cargo_tom
   }
 });
 
+Deno.test("readCargoToml: a git source with a control character is refused at its dependency (fuzz)", () => {
+  // Its vcs_url was refused at no line (a root's [patch]), or at line 1 (a reference alone).
+  const root = '[workspace]\nmembers = ["seed"]\n\n[patch.crates-io.radicle-avatar]\n' +
+    'git = "\\n"\nbranch = "main"\n';
+  const member = '[package]\nname = "seed"\nversion = "1.0.0"\n\n[dependencies]\n' +
+    'radicle-avatar = "0"\n';
+  assertVouchError(
+    () =>
+      readCargoToml(member, {
+        path: "seed/Cargo.toml",
+        load: (p) => p === "Cargo.toml" ? root : undefined,
+      }),
+    "inventory.cargo_toml.invalid",
+    /^Cargo\.toml:4: the git source of dependency "radicle-avatar" holds a control character: "\\n"$/,
+  );
+  assertVouchError(
+    () =>
+      readCargoToml(
+        '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\n' +
+          'avatar = { git = "https://github.com/radicle-dev/radicle-avatar", branch = "\\u0007" }\n',
+        { path: "Cargo.toml" },
+      ),
+    "inventory.cargo_toml.invalid",
+    /^Cargo\.toml:6: the git source of dependency "avatar" holds a control character: "\\u0007"$/,
+  );
+});
+
 Deno.test("readCargoToml: a root that excludes the crate is not its workspace; Cargo looks further up", () => {
   const files: Record<string, string> = {
     "Cargo.toml":
