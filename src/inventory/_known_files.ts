@@ -369,7 +369,10 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   },
   { name: "Gopkg.toml", tool: "dep", kind: "manifest" },
   { name: "Gopkg.lock", tool: "dep", kind: "lock" },
+  { name: "glide.yaml", tool: "Glide", kind: "manifest" },
   { name: "glide.lock", tool: "Glide", kind: "lock" },
+  // godep's lock: the revision of each package it copied into the project (`godep save`).
+  { name: "Godeps/Godeps.json", tool: "godep", kind: "lock" },
   // Ruby: a gemspec is read with the Gemfile or Bundler lock that names it.
   {
     name: "*.gemspec",
@@ -465,6 +468,8 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { name: "Podfile.lock", tool: "CocoaPods", kind: "lock" },
   { name: "*.podspec", tool: "CocoaPods", kind: "manifest" },
   { name: "Cartfile", tool: "Carthage", kind: "manifest" },
+  // Carthage's second manifest: dependencies only the project's own builds and tests use.
+  { name: "Cartfile.private", tool: "Carthage", kind: "manifest" },
   { name: "Cartfile.resolved", tool: "Carthage", kind: "lock" },
   // Dart / Flutter
   { name: "pubspec.yaml", tool: "Dart pub", kind: "manifest" },
@@ -479,6 +484,8 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { name: "cabal.project", tool: "Cabal", kind: "manifest" },
   { name: "stack.yaml.lock", tool: "Stack", kind: "lock" },
   { name: "cabal.project.freeze", tool: "Cabal", kind: "lock" },
+  // The freeze file of another project file (`cabal freeze --project-file=cabal.project.ghc96`).
+  { name: "cabal.project.*.freeze", tool: "Cabal", kind: "lock" },
   // D, Gleam, OCaml
   { name: "dub.json", tool: "dub (D)", kind: "manifest" },
   { name: "dub.sdl", tool: "dub (D)", kind: "manifest" },
@@ -505,6 +512,7 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { name: "flake.nix", tool: "Nix", kind: "manifest" },
   { name: "flake.lock", tool: "Nix", kind: "lock" },
   { name: "renv.lock", tool: "renv (R)", kind: "lock" },
+  { name: "packrat/packrat.lock", tool: "Packrat (R)", kind: "lock" },
   // An R package's metadata (Debian control format); the name is common, the fields are R's.
   {
     name: "DESCRIPTION",
@@ -515,6 +523,12 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   },
   { name: "Project.toml", tool: "Julia Pkg", kind: "manifest" },
   { name: "Manifest.toml", tool: "Julia Pkg", kind: "lock" },
+  // The other names Julia loads a project and its manifest from (base/loading.jl `project_names`,
+  // `manifest_names`: `JuliaManifest-v1.11.toml` and `Manifest-v1.11.toml` before the others).
+  { name: "JuliaProject.toml", tool: "Julia Pkg", kind: "manifest" },
+  { name: "JuliaManifest.toml", tool: "Julia Pkg", kind: "lock" },
+  { name: "Manifest-v*.toml", tool: "Julia Pkg", kind: "lock" },
+  { name: "JuliaManifest-v*.toml", tool: "Julia Pkg", kind: "lock" },
   { name: "cpanfile", tool: "Perl (cpanm)", kind: "manifest" },
   { name: "cpanfile.snapshot", tool: "Carton (Perl)", kind: "lock" },
   { name: "elm.json", tool: "Elm", kind: "manifest" },
@@ -525,6 +539,24 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { name: "WORKSPACE", tool: "Bazel", kind: "manifest" },
   { name: "WORKSPACE.bazel", tool: "Bazel", kind: "manifest" },
   { name: "MODULE.bazel.lock", tool: "Bazel", kind: "lock" },
+  // rules_jvm_external's pinned Maven artifacts (`bazel run @maven//:pin`).
+  { name: "maven_install.json", tool: "Bazel rules_jvm_external", kind: "lock" },
+  // The Unity Package Manager's project manifest and lock (a Unity project's Packages/).
+  {
+    name: "Packages/manifest.json",
+    tool: "Unity Package Manager",
+    kind: "manifest",
+    // The name is common: only one with Unity's `dependencies` object (`"com.unity.ugui": "1.0.0"`) is one.
+    sharedName: true,
+    recognizes: (text: string) => objectOf(jsonObject(text)?.dependencies) !== undefined,
+  },
+  { name: "Packages/packages-lock.json", tool: "Unity Package Manager", kind: "lock" },
+  // The Buf Schema Registry modules a Protobuf workspace depends on (`buf dep update`).
+  { name: "buf.lock", tool: "Buf", kind: "lock" },
+  { name: "jsonnetfile.json", tool: "jsonnet-bundler", kind: "manifest" },
+  { name: "jsonnetfile.lock.json", tool: "jsonnet-bundler", kind: "lock" },
+  { name: "Berksfile", tool: "Berkshelf (Chef)", kind: "manifest" },
+  { name: "Berksfile.lock", tool: "Berkshelf (Chef)", kind: "lock" },
   { name: ".terraform.lock.hcl", tool: "Terraform", kind: "lock" },
   { name: "Chart.yaml", tool: "Helm", kind: "manifest" },
   { name: "Chart.lock", tool: "Helm", kind: "lock" },

@@ -161,3 +161,48 @@ Deno.test("knownFile: an MLflow project's or Robocorp robot's conda.yaml is a co
     );
   }
 });
+
+// The lockfiles and manifests real polyglot monorepos hold besides those of the list before
+// (found in public repositories: a Unity game's Packages/, a Bazel build's maven_install.json,
+// a Protobuf workspace's buf.lock, kube-prometheus' jsonnetfile.lock.json, a Julia 1.11
+// environment's Manifest-v1.11.toml): each is reported, never silent.
+Deno.test("knownFile: Unity, rules_jvm_external, Buf, jsonnet-bundler, Berkshelf, godep, Glide, Julia, Packrat, Carthage, Cabal", () => {
+  const cases: [string, string, string, "lock" | "manifest"][] = [
+    ["packages-lock.json", "Packages", "Unity Package Manager", "lock"],
+    ["manifest.json", "Packages", "Unity Package Manager", "manifest"],
+    ["maven_install.json", "", "Bazel rules_jvm_external", "lock"],
+    ["buf.lock", "proto", "Buf", "lock"],
+    ["jsonnetfile.json", "monitoring", "jsonnet-bundler", "manifest"],
+    ["jsonnetfile.lock.json", "monitoring", "jsonnet-bundler", "lock"],
+    ["Berksfile", "cookbooks/app", "Berkshelf (Chef)", "manifest"],
+    ["Berksfile.lock", "cookbooks/app", "Berkshelf (Chef)", "lock"],
+    ["Godeps.json", "Godeps", "godep", "lock"],
+    ["glide.yaml", "", "Glide", "manifest"],
+    ["JuliaProject.toml", "", "Julia Pkg", "manifest"],
+    ["JuliaManifest.toml", "", "Julia Pkg", "lock"],
+    ["Manifest-v1.11.toml", "docs", "Julia Pkg", "lock"],
+    ["JuliaManifest-v1.10.toml", "", "Julia Pkg", "lock"],
+    ["packrat.lock", "packrat", "Packrat (R)", "lock"],
+    ["Cartfile.private", "", "Carthage", "manifest"],
+    ["cabal.project.ghc96.freeze", "", "Cabal", "lock"],
+  ];
+  for (const [file, folder, tool, kind] of cases) {
+    const known = knownFile(file, folder);
+    assert.equal(known?.tool, tool, file);
+    assert.equal(known?.kind, kind, file);
+  }
+  // Folder-bound: those names elsewhere are another tool's.
+  assert.equal(knownFile("manifest.json", "public"), undefined, "a web app manifest");
+  assert.equal(knownFile("Godeps.json", ""), undefined, "only Godeps/'s");
+  assert.equal(knownFile("packrat.lock", ""), undefined, "only packrat/'s");
+  // Unity's manifest has a `dependencies` object; a manifest.json of another kind is none.
+  const unity = knownFile("manifest.json", "Packages");
+  assert.equal(unity?.sharedName, true);
+  assert.equal(
+    unity?.recognizes?.(
+      '{"dependencies":{"com.unity.ugui":"1.0.0","com.unity.modules.ai":"1.0.0"}}',
+    ),
+    true,
+  );
+  assert.equal(unity?.recognizes?.('{"name":"App","icons":[],"display":"standalone"}'), false);
+});

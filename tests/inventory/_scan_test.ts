@@ -133,6 +133,41 @@ Deno.test("scanProject: Kong's tree: its rockspec and its Bazel Cargo locks are 
   });
 });
 
+Deno.test("scanProject: a polyglot monorepo's Unity, Bazel, Buf, jsonnet and Julia locks are reported; what vouch reads is not", async () => {
+  await withTree({
+    "go.mod": "module example.com/app\n\ngo 1.22\n",
+    "go.sum": "",
+    "proto/buf.yaml": "version: v2\ndeps:\n  - buf.build/googleapis/googleapis\n",
+    "proto/buf.lock": "version: v2\ndeps:\n  - name: buf.build/googleapis/googleapis\n",
+    "maven_install.json": '{"version": "2", "artifacts": {}}\n',
+    "game/Packages/manifest.json": '{"dependencies": {"com.unity.ugui": "1.0.0"}}\n',
+    "game/Packages/packages-lock.json": '{"dependencies": {}}\n',
+    // A web app's manifest in a folder of that name: no dependency file.
+    "web/Packages/manifest.json": '{"name": "App", "display": "standalone"}\n',
+    "web/package.json": '{"name": "web"}\n',
+    "web/package-lock.json": '{"lockfileVersion": 3}\n',
+    "monitoring/jsonnetfile.lock.json": '{"version": 1, "dependencies": []}\n',
+    "notebooks/Manifest-v1.11.toml": 'julia_version = "1.11.1"\n',
+    "notebooks/Project.toml": "[deps]\n",
+  }, async (dir) => {
+    const { files, unread } = await scanProject(dir);
+    assert.deepEqual(files, ["go.mod", "web/package-lock.json", "web/package.json"]);
+    assert.deepEqual(unread.map((u) => [u.path, u.reason]), [
+      ["game/Packages/manifest.json", "vouch has no reader for Unity Package Manager manifests"],
+      [
+        "game/Packages/packages-lock.json",
+        "vouch has no reader for Unity Package Manager lockfiles",
+      ],
+      ["go.sum", "vouch has no reader for Go lockfiles"],
+      ["maven_install.json", "vouch has no reader for Bazel rules_jvm_external lockfiles"],
+      ["monitoring/jsonnetfile.lock.json", "vouch has no reader for jsonnet-bundler lockfiles"],
+      ["notebooks/Manifest-v1.11.toml", "vouch has no reader for Julia Pkg lockfiles"],
+      ["notebooks/Project.toml", "vouch has no reader for Julia Pkg manifests"],
+      ["proto/buf.lock", "vouch has no reader for Buf lockfiles"],
+    ]);
+  });
+});
+
 Deno.test("scanProject: bun.lockb beside bun.lock is superseded, not unread", async () => {
   await withTree({ "bun.lock": "", "bun.lockb": "", "old/bun.lockb": "" }, async (dir) => {
     const { files, unread, superseded } = await scanProject(dir);
