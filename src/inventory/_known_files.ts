@@ -131,6 +131,12 @@ export interface KnownFile {
   /** Whether a file's text is the tool's (NuGet 3's `project.json` has a `frameworks` object). */
   recognizes?: (text: string) => boolean;
   /**
+   * For a file name a reader reads too (Helm 2's `requirements.lock`, which is Rye's lock's
+   * name): the scan reports a file of that name as this kind, not read, when `recognizes` its
+   * text, and leaves any other to the reader.
+   */
+  overReader?: true;
+  /**
    * The lockfiles a file of this kind names at paths of its choosing, whose names the scan
    * does not know (a Gradle script's `dependencyLocking { lockFile = file("…") }`): the
    * scan reads each one there is with the reader `reader`, as the lock of the file's
@@ -560,6 +566,17 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { name: ".terraform.lock.hcl", tool: "Terraform", kind: "lock" },
   { name: "Chart.yaml", tool: "Helm", kind: "manifest" },
   { name: "Chart.lock", tool: "Helm", kind: "lock" },
+  // The lock of a chart of `apiVersion: v1` (Helm 2's, which Helm 3 still writes for one:
+  // pkg/downloader/manager.go `writeLock(…, APIVersionV1)`), a YAML file with the chart's
+  // `dependencies`, their `digest` and when it was `generated`, beside its Chart.yaml and
+  // requirements.yaml; the name is also Rye's lock's, which the requirements reader reads.
+  {
+    name: "requirements.lock",
+    tool: "Helm",
+    kind: "lock",
+    overReader: true,
+    recognizes: (text: string) => /^dependencies:/m.test(text) && /^digest:/m.test(text),
+  },
 ];
 
 /** `*` in a name pattern: any run of characters but `/`. */

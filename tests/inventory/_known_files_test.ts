@@ -96,7 +96,10 @@ Deno.test("the known files are those no reader reads; what they are resolved by 
   for (const known of KNOWN_FILES) {
     const [folder, name] = known.name.includes("/") ? known.name.split("/") : ["x", known.name];
     const example = `${folder}/${name.replace("*", "other")}`;
-    assert.equal(readerFor(example), undefined, `${known.name} is read by a reader`);
+    if (known.overReader) {
+      // It claims a reader's file by its text (Helm's requirements.lock, Rye's name).
+      assert.ok(readerFor(example) !== undefined && known.recognizes !== undefined, known.name);
+    } else assert.equal(readerFor(example), undefined, `${known.name} is read by a reader`);
     for (const reader of known.resolvedBy ?? []) assert.ok(names.has(reader), reader);
   }
 });
