@@ -364,6 +364,10 @@ export const KNOWN_FILES: readonly KnownFile[] = [
     recognizes: condaEnvironment,
   },
   { name: "conda-lock.yml", tool: "conda-lock", kind: "lock" },
+  // conda-lock's lock of another name (`--lockfile env.conda-lock.yml`), and its explicit
+  // per-platform locks (`--kind explicit`: `conda-linux-64.lock`).
+  { name: "*.conda-lock.yml", tool: "conda-lock", kind: "lock" },
+  { name: "conda-*.lock", tool: "conda-lock", kind: "lock" },
   { name: "pixi.toml", tool: "pixi", kind: "manifest" },
   { name: "pixi.lock", tool: "pixi", kind: "lock" },
   // Go
@@ -469,10 +473,16 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { name: "vcpkg.json", tool: "vcpkg", kind: "manifest" },
   // Swift / Apple
   { name: "Package.swift", tool: "Swift Package Manager", kind: "manifest" },
+  // A manifest for Swift tools of a version and later (`Package@swift-5.9.swift`), which
+  // SwiftPM reads instead of Package.swift there.
+  { name: "Package@swift-*.swift", tool: "Swift Package Manager", kind: "manifest" },
   { name: "Package.resolved", tool: "Swift Package Manager", kind: "lock" },
   { name: "Podfile", tool: "CocoaPods", kind: "manifest" },
   { name: "Podfile.lock", tool: "CocoaPods", kind: "lock" },
   { name: "*.podspec", tool: "CocoaPods", kind: "manifest" },
+  { name: "*.podspec.json", tool: "CocoaPods", kind: "manifest" },
+  // The Swift command-line tools Mint installs, each at a version (`realm/SwiftLint@0.54.0`).
+  { name: "Mintfile", tool: "Mint", kind: "manifest" },
   { name: "Cartfile", tool: "Carthage", kind: "manifest" },
   // Carthage's second manifest: dependencies only the project's own builds and tests use.
   { name: "Cartfile.private", tool: "Carthage", kind: "manifest" },
@@ -503,6 +513,9 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   // Lua
   { name: "*.rockspec", tool: "LuaRocks", kind: "manifest" },
   { name: "luarocks.lock", tool: "LuaRocks", kind: "lock" },
+  // Nim
+  { name: "*.nimble", tool: "Nimble", kind: "manifest" },
+  { name: "nimble.lock", tool: "Nimble", kind: "lock" },
   // Bazel's Rust rules (rules_rust crate_universe): a Cargo lockfile named for its
   // `crates_repository` (Kong's `crate_locks/atc_router.Cargo.lock`), and the rules' own lock.
   {
@@ -517,6 +530,9 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   // Others
   { name: "flake.nix", tool: "Nix", kind: "manifest" },
   { name: "flake.lock", tool: "Nix", kind: "lock" },
+  // The pinned sources of a Nix project without flakes (niv's, npins').
+  { name: "nix/sources.json", tool: "niv (Nix)", kind: "lock" },
+  { name: "npins/sources.json", tool: "npins (Nix)", kind: "lock" },
   { name: "renv.lock", tool: "renv (R)", kind: "lock" },
   { name: "packrat/packrat.lock", tool: "Packrat (R)", kind: "lock" },
   // An R package's metadata (Debian control format); the name is common, the fields are R's.
@@ -564,6 +580,11 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { name: "Berksfile", tool: "Berkshelf (Chef)", kind: "manifest" },
   { name: "Berksfile.lock", tool: "Berkshelf (Chef)", kind: "lock" },
   { name: ".terraform.lock.hcl", tool: "Terraform", kind: "lock" },
+  // The libraries of an embedded build (`lib_deps`), and the projects a Zephyr workspace pins.
+  { name: "platformio.ini", tool: "PlatformIO", kind: "manifest" },
+  { name: "west.yml", tool: "Zephyr west", kind: "manifest" },
+  { name: "Brewfile", tool: "Homebrew Bundle", kind: "manifest" },
+  { name: "Brewfile.lock.json", tool: "Homebrew Bundle", kind: "lock" },
   { name: "Chart.yaml", tool: "Helm", kind: "manifest" },
   { name: "Chart.lock", tool: "Helm", kind: "lock" },
   // The lock of a chart of `apiVersion: v1` (Helm 2's, which Helm 3 still writes for one:

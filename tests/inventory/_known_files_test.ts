@@ -209,3 +209,29 @@ Deno.test("knownFile: Unity, rules_jvm_external, Buf, jsonnet-bundler, Berkshelf
   );
   assert.equal(unity?.recognizes?.('{"name":"App","icons":[],"display":"standalone"}'), false);
 });
+
+// More of what polyglot repositories hold: SwiftPM's versioned manifests, JSON podspecs, Mint's
+// tools, conda-lock's other locks, Nimble, niv's and npins' pins, PlatformIO, Zephyr, Homebrew.
+Deno.test("knownFile: Package@swift-5.9.swift, podspec.json, Mintfile, conda-lock, Nimble, niv, PlatformIO, west, Brewfile", () => {
+  const cases: [string, string, string, "lock" | "manifest"][] = [
+    ["Package@swift-5.9.swift", "", "Swift Package Manager", "manifest"],
+    ["Alamofire.podspec.json", "", "CocoaPods", "manifest"],
+    ["Mintfile", "", "Mint", "manifest"],
+    ["env.conda-lock.yml", "", "conda-lock", "lock"],
+    ["conda-linux-64.lock", "", "conda-lock", "lock"],
+    ["app.nimble", "", "Nimble", "manifest"],
+    ["nimble.lock", "", "Nimble", "lock"],
+    ["sources.json", "nix", "niv (Nix)", "lock"],
+    ["sources.json", "npins", "npins (Nix)", "lock"],
+    ["platformio.ini", "firmware", "PlatformIO", "manifest"],
+    ["west.yml", "", "Zephyr west", "manifest"],
+    ["Brewfile", "", "Homebrew Bundle", "manifest"],
+    ["Brewfile.lock.json", "", "Homebrew Bundle", "lock"],
+  ];
+  for (const [file, folder, tool, kind] of cases) {
+    const known = knownFile(file, folder);
+    assert.equal(known?.tool, tool, file);
+    assert.equal(known?.kind, kind, file);
+  }
+  assert.equal(knownFile("sources.json", "data"), undefined, "only nix/'s and npins/'");
+});
