@@ -846,9 +846,10 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
       if (!unread.some((known) => known.path === u.path)) unread.push(u);
     }
   }
+  const unreadPaths = new Set(unread.map((u) => u.path));
   const { project, statedPurl } = projectOf(absRoot, outputs, {
     release: options.release,
-    unread: unread.map((u) => u.path),
+    unread: [...unreadPaths],
   });
   withMemberVersion(project, merged.output.members);
   const stale = staleProjectMembers(project, merged.output.members);
@@ -865,8 +866,10 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     // A member is the project by the purl its manifest states or the one --release versions,
     // or at a version a stale lock keeps.
     ...withoutProjectMember(merged.output, [statedPurl, project.purl, ...stale.map((m) => m.purl)]),
-    sources: [...read.keys()].sort(compareStrings),
-    unread: unread.map((u) => u.path),
+    // A file left unread is no source, though vouch looked into it (a Gradle script that names a
+    // lock vouch cannot read): the SBOM lists each path once, as read or as not read.
+    sources: [...read.keys()].filter((path) => !unreadPaths.has(path)).sort(compareStrings),
+    unread: [...unreadPaths],
     declaredOnly: merged.declaredOnly,
     warnings: merged.warnings === undefined && warnings.length === 0 ? undefined : warnings,
   };
