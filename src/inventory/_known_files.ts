@@ -163,6 +163,19 @@ export interface KnownFile {
   };
 }
 
+/**
+ * Whether a requirements.yml is Ansible Galaxy's: a mapping with `roles` or `collections`, or
+ * (the older form) a list of roles by `src` or `name`; not a Helm 2 chart's requirements.yaml,
+ * whose `dependencies` list has `name` entries too.
+ *
+ * @param text The file's text.
+ * @returns `true` for Galaxy's requirements.
+ */
+function ansibleRequirements(text: string): boolean {
+  if (/^dependencies:/m.test(text)) return false;
+  return /^(?:roles|collections):/m.test(text) || /^- (?:src|name):/m.test(text);
+}
+
 /** A setuptools file that requirements files stand for only in part, unless a pyproject.toml declares the project. */
 const SETUPTOOLS_PARTLY = { readers: ["requirements"], declaredBy: "pyproject.toml" };
 
@@ -498,6 +511,7 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   // Haskell
   { name: "*.cabal", tool: "Cabal", kind: "manifest" },
   { name: "cabal.project", tool: "Cabal", kind: "manifest" },
+  { name: "stack.yaml", tool: "Stack", kind: "manifest" },
   { name: "stack.yaml.lock", tool: "Stack", kind: "lock" },
   { name: "cabal.project.freeze", tool: "Cabal", kind: "lock" },
   // The freeze file of another project file (`cabal freeze --project-file=cabal.project.ghc96`).
@@ -585,6 +599,36 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { name: "west.yml", tool: "Zephyr west", kind: "manifest" },
   { name: "Brewfile", tool: "Homebrew Bundle", kind: "manifest" },
   { name: "Brewfile.lock.json", tool: "Homebrew Bundle", kind: "lock" },
+  { name: "helmfile.yaml", tool: "Helmfile", kind: "manifest" },
+  { name: "helmfile.lock", tool: "Helmfile", kind: "lock" },
+  { name: "vendir.yml", tool: "Carvel vendir", kind: "manifest" },
+  { name: "vendir.lock.yml", tool: "Carvel vendir", kind: "lock" },
+  // The Nix packages of a development environment (Jetify devbox, devenv).
+  { name: "devbox.json", tool: "devbox", kind: "manifest" },
+  { name: "devbox.lock", tool: "devbox", kind: "lock" },
+  { name: "devenv.yaml", tool: "devenv", kind: "manifest" },
+  { name: "devenv.lock", tool: "devenv", kind: "lock" },
+  // Puppet modules (r10k, librarian-puppet).
+  { name: "Puppetfile", tool: "Puppet", kind: "manifest" },
+  { name: "Puppetfile.lock", tool: "Puppet", kind: "lock" },
+  // The roles and collections an Ansible project installs (`ansible-galaxy install -r …`), and
+  // a collection's own dependencies. The requirements name is common: only one with Galaxy's
+  // `roles`/`collections` keys, or a list of `src`/`name` entries, is one.
+  {
+    name: "requirements.yml",
+    tool: "Ansible Galaxy",
+    kind: "manifest",
+    sharedName: true,
+    recognizes: ansibleRequirements,
+  },
+  {
+    name: "requirements.yaml",
+    tool: "Ansible Galaxy",
+    kind: "manifest",
+    sharedName: true,
+    recognizes: ansibleRequirements,
+  },
+  { name: "galaxy.yml", tool: "Ansible Galaxy", kind: "manifest" },
   { name: "Chart.yaml", tool: "Helm", kind: "manifest" },
   { name: "Chart.lock", tool: "Helm", kind: "lock" },
   // The lock of a chart of `apiVersion: v1` (Helm 2's, which Helm 3 still writes for one:

@@ -235,3 +235,46 @@ Deno.test("knownFile: Package@swift-5.9.swift, podspec.json, Mintfile, conda-loc
   }
   assert.equal(knownFile("sources.json", "data"), undefined, "only nix/'s and npins/'");
 });
+
+// What Renovate's managers find in repositories besides the files above: Stack's stack.yaml,
+// Helmfile, vendir, devbox, devenv, Puppet, Ansible Galaxy.
+Deno.test("knownFile: stack.yaml, Helmfile, vendir, devbox, devenv, Puppetfile, Ansible Galaxy requirements", () => {
+  const cases: [string, string, "lock" | "manifest"][] = [
+    ["stack.yaml", "Stack", "manifest"],
+    ["helmfile.yaml", "Helmfile", "manifest"],
+    ["helmfile.lock", "Helmfile", "lock"],
+    ["vendir.yml", "Carvel vendir", "manifest"],
+    ["vendir.lock.yml", "Carvel vendir", "lock"],
+    ["devbox.json", "devbox", "manifest"],
+    ["devbox.lock", "devbox", "lock"],
+    ["devenv.yaml", "devenv", "manifest"],
+    ["devenv.lock", "devenv", "lock"],
+    ["Puppetfile", "Puppet", "manifest"],
+    ["Puppetfile.lock", "Puppet", "lock"],
+    ["requirements.yml", "Ansible Galaxy", "manifest"],
+    ["requirements.yaml", "Ansible Galaxy", "manifest"],
+    ["galaxy.yml", "Ansible Galaxy", "manifest"],
+  ];
+  for (const [file, tool, kind] of cases) {
+    const known = knownFile(file, "infra");
+    assert.equal(known?.tool, tool, file);
+    assert.equal(known?.kind, kind, file);
+  }
+  const galaxy = knownFile("requirements.yml", "ansible");
+  assert.equal(galaxy?.sharedName, true);
+  for (
+    const text of [
+      "---\ncollections:\n  - name: community.general\n    version: 9.0.0\n",
+      "roles:\n  - name: geerlingguy.docker\n    version: 7.1.0\n",
+      "- src: geerlingguy.java\n  version: 2.3.1\n",
+    ]
+  ) assert.equal(galaxy?.recognizes?.(text), true, text);
+  // A Helm 2 chart's requirements.yaml (its Chart.yaml and requirements.lock are reported).
+  assert.equal(
+    galaxy?.recognizes?.(
+      "dependencies:\n- name: postgresql\n  version: 8.6.4\n  repository: https://charts.bitnami.com/bitnami\n",
+    ),
+    false,
+  );
+  assert.equal(galaxy?.recognizes?.("site_name: docs\nnav:\n  - index.md\n"), false);
+});
