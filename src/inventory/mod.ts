@@ -108,22 +108,26 @@ function explicitFiles(
   const recognized = new Map<string, Reader>();
   const files = lockfiles.map((given) => {
     const rel = relative(root, resolve(root, given)).replaceAll("\\", "/");
-    if (readerFor(rel)) return rel;
+    const parts = rel.split("/");
+    const known = knownFile(parts.at(-1) ?? "", parts.slice(0, -1).join("/"));
     let text: string | undefined;
     try {
       text = unreadText(root, rel)?.text;
     } catch {
       text = undefined; // a file too large or unreadable: refused for its name, as before
     }
-    const reader = text === undefined
+    // A reader's file name that another tool's file has too (Helm's requirements.lock) is
+    // refused as that tool's, as the scan reports it.
+    const claimed = known?.overReader === true && text !== undefined &&
+      known.recognizes?.(text) === true;
+    if (readerFor(rel) && !claimed) return rel;
+    const reader = text === undefined || claimed
       ? undefined
       : READERS.find((r) => r.kind === "lock" && r.recognizes?.(text));
     if (reader !== undefined) {
       recognized.set(rel, reader);
       return rel;
     }
-    const parts = rel.split("/");
-    const known = knownFile(parts.at(-1) ?? "", parts.slice(0, -1).join("/"));
     const reason = known === undefined
       ? "vouch has no reader for this file name"
       : unreadKnown(rel, known).reason;
