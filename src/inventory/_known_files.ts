@@ -511,7 +511,15 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   // Haskell
   { name: "*.cabal", tool: "Cabal", kind: "manifest" },
   { name: "cabal.project", tool: "Cabal", kind: "manifest" },
-  { name: "stack.yaml", tool: "Stack", kind: "manifest" },
+  {
+    name: "stack.yaml",
+    tool: "Stack",
+    kind: "manifest",
+    // The name is not Stack's alone (a Docker Swarm stack's compose file): Stack's names the
+    // snapshot it builds on (`resolver:`, or `snapshot:` since Stack 3), which it requires.
+    sharedName: true,
+    recognizes: (text: string) => /^(?:resolver|snapshot):/m.test(text),
+  },
   { name: "stack.yaml.lock", tool: "Stack", kind: "lock" },
   { name: "cabal.project.freeze", tool: "Cabal", kind: "lock" },
   // The freeze file of another project file (`cabal freeze --project-file=cabal.project.ghc96`).

@@ -277,4 +277,10 @@ Deno.test("knownFile: stack.yaml, Helmfile, vendir, devbox, devenv, Puppetfile, 
     false,
   );
   assert.equal(galaxy?.recognizes?.("site_name: docs\nnav:\n  - index.md\n"), false);
+  // Stack's stack.yaml names its snapshot; a Docker Swarm stack of that name is none.
+  const stack = knownFile("stack.yaml", "");
+  assert.equal(stack?.sharedName, true);
+  assert.equal(stack?.recognizes?.("resolver: lts-22.33\npackages:\n- .\n"), true);
+  assert.equal(stack?.recognizes?.("snapshot: lts-23.0\nextra-deps: []\n"), true);
+  assert.equal(stack?.recognizes?.("version: '3.8'\nservices:\n  web:\n    image: nginx\n"), false);
 });
