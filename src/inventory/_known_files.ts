@@ -133,6 +133,12 @@ export interface KnownFile {
   /** Whether a file's text is the tool's (NuGet 3's `project.json` has a `frameworks` object). */
   recognizes?: (text: string) => boolean;
   /**
+   * For a file name a reader reads too (Helm 2's `requirements.lock`, which is Rye's lock's
+   * name): the scan reports a file of that name as this kind, not read, when `recognizes` its
+   * text, and leaves any other to the reader.
+   */
+  overReader?: true;
+  /**
    * The lockfiles a file of this kind names at paths of its choosing, whose names the scan
    * does not know (a Gradle script's `dependencyLocking { lockFile = file("…") }`): the
    * scan reads each one there is with the reader `reader`, as the lock of the file's
@@ -157,6 +163,19 @@ export interface KnownFile {
       peek: Load,
     ): NamedLockfile[];
   };
+}
+
+/**
+ * Whether a requirements.yml is Ansible Galaxy's: a mapping with `roles` or `collections`, or
+ * (the older form) a list of roles by `src` or `name`; not a Helm 2 chart's requirements.yaml,
+ * whose `dependencies` list has `name` entries too.
+ *
+ * @param text The file's text.
+ * @returns `true` for Galaxy's requirements.
+ */
+function ansibleRequirements(text: string): boolean {
+  if (/^dependencies:/m.test(text)) return false;
+  return /^(?:roles|collections):/m.test(text) || /^- (?:src|name):/m.test(text);
 }
 
 /** A setuptools file that requirements files stand for only in part, unless a pyproject.toml declares the project. */
@@ -360,6 +379,10 @@ export const KNOWN_FILES: readonly KnownFile[] = [
     recognizes: condaEnvironment,
   },
   { name: "conda-lock.yml", tool: "conda-lock", kind: "lock" },
+  // conda-lock's lock of another name (`--lockfile env.conda-lock.yml`), and its explicit
+  // per-platform locks (`--kind explicit`: `conda-linux-64.lock`).
+  { name: "*.conda-lock.yml", tool: "conda-lock", kind: "lock" },
+  { name: "conda-*.lock", tool: "conda-lock", kind: "lock" },
   { name: "pixi.toml", tool: "pixi", kind: "manifest" },
   { name: "pixi.lock", tool: "pixi", kind: "lock" },
   // Go
@@ -371,7 +394,10 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   },
   { name: "Gopkg.toml", tool: "dep", kind: "manifest" },
   { name: "Gopkg.lock", tool: "dep", kind: "lock" },
+  { name: "glide.yaml", tool: "Glide", kind: "manifest" },
   { name: "glide.lock", tool: "Glide", kind: "lock" },
+  // godep's lock: the revision of each package it copied into the project (`godep save`).
+  { name: "Godeps/Godeps.json", tool: "godep", kind: "lock" },
   // Ruby: a gemspec is read with the Gemfile or Bundler lock that names it.
   {
     name: "*.gemspec",
@@ -472,11 +498,19 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { name: "vcpkg.json", tool: "vcpkg", kind: "manifest" },
   // Swift / Apple
   { name: "Package.swift", tool: "Swift Package Manager", kind: "manifest" },
+  // A manifest for Swift tools of a version and later (`Package@swift-5.9.swift`), which
+  // SwiftPM reads instead of Package.swift there.
+  { name: "Package@swift-*.swift", tool: "Swift Package Manager", kind: "manifest" },
   { name: "Package.resolved", tool: "Swift Package Manager", kind: "lock" },
   { name: "Podfile", tool: "CocoaPods", kind: "manifest" },
   { name: "Podfile.lock", tool: "CocoaPods", kind: "lock" },
   { name: "*.podspec", tool: "CocoaPods", kind: "manifest" },
+  { name: "*.podspec.json", tool: "CocoaPods", kind: "manifest" },
+  // The Swift command-line tools Mint installs, each at a version (`realm/SwiftLint@0.54.0`).
+  { name: "Mintfile", tool: "Mint", kind: "manifest" },
   { name: "Cartfile", tool: "Carthage", kind: "manifest" },
+  // Carthage's second manifest: dependencies only the project's own builds and tests use.
+  { name: "Cartfile.private", tool: "Carthage", kind: "manifest" },
   { name: "Cartfile.resolved", tool: "Carthage", kind: "lock" },
   // Dart / Flutter
   { name: "pubspec.yaml", tool: "Dart pub", kind: "manifest" },
@@ -489,8 +523,19 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   // Haskell
   { name: "*.cabal", tool: "Cabal", kind: "manifest" },
   { name: "cabal.project", tool: "Cabal", kind: "manifest" },
+  {
+    name: "stack.yaml",
+    tool: "Stack",
+    kind: "manifest",
+    // The name is not Stack's alone (a Docker Swarm stack's compose file): Stack's names the
+    // snapshot it builds on (`resolver:`, or `snapshot:` since Stack 3), which it requires.
+    sharedName: true,
+    recognizes: (text: string) => /^(?:resolver|snapshot):/m.test(text),
+  },
   { name: "stack.yaml.lock", tool: "Stack", kind: "lock" },
   { name: "cabal.project.freeze", tool: "Cabal", kind: "lock" },
+  // The freeze file of another project file (`cabal freeze --project-file=cabal.project.ghc96`).
+  { name: "cabal.project.*.freeze", tool: "Cabal", kind: "lock" },
   // D, Gleam, OCaml
   { name: "dub.json", tool: "dub (D)", kind: "manifest" },
   { name: "dub.sdl", tool: "dub (D)", kind: "manifest" },
@@ -502,6 +547,9 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   // Lua
   { name: "*.rockspec", tool: "LuaRocks", kind: "manifest" },
   { name: "luarocks.lock", tool: "LuaRocks", kind: "lock" },
+  // Nim
+  { name: "*.nimble", tool: "Nimble", kind: "manifest" },
+  { name: "nimble.lock", tool: "Nimble", kind: "lock" },
   // Bazel's Rust rules (rules_rust crate_universe): a Cargo lockfile named for its
   // `crates_repository` (Kong's `crate_locks/atc_router.Cargo.lock`), and the rules' own lock.
   {
@@ -516,7 +564,11 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   // Others
   { name: "flake.nix", tool: "Nix", kind: "manifest" },
   { name: "flake.lock", tool: "Nix", kind: "lock" },
+  // The pinned sources of a Nix project without flakes (niv's, npins').
+  { name: "nix/sources.json", tool: "niv (Nix)", kind: "lock" },
+  { name: "npins/sources.json", tool: "npins (Nix)", kind: "lock" },
   { name: "renv.lock", tool: "renv (R)", kind: "lock" },
+  { name: "packrat/packrat.lock", tool: "Packrat (R)", kind: "lock" },
   // An R package's metadata (Debian control format); the name is common, the fields are R's.
   {
     name: "DESCRIPTION",
@@ -527,6 +579,12 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   },
   { name: "Project.toml", tool: "Julia Pkg", kind: "manifest" },
   { name: "Manifest.toml", tool: "Julia Pkg", kind: "lock" },
+  // The other names Julia loads a project and its manifest from (base/loading.jl `project_names`,
+  // `manifest_names`: `JuliaManifest-v1.11.toml` and `Manifest-v1.11.toml` before the others).
+  { name: "JuliaProject.toml", tool: "Julia Pkg", kind: "manifest" },
+  { name: "JuliaManifest.toml", tool: "Julia Pkg", kind: "lock" },
+  { name: "Manifest-v*.toml", tool: "Julia Pkg", kind: "lock" },
+  { name: "JuliaManifest-v*.toml", tool: "Julia Pkg", kind: "lock" },
   { name: "cpanfile", tool: "Perl (cpanm)", kind: "manifest" },
   { name: "cpanfile.snapshot", tool: "Carton (Perl)", kind: "lock" },
   { name: "elm.json", tool: "Elm", kind: "manifest" },
@@ -537,9 +595,73 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { name: "WORKSPACE", tool: "Bazel", kind: "manifest" },
   { name: "WORKSPACE.bazel", tool: "Bazel", kind: "manifest" },
   { name: "MODULE.bazel.lock", tool: "Bazel", kind: "lock" },
+  // rules_jvm_external's pinned Maven artifacts (`bazel run @maven//:pin`).
+  { name: "maven_install.json", tool: "Bazel rules_jvm_external", kind: "lock" },
+  // The Unity Package Manager's project manifest and lock (a Unity project's Packages/).
+  {
+    name: "Packages/manifest.json",
+    tool: "Unity Package Manager",
+    kind: "manifest",
+    // The name is common: only one with Unity's `dependencies` object (`"com.unity.ugui": "1.0.0"`) is one.
+    sharedName: true,
+    recognizes: (text: string) => objectOf(jsonObject(text)?.dependencies) !== undefined,
+  },
+  { name: "Packages/packages-lock.json", tool: "Unity Package Manager", kind: "lock" },
+  // The Buf Schema Registry modules a Protobuf workspace depends on (`buf dep update`).
+  { name: "buf.lock", tool: "Buf", kind: "lock" },
+  { name: "jsonnetfile.json", tool: "jsonnet-bundler", kind: "manifest" },
+  { name: "jsonnetfile.lock.json", tool: "jsonnet-bundler", kind: "lock" },
+  { name: "Berksfile", tool: "Berkshelf (Chef)", kind: "manifest" },
+  { name: "Berksfile.lock", tool: "Berkshelf (Chef)", kind: "lock" },
   { name: ".terraform.lock.hcl", tool: "Terraform", kind: "lock" },
+  // The libraries of an embedded build (`lib_deps`), and the projects a Zephyr workspace pins.
+  { name: "platformio.ini", tool: "PlatformIO", kind: "manifest" },
+  { name: "west.yml", tool: "Zephyr west", kind: "manifest" },
+  { name: "Brewfile", tool: "Homebrew Bundle", kind: "manifest" },
+  { name: "Brewfile.lock.json", tool: "Homebrew Bundle", kind: "lock" },
+  { name: "helmfile.yaml", tool: "Helmfile", kind: "manifest" },
+  { name: "helmfile.lock", tool: "Helmfile", kind: "lock" },
+  { name: "vendir.yml", tool: "Carvel vendir", kind: "manifest" },
+  { name: "vendir.lock.yml", tool: "Carvel vendir", kind: "lock" },
+  // The Nix packages of a development environment (Jetify devbox, devenv).
+  { name: "devbox.json", tool: "devbox", kind: "manifest" },
+  { name: "devbox.lock", tool: "devbox", kind: "lock" },
+  { name: "devenv.yaml", tool: "devenv", kind: "manifest" },
+  { name: "devenv.lock", tool: "devenv", kind: "lock" },
+  // Puppet modules (r10k, librarian-puppet).
+  { name: "Puppetfile", tool: "Puppet", kind: "manifest" },
+  { name: "Puppetfile.lock", tool: "Puppet", kind: "lock" },
+  // The roles and collections an Ansible project installs (`ansible-galaxy install -r …`), and
+  // a collection's own dependencies. The requirements name is common: only one with Galaxy's
+  // `roles`/`collections` keys, or a list of `src`/`name` entries, is one.
+  {
+    name: "requirements.yml",
+    tool: "Ansible Galaxy",
+    kind: "manifest",
+    sharedName: true,
+    recognizes: ansibleRequirements,
+  },
+  {
+    name: "requirements.yaml",
+    tool: "Ansible Galaxy",
+    kind: "manifest",
+    sharedName: true,
+    recognizes: ansibleRequirements,
+  },
+  { name: "galaxy.yml", tool: "Ansible Galaxy", kind: "manifest" },
   { name: "Chart.yaml", tool: "Helm", kind: "manifest" },
   { name: "Chart.lock", tool: "Helm", kind: "lock" },
+  // The lock of a chart of `apiVersion: v1` (Helm 2's, which Helm 3 still writes for one:
+  // pkg/downloader/manager.go `writeLock(…, APIVersionV1)`), a YAML file with the chart's
+  // `dependencies`, their `digest` and when it was `generated`, beside its Chart.yaml and
+  // requirements.yaml; the name is also Rye's lock's, which the requirements reader reads.
+  {
+    name: "requirements.lock",
+    tool: "Helm",
+    kind: "lock",
+    overReader: true,
+    recognizes: (text: string) => /^dependencies:/m.test(text) && /^digest:/m.test(text),
+  },
 ];
 
 /** `*` in a name pattern: any run of characters but `/`. */

@@ -171,6 +171,31 @@ function ofAnotherTool(path: string, name: string, folder: string, onDisk: strin
   return bytes === undefined || kind.recognizes?.(new TextDecoder().decode(bytes)) !== true;
 }
 
+/**
+ * The known kind of a file whose name a reader reads too but whose text is another tool's
+ * (`KnownFile.overReader`: Helm 2's `requirements.lock`, not Rye's), or `undefined`.
+ */
+function claimedByKnown(
+  path: string,
+  name: string,
+  folder: string,
+  onDisk: string,
+): KnownFile | undefined {
+  const known = knownFile(name, folder);
+  if (known?.overReader !== true) return undefined;
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = readRegularFile(onDisk, path);
+  } catch (error) {
+    // Too large for the other tool's file: the reader's to report.
+    if (error instanceof VouchError && error.code === "inventory.file_too_large") return undefined;
+    throw error;
+  }
+  return bytes !== undefined && known.recognizes?.(new TextDecoder().decode(bytes)) === true
+    ? known
+    : undefined;
+}
+
 /** A symbolic link met by the scan: its target's kind, and whether it stays inside the root. */
 function followLink(
   realRoot: string,
@@ -257,6 +282,11 @@ export async function scanProject(
       const link = e.isSymlink ? followLink(realRoot, join(root, child)) : undefined;
       const regular = e.isFile || link === "file";
       if (regular && ofAnotherTool(child, e.name, rel, join(root, child))) continue;
+      const claimed = regular ? claimedByKnown(child, e.name, rel, join(root, child)) : undefined;
+      if (claimed !== undefined) {
+        unread.push(unreadKnown(child, claimed));
+        continue;
+      }
       if (regular && e.name === "package-lock.json" && names.has("npm-shrinkwrap.json")) {
         // npm installs npm-shrinkwrap.json and ignores a package-lock.json beside it (npm's
         // docs; arborist's Shrinkwrap.load: `data = sw || lock`).

@@ -108,22 +108,26 @@ function explicitFiles(
   const recognized = new Map<string, Reader>();
   const files = lockfiles.map((given) => {
     const rel = relative(root, resolve(root, given)).replaceAll("\\", "/");
-    if (readerFor(rel)) return rel;
+    const parts = rel.split("/");
+    const known = knownFile(parts.at(-1) ?? "", parts.slice(0, -1).join("/"));
     let text: string | undefined;
     try {
       text = unreadText(root, rel)?.text;
     } catch {
       text = undefined; // a file too large or unreadable: refused for its name, as before
     }
-    const reader = text === undefined
+    // A reader's file name that another tool's file has too (Helm's requirements.lock) is
+    // refused as that tool's, as the scan reports it.
+    const claimed = known?.overReader === true && text !== undefined &&
+      known.recognizes?.(text) === true;
+    if (readerFor(rel) && !claimed) return rel;
+    const reader = text === undefined || claimed
       ? undefined
       : READERS.find((r) => r.kind === "lock" && r.recognizes?.(text));
     if (reader !== undefined) {
       recognized.set(rel, reader);
       return rel;
     }
-    const parts = rel.split("/");
-    const known = knownFile(parts.at(-1) ?? "", parts.slice(0, -1).join("/"));
     const reason = known === undefined
       ? "vouch has no reader for this file name"
       : unreadKnown(rel, known).reason;
@@ -846,9 +850,10 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
       if (!unread.some((known) => known.path === u.path)) unread.push(u);
     }
   }
+  const unreadPaths = new Set(unread.map((u) => u.path));
   const { project, statedPurl } = projectOf(absRoot, outputs, {
     release: options.release,
-    unread: unread.map((u) => u.path),
+    unread: [...unreadPaths],
   });
   withMemberVersion(project, merged.output.members);
   const stale = staleProjectMembers(project, merged.output.members);
@@ -865,8 +870,10 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     // A member is the project by the purl its manifest states or the one --release versions,
     // or at a version a stale lock keeps.
     ...withoutProjectMember(merged.output, [statedPurl, project.purl, ...stale.map((m) => m.purl)]),
-    sources: [...read.keys()].sort(compareStrings),
-    unread: unread.map((u) => u.path),
+    // A file left unread is no source, though vouch looked into it (a Gradle script that names a
+    // lock vouch cannot read): the SBOM lists each path once, as read or as not read.
+    sources: [...read.keys()].filter((path) => !unreadPaths.has(path)).sort(compareStrings),
+    unread: [...unreadPaths],
     declaredOnly: merged.declaredOnly,
     warnings: merged.warnings === undefined && warnings.length === 0 ? undefined : warnings,
   };

@@ -96,7 +96,10 @@ Deno.test("the known files are those no reader reads; what they are resolved by 
   for (const known of KNOWN_FILES) {
     const [folder, name] = known.name.includes("/") ? known.name.split("/") : ["x", known.name];
     const example = `${folder}/${name.replace("*", "other")}`;
-    assert.equal(readerFor(example), undefined, `${known.name} is read by a reader`);
+    if (known.overReader) {
+      // It claims a reader's file by its text (Helm's requirements.lock, Rye's name).
+      assert.ok(readerFor(example) !== undefined && known.recognizes !== undefined, known.name);
+    } else assert.equal(readerFor(example), undefined, `${known.name} is read by a reader`);
     for (const reader of known.resolvedBy ?? []) assert.ok(names.has(reader), reader);
   }
 });
@@ -160,4 +163,124 @@ Deno.test("knownFile: an MLflow project's or Robocorp robot's conda.yaml is a co
       false,
     );
   }
+});
+
+// The lockfiles and manifests real polyglot monorepos hold besides those of the list before
+// (found in public repositories: a Unity game's Packages/, a Bazel build's maven_install.json,
+// a Protobuf workspace's buf.lock, kube-prometheus' jsonnetfile.lock.json, a Julia 1.11
+// environment's Manifest-v1.11.toml): each is reported, never silent.
+Deno.test("knownFile: Unity, rules_jvm_external, Buf, jsonnet-bundler, Berkshelf, godep, Glide, Julia, Packrat, Carthage, Cabal", () => {
+  const cases: [string, string, string, "lock" | "manifest"][] = [
+    ["packages-lock.json", "Packages", "Unity Package Manager", "lock"],
+    ["manifest.json", "Packages", "Unity Package Manager", "manifest"],
+    ["maven_install.json", "", "Bazel rules_jvm_external", "lock"],
+    ["buf.lock", "proto", "Buf", "lock"],
+    ["jsonnetfile.json", "monitoring", "jsonnet-bundler", "manifest"],
+    ["jsonnetfile.lock.json", "monitoring", "jsonnet-bundler", "lock"],
+    ["Berksfile", "cookbooks/app", "Berkshelf (Chef)", "manifest"],
+    ["Berksfile.lock", "cookbooks/app", "Berkshelf (Chef)", "lock"],
+    ["Godeps.json", "Godeps", "godep", "lock"],
+    ["glide.yaml", "", "Glide", "manifest"],
+    ["JuliaProject.toml", "", "Julia Pkg", "manifest"],
+    ["JuliaManifest.toml", "", "Julia Pkg", "lock"],
+    ["Manifest-v1.11.toml", "docs", "Julia Pkg", "lock"],
+    ["JuliaManifest-v1.10.toml", "", "Julia Pkg", "lock"],
+    ["packrat.lock", "packrat", "Packrat (R)", "lock"],
+    ["Cartfile.private", "", "Carthage", "manifest"],
+    ["cabal.project.ghc96.freeze", "", "Cabal", "lock"],
+  ];
+  for (const [file, folder, tool, kind] of cases) {
+    const known = knownFile(file, folder);
+    assert.equal(known?.tool, tool, file);
+    assert.equal(known?.kind, kind, file);
+  }
+  // Folder-bound: those names elsewhere are another tool's.
+  assert.equal(knownFile("manifest.json", "public"), undefined, "a web app manifest");
+  assert.equal(knownFile("Godeps.json", ""), undefined, "only Godeps/'s");
+  assert.equal(knownFile("packrat.lock", ""), undefined, "only packrat/'s");
+  // Unity's manifest has a `dependencies` object; a manifest.json of another kind is none.
+  const unity = knownFile("manifest.json", "Packages");
+  assert.equal(unity?.sharedName, true);
+  assert.equal(
+    unity?.recognizes?.(
+      '{"dependencies":{"com.unity.ugui":"1.0.0","com.unity.modules.ai":"1.0.0"}}',
+    ),
+    true,
+  );
+  assert.equal(unity?.recognizes?.('{"name":"App","icons":[],"display":"standalone"}'), false);
+});
+
+// More of what polyglot repositories hold: SwiftPM's versioned manifests, JSON podspecs, Mint's
+// tools, conda-lock's other locks, Nimble, niv's and npins' pins, PlatformIO, Zephyr, Homebrew.
+Deno.test("knownFile: Package@swift-5.9.swift, podspec.json, Mintfile, conda-lock, Nimble, niv, PlatformIO, west, Brewfile", () => {
+  const cases: [string, string, string, "lock" | "manifest"][] = [
+    ["Package@swift-5.9.swift", "", "Swift Package Manager", "manifest"],
+    ["Alamofire.podspec.json", "", "CocoaPods", "manifest"],
+    ["Mintfile", "", "Mint", "manifest"],
+    ["env.conda-lock.yml", "", "conda-lock", "lock"],
+    ["conda-linux-64.lock", "", "conda-lock", "lock"],
+    ["app.nimble", "", "Nimble", "manifest"],
+    ["nimble.lock", "", "Nimble", "lock"],
+    ["sources.json", "nix", "niv (Nix)", "lock"],
+    ["sources.json", "npins", "npins (Nix)", "lock"],
+    ["platformio.ini", "firmware", "PlatformIO", "manifest"],
+    ["west.yml", "", "Zephyr west", "manifest"],
+    ["Brewfile", "", "Homebrew Bundle", "manifest"],
+    ["Brewfile.lock.json", "", "Homebrew Bundle", "lock"],
+  ];
+  for (const [file, folder, tool, kind] of cases) {
+    const known = knownFile(file, folder);
+    assert.equal(known?.tool, tool, file);
+    assert.equal(known?.kind, kind, file);
+  }
+  assert.equal(knownFile("sources.json", "data"), undefined, "only nix/'s and npins/'");
+});
+
+// What Renovate's managers find in repositories besides the files above: Stack's stack.yaml,
+// Helmfile, vendir, devbox, devenv, Puppet, Ansible Galaxy.
+Deno.test("knownFile: stack.yaml, Helmfile, vendir, devbox, devenv, Puppetfile, Ansible Galaxy requirements", () => {
+  const cases: [string, string, "lock" | "manifest"][] = [
+    ["stack.yaml", "Stack", "manifest"],
+    ["helmfile.yaml", "Helmfile", "manifest"],
+    ["helmfile.lock", "Helmfile", "lock"],
+    ["vendir.yml", "Carvel vendir", "manifest"],
+    ["vendir.lock.yml", "Carvel vendir", "lock"],
+    ["devbox.json", "devbox", "manifest"],
+    ["devbox.lock", "devbox", "lock"],
+    ["devenv.yaml", "devenv", "manifest"],
+    ["devenv.lock", "devenv", "lock"],
+    ["Puppetfile", "Puppet", "manifest"],
+    ["Puppetfile.lock", "Puppet", "lock"],
+    ["requirements.yml", "Ansible Galaxy", "manifest"],
+    ["requirements.yaml", "Ansible Galaxy", "manifest"],
+    ["galaxy.yml", "Ansible Galaxy", "manifest"],
+  ];
+  for (const [file, tool, kind] of cases) {
+    const known = knownFile(file, "infra");
+    assert.equal(known?.tool, tool, file);
+    assert.equal(known?.kind, kind, file);
+  }
+  const galaxy = knownFile("requirements.yml", "ansible");
+  assert.equal(galaxy?.sharedName, true);
+  for (
+    const text of [
+      "---\ncollections:\n  - name: community.general\n    version: 9.0.0\n",
+      "roles:\n  - name: geerlingguy.docker\n    version: 7.1.0\n",
+      "- src: geerlingguy.java\n  version: 2.3.1\n",
+    ]
+  ) assert.equal(galaxy?.recognizes?.(text), true, text);
+  // A Helm 2 chart's requirements.yaml (its Chart.yaml and requirements.lock are reported).
+  assert.equal(
+    galaxy?.recognizes?.(
+      "dependencies:\n- name: postgresql\n  version: 8.6.4\n  repository: https://charts.bitnami.com/bitnami\n",
+    ),
+    false,
+  );
+  assert.equal(galaxy?.recognizes?.("site_name: docs\nnav:\n  - index.md\n"), false);
+  // Stack's stack.yaml names its snapshot; a Docker Swarm stack of that name is none.
+  const stack = knownFile("stack.yaml", "");
+  assert.equal(stack?.sharedName, true);
+  assert.equal(stack?.recognizes?.("resolver: lts-22.33\npackages:\n- .\n"), true);
+  assert.equal(stack?.recognizes?.("snapshot: lts-23.0\nextra-deps: []\n"), true);
+  assert.equal(stack?.recognizes?.("version: '3.8'\nservices:\n  web:\n    image: nginx\n"), false);
 });

@@ -955,6 +955,40 @@ Deno.test("readInventory: the locks the settings script sets for every project a
   }
 });
 
+// lukebemishprojects/crochet: the settings script names each project's classpath lock at a computed
+// path (`gradle.lifecycle.beforeProject { … lockFile.set rootProject.file("locks/${…}…") }`). The
+// root script, looked into for the lock, stays unread; it was listed as a source of the SBOM too.
+Deno.test("readInventory: a build script left unread for a lock at a computed path is no source of the SBOM", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "settings.gradle":
+        "buildscript {\n    dependencyLocking {\n        lockAllConfigurations()\n" +
+        '        lockFile.set file("locks/settings-buildscript-gradle.lockfile")\n    }\n}\n' +
+        "gradle.lifecycle.beforeProject { p ->\n    p.buildscript {\n        dependencyLocking {\n" +
+        "            lockAllConfigurations()\n" +
+        "            var cleanProjectName = (p.path + \":\").replace(':', ' ').trim().replace(' ', '-')\n" +
+        "            lockFile.set rootProject.file(\"locks/${cleanProjectName}${cleanProjectName.empty ? '' : '-'}buildscript-gradle.lockfile\")\n" +
+        '        }\n    }\n}\nrootProject.name = "crochet"\n',
+      "settings-gradle.lockfile": "empty=incomingCatalogForLibs0\n",
+      "build.gradle": "plugins {\n    id 'com.gradle.plugin-publish'\n    id 'java-library'\n}\n" +
+        "dependencies {\n    compileOnly(libs.gradle)\n}\n",
+      "gradle/libs.versions.toml": '[versions]\ngradle="9.5.1"\n[libraries]\n' +
+        'gradle = { module = "org.gradle.experimental:gradle-public-api", version.ref = "gradle" }\n',
+      "locks/buildscript-gradle.lockfile":
+        "com.gradle.publish:plugin-publish-plugin:2.1.1=classpath\nempty=\n",
+      "locks/settings-buildscript-gradle.lockfile":
+        "com.google.code.gson:gson:2.13.2=classpath\nempty=\n",
+    });
+    const warnings: string[] = [];
+    const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.match(warnings.join("\n"), /build\.gradle is not read: it names a dependency lock/);
+    assert.ok(inventory.unread?.includes("build.gradle"));
+    for (const path of inventory.unread ?? []) {
+      assert.ok(!inventory.sources.includes(path), `${path}: listed read and not read`);
+    }
+  });
+});
+
 // Groovy calls a method without parentheses: `lockFile.set file("…")` (lukebemishprojects/crochet's
 // settings script) names the lock as `lockFile.set(file("…"))` does. It was not seen: the locks
 // were unread files and the script's modules missing, unsaid.
