@@ -12,7 +12,7 @@ import { npmGitVcsUrl } from "../_vcs.ts";
 import { OutputBuilder } from "../_builder.ts";
 import type { Load, ReaderContext, ReaderResult } from "../_reader.ts";
 import { jsrPurl } from "../purl.ts";
-import { ROOT_ID } from "../types.ts";
+import { ROOT_ID, type Scope } from "../types.ts";
 import { isRecord } from "../../_util.ts";
 import { posix } from "../../_path.ts";
 import { isOutside } from "../_paths.ts";
@@ -398,6 +398,40 @@ function treeCatalogs(load: Load, root: PackageJson | undefined): Catalogs {
   return catalogs;
 }
 
+/**
+ * The declarations as npm loads them: a name that `devDependencies` and `dependencies` or
+ * `optionalDependencies` both declare is a dev dependency, at its `devDependencies` range
+ * (arborist's Node `#loadDeps` loads `devDependencies` last and `#loadDepType` lets each new edge
+ * replace the one before; `npm install --omit=dev` leaves it out, and npm's lock marks it
+ * `dev`), while pnpm, Yarn and Bun install it as a production dependency: a warning names it.
+ *
+ * @param declared What {@linkcode declaredDependencies} gives.
+ * @param path The package.json's path.
+ * @param warnings Where the warnings go.
+ * @returns The declarations, one a name.
+ */
+function asNpmLoadsThem(
+  declared: [string, string, Scope, boolean][],
+  path: string,
+  warnings: string[],
+): [string, string, Scope, boolean][] {
+  const dev = new Map<string, string>();
+  for (const [name, range, scope, peer] of declared) {
+    if (scope === "dev" && !peer) dev.set(name, range);
+  }
+  return declared.filter(([name, range, scope, peer]) => {
+    if (peer || scope === "dev" || !dev.has(name)) return true;
+    const field = scope === "optional" ? "optionalDependencies" : "dependencies";
+    warnings.push(
+      `${path}: ${name} is in both ${field} (${range}) and devDependencies (${dev.get(name)}): ` +
+        "npm installs it as a dev dependency, at its devDependencies range (`npm install " +
+        "--omit=dev` leaves it out), pnpm, Yarn and Bun as a production one: it is dev, as npm " +
+        `has it; declare it in one field only`,
+    );
+    return false;
+  });
+}
+
 /** A YAML file of the tree (its last document), `undefined` when there is none. */
 function treeYaml(load: Load, path: string): unknown {
   const text = load(path);
@@ -409,7 +443,8 @@ function treeYaml(load: Load, path: string): unknown {
 /**
  * Reads a package.json: every declared dependency (`dependencies`, `devDependencies`,
  * `optionalDependencies`, `peerDependencies`) is a component without a version: the declared range
- * is its `specifier` (an exact `1.2.3` pin is its version, a `jsr:` one's too), once the tree's pnpm
+ * is its `specifier` (an exact `1.2.3` pin is its version, a `jsr:` one's too; a name that
+ * `devDependencies` also declares is dev, at that range, as npm loads it, with a warning), once the tree's pnpm
  * overrides and Yarn resolutions have rewritten it (see {@linkcode overridden}); `npm:` aliases
  * name the real package, `jsr:` ones a JSR package, git and URL ranges carry `vcs_url` /
  * `download_url` (a hosted git archive, GitHub's codeload one, is its git source: `vcs_url`);
@@ -462,7 +497,8 @@ function readManifest(
   const out = new OutputBuilder();
   const from = folder === "" ? ROOT_ID : out.member(folderMember(folder, manifest));
   if (from !== ROOT_ID) out.edge(ROOT_ID, from, "runtime");
-  const declared = declaredDependencies(manifest);
+  const warnings: string[] = [];
+  const declared = asNpmLoadsThem(declaredDependencies(manifest), path, warnings);
   /** The root package.json (this one at the root). */
   const rootManifest = folder === "" ? manifest : loadPackageJson(load, "package.json");
   /** The root's workspaces by name (found with `list`), made once per tree. */
@@ -486,7 +522,6 @@ function readManifest(
   const npmWorkspaces = rootManifest?.json.workspaces !== undefined;
   let catalogs: Catalogs | undefined;
   let overrides: Overrides | undefined;
-  const warnings: string[] = [];
   /** The content warnings of the package.json files of unscanned members read here. */
   const innerContent: string[] = [];
   /**

@@ -36,6 +36,7 @@ import {
   unlockedWarning,
   withoutExcludedMembers,
 } from "./_npm.ts";
+import { npmRangeSatisfied } from "./package_json.ts";
 import {
   declaredScope,
   fromTemp,
@@ -895,6 +896,34 @@ function withExcludedLinks(
 }
 
 /**
+ * The names pnpm's `packageExtensions` add to a project's manifest: pnpm extends every manifest
+ * it reads, a workspace project's too, and locks the extended importer
+ * (`@pnpm/hooks.read-package-hook` createPackageExtender: a selector `name` or `name@range`,
+ * the range one the manifest's version satisfies, adds its `dependencies`,
+ * `optionalDependencies` and `peerDependencies` to those the manifest lacks).
+ */
+function extendedNames(extensions: YamlMap, manifest: PackageJson | undefined): string[] {
+  const name = manifest?.name;
+  const version = str(manifest?.json.version);
+  if (name === undefined) return [];
+  const out: string[] = [];
+  for (const [selector, extension] of Object.entries(extensions)) {
+    const at = selector.indexOf("@", 1);
+    const range = at < 0 ? undefined : selector.slice(at + 1);
+    if ((at < 0 ? selector : selector.slice(0, at)) !== name) continue;
+    if (
+      range !== undefined && (version === undefined || npmRangeSatisfied(version, range) !== true)
+    ) {
+      continue;
+    }
+    for (const field of ["dependencies", "optionalDependencies", "peerDependencies"]) {
+      out.push(...Object.keys(map(map(extension)[field])));
+    }
+  }
+  return out;
+}
+
+/**
  * A map of the project's pnpm configuration: the `field` of the pnpm-workspace.yaml beside
  * the lock (pnpm 10+), else of the `pnpm` field of its package.json.
  */
@@ -1117,6 +1146,7 @@ export function readPnpmLock(
   const warnings = [...mapper.warnings];
   const ignored = ignoredOptional((docs as YamlMap[]).at(-1)!.ignoredOptionalDependencies);
   const pnpmfileChecksum = (docs as YamlMap[]).at(-1)!.pnpmfileChecksum;
+  let extensions: YamlMap | undefined;
   for (const [folder, deps] of decoded.at(-1)!.importers) {
     const rushWarning = unlocked.get(folder);
     if (rushWarning !== undefined) {
@@ -1150,6 +1180,9 @@ export function readPnpmLock(
     // A `.pnpmfile.cjs` (the lock keeps its checksum) may add dependencies to a project's
     // manifest as pnpm reads it (`readPackage`), and so may Rush's: not checked then.
     if (rush !== undefined || pnpmfileChecksum !== undefined) continue;
+    // The project's `packageExtensions` extend its manifest too, and the lock records them.
+    extensions ??= pnpmSetting(load, ctx.lockDir, "packageExtensions");
+    for (const name of extendedNames(extensions, own)) recorded.delete(name);
     const undeclared = undeclaredRecordWarning(own, recorded, {
       lock: path,
       install: "pnpm install",

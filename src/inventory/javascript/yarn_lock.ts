@@ -16,7 +16,7 @@ import { parseYarnV1 } from "../_formats/yarn_v1.ts";
 import { parseYamlDocuments, type YamlMap } from "../_formats/yaml.ts";
 import { type Hash, ROOT_ID, type Scope } from "../types.ts";
 import { yarnRangeSatisfied } from "./package_json.ts";
-import { YARN_COMPAT_DEPENDENCIES } from "./_yarn_compat.ts";
+import { YARN_COMPAT_DEPENDENCIES, YARN_COMPAT_NEWEST } from "./_yarn_compat.ts";
 import { type RcValue, yarnRc, yarnRcPlain } from "./_yarnrc.ts";
 import {
   BARE_PATH,
@@ -632,13 +632,14 @@ type Extensions = Map<string, { range: string; deps: Dep[] }[]>;
  * The package extensions Yarn applies to a Berry lock's packages (Configuration
  * `refreshPackageExtensions`): first the builtin compatibility ones (plugin-compat's
  * `registerPackageExtensions` hook, the list of `@yarnpkg/extensions`, see `_yarn_compat.ts`),
- * then the `packageExtensions` of the project's settings (see `yarnRc`: the `.yarnrc.yml` files
+ * those the project's Yarn release bundles (see {@linkcode yarnRelease}; the newest release's
+ * when it is unknown), then the `packageExtensions` of the project's settings (see `yarnRc`: the `.yarnrc.yml` files
  * from the lock's folder up, merged as Yarn merges them, key by key, the nearer file's value
  * winning); only those of the scanned tree are read. Only the dependencies they add are kept: a
  * peer they add is provided by a parent that depends on it already, so it reaches no other
  * package.
  */
-function packageExtensions(rc: RcValue | undefined): Extensions {
+function packageExtensions(rc: RcValue | undefined, release: string | undefined): Extensions {
   const extensions: Extensions = new Map();
   const add = (descriptor: string, deps: Dep[]): void => {
     const { name, range } = splitDescriptor(descriptor);
@@ -646,7 +647,8 @@ function packageExtensions(rc: RcValue | undefined): Extensions {
     if (list === undefined) extensions.set(name, list = []);
     list.push({ range: range.replace(/^npm:/, ""), deps });
   };
-  for (const [descriptor, deps] of YARN_COMPAT_DEPENDENCIES) {
+  for (const [descriptor, deps, yarn] of YARN_COMPAT_DEPENDENCIES) {
+    if (yarn !== undefined && !yarnRangeSatisfied(release ?? YARN_COMPAT_NEWEST, yarn)) continue;
     add(descriptor, berryDeps(deps, undefined).map((dep) => ({ ...dep, extended: BUILTIN })));
   }
   for (const [descriptor, extension] of rcEntries(rcEntry(rc, "packageExtensions"))) {
@@ -662,6 +664,24 @@ function packageExtensions(rc: RcValue | undefined): Extensions {
     );
   }
   return extensions;
+}
+
+/**
+ * The Berry release that installs a lock's project, whose builtin compatibility extensions apply:
+ * the one `yarnPath` runs (`.yarn/releases/yarn-4.5.0.cjs`, the name `yarn set version` gives
+ * the file; Yarn hands every command to it, and Corepack's Yarn too), else the one the
+ * package.json beside the lock names in `packageManager` (`yarn@4.5.0+sha512.…`, which Corepack
+ * runs); `undefined` when neither names a Berry release.
+ */
+function yarnRelease(
+  rc: RcValue | undefined,
+  manifest: PackageJson | undefined,
+): string | undefined {
+  const path = str(rcEntry(rc, "yarnPath")?.value);
+  const named = path === undefined ? undefined : /(?:^|\/)yarn-(\d+\.\d+\.\d+)\.c?js$/.exec(path);
+  const managed = /^yarn@(\d+\.\d+\.\d+)(?:\+|$)/.exec(str(manifest?.json.packageManager) ?? "");
+  const release = named?.[1] ?? managed?.[1];
+  return release === undefined || release.startsWith("1.") ? undefined : release;
 }
 
 /** The setting of a merged map named `key` (`undefined` when it is no map or has none). */
@@ -875,7 +895,8 @@ export function readYarnLock(
     }
     entries = decodeBerry(doc, text, path);
     rc = yarnRc(context.load, lockDir, CODE);
-    extensions = packageExtensions(rc);
+    const manifest = loadPackageJson(context.load, joinPath(lockDir, "package.json"));
+    extensions = packageExtensions(rc, yarnRelease(rc, manifest));
     for (const entry of entries) {
       if (!entry.workspace && entry.version !== undefined) {
         extend(entry, extensions, entry.version);

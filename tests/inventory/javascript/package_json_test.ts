@@ -26,7 +26,9 @@ Deno.test("readPackageJson: declared ranges, no versions invented", async () => 
     [
       "pkg:jsr/%40std/path ^1.0.8 - runtime",
       "pkg:npm/JSONStream ~1.3.5 - runtime",
-      "pkg:npm/express ^4.18.2 - dev,runtime", // declared twice: the first range is kept
+      // In dependencies and devDependencies: npm's dev edge replaces the prod one (arborist's
+      // #loadDepType). Was: ^4.18.2, dev and runtime.
+      "pkg:npm/express ^4.0.0 - dev",
       "pkg:npm/fsevents ^2.3.2 - optional",
       "pkg:npm/is-positive?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fkevva%2Fis-positive.git%4097edff6 github:kevva/is-positive#97edff6 - runtime",
       "pkg:npm/left-pad@1.3.0 - 1.3.0 runtime", // an exact pin is the version npm installs
@@ -44,8 +46,15 @@ Deno.test("readPackageJson: declared ranges, no versions invented", async () => 
   assert.deepEqual(out.members.map((m) => `${m.id} ${m.name} ${m.version}`), [
     "workspace:packages/tool tool 2.0.0", // workspace:*, found through "workspaces"
   ]);
-  assert.equal(out.warnings, undefined, "declared, not resolved is the inventory's to say");
+  // "declared, not resolved" is the inventory's to say; the reader's one warning is express's.
+  assert.deepEqual(out.warnings, [
+    "package.json: express is in both dependencies (^4.18.2) and devDependencies (^4.0.0): npm " +
+    "installs it as a dev dependency, at its devDependencies range (`npm install --omit=dev` " +
+    "leaves it out), pnpm, Yarn and Bun as a production one: it is dev, as npm has it; declare " +
+    "it in one field only",
+  ]);
   assert.ok(edgesFrom(out, ROOT_ID).includes("pkg:npm/typescript dev"));
+  assert.ok(edgesFrom(out, ROOT_ID).includes("pkg:npm/express dev"));
   await assertValidSboms(out, "package.json");
 });
 
@@ -67,6 +76,10 @@ Deno.test("without a lockfile: declared, not resolved, with one warning for all 
     "2 manifests are declared, not resolved (package.json, packages/tool/package.json): no " +
     "lockfile vouch reads resolves them, so their dependencies are as declared (versions only " +
     "where pinned, no transitive dependencies)",
+    "package.json: express is in both dependencies (^4.18.2) and devDependencies (^4.0.0): npm " +
+    "installs it as a dev dependency, at its devDependencies range (`npm install --omit=dev` " +
+    "leaves it out), pnpm, Yarn and Bun as a production one: it is dev, as npm has it; declare " +
+    "it in one field only",
   ]);
   assert.deepEqual(inventory.warnings, warnings);
 });

@@ -1510,3 +1510,57 @@ Deno.test("readPnpmLock: a tarball of the tree is its file_name's, with the inte
   assert.equal(x?.downloadLocation, undefined);
   assert.deepEqual(x?.hashes.map((h) => h.hex.slice(0, 12)), ["350c57400e4b"]);
 });
+
+Deno.test("readPnpmLock: a dependency the project's packageExtensions add to a member is declared (pnpm extends workspace manifests too)", () => {
+  // pnpm 9.15.9 wrote this lock: the root's `pnpm.packageExtensions` adds left-pad to the
+  // member @acme/logger@1.0.0, whose package.json declares nothing, and pnpm locks the extended
+  // importer (`pnpm install --frozen-lockfile`: "Lockfile is up to date"). Was: a warning that
+  // the package.json does not declare left-pad, a stale lock.
+  const lock = [
+    "lockfileVersion: '9.0'",
+    "",
+    "settings:",
+    "  autoInstallPeers: true",
+    "  excludeLinksFromLockfile: false",
+    "",
+    "packageExtensionsChecksum: 034d8116eb4e8a9c03d3e1e3c8ad3fe4",
+    "",
+    "importers:",
+    "",
+    "  .: {}",
+    "",
+    "  packages/logger:",
+    "    dependencies:",
+    "      left-pad:",
+    "        specifier: 1.3.0",
+    "        version: 1.3.0",
+    "",
+    "packages:",
+    "",
+    "  left-pad@1.3.0:",
+    "    resolution: {integrity: sha512-XI5MPzVNApjAyhQzphX8BkmKsKUxD4LdyK24iZeQGinBN9yTQT3bFlCBy/aVx2HrNcqQGsdot8ghrjyrvMCoEA==}",
+    "",
+    "snapshots:",
+    "",
+    "  left-pad@1.3.0: {}",
+    "",
+  ].join("\n");
+  const files = (selector: string): Record<string, string> => ({
+    "package.json": JSON.stringify({
+      name: "root",
+      private: true,
+      pnpm: { packageExtensions: { [selector]: { dependencies: { "left-pad": "1.3.0" } } } },
+    }),
+    "pnpm-workspace.yaml": 'packages:\n  - "packages/*"\n',
+    "packages/logger/package.json": JSON.stringify({ name: "@acme/logger", version: "1.0.0" }),
+  });
+  const read = (selector: string): ReturnType<typeof readPnpmLock> =>
+    readPnpmLock(lock, { path: "pnpm-lock.yaml", load: (p) => files(selector)[p] });
+  for (const selector of ["@acme/logger@1", "@acme/logger"]) {
+    const out = read(selector);
+    assertWellFormed(out);
+    assert.equal(out.warnings, undefined, selector);
+  }
+  // A selector whose range the member's version does not satisfy extends nothing.
+  assert.match(read("@acme/logger@2").warnings?.join("\n") ?? "", /does not declare left-pad/);
+});
