@@ -399,36 +399,34 @@ function treeCatalogs(load: Load, root: PackageJson | undefined): Catalogs {
 }
 
 /**
- * The declarations as npm loads them: a name that `devDependencies` and `dependencies` or
- * `optionalDependencies` both declare is a dev dependency, at its `devDependencies` range
- * (arborist's Node `#loadDeps` loads `devDependencies` last and `#loadDepType` lets each new edge
- * replace the one before; `npm install --omit=dev` leaves it out, and npm's lock marks it
- * `dev`), while pnpm, Yarn and Bun install it as a production dependency: a warning names it.
+ * The warnings for names that `devDependencies` and `dependencies` or `optionalDependencies`
+ * both declare. The tools disagree on them: npm loads `devDependencies` last and lets each new
+ * edge replace the one before (arborist's Node `#loadDeps`/`#loadDepType`), so at the project's
+ * root it has them dev (`npm install --omit=dev` leaves them out), while pnpm, Yarn, Bun and
+ * every consumer of the published package install them for production. Such a name stays in
+ * both scopes, at its `dependencies` range: an SBOM does not drop what may ship.
  *
  * @param declared What {@linkcode declaredDependencies} gives.
  * @param path The package.json's path.
- * @param warnings Where the warnings go.
- * @returns The declarations, one a name.
+ * @returns One warning a name declared in both.
  */
-function asNpmLoadsThem(
+function declaredTwiceWarnings(
   declared: [string, string, Scope, boolean][],
   path: string,
-  warnings: string[],
-): [string, string, Scope, boolean][] {
+): string[] {
   const dev = new Map<string, string>();
   for (const [name, range, scope, peer] of declared) {
     if (scope === "dev" && !peer) dev.set(name, range);
   }
-  return declared.filter(([name, range, scope, peer]) => {
-    if (peer || scope === "dev" || !dev.has(name)) return true;
+  return declared.flatMap(([name, range, scope, peer]) => {
+    if (peer || scope === "dev" || !dev.has(name)) return [];
     const field = scope === "optional" ? "optionalDependencies" : "dependencies";
-    warnings.push(
+    return [
       `${path}: ${name} is in both ${field} (${range}) and devDependencies (${dev.get(name)}): ` +
-        "npm installs it as a dev dependency, at its devDependencies range (`npm install " +
-        "--omit=dev` leaves it out), pnpm, Yarn and Bun as a production one: it is dev, as npm " +
-        `has it; declare it in one field only`,
-    );
-    return false;
+      "npm installs it at the project's root as a dev dependency (`npm install --omit=dev` " +
+      "leaves it out), pnpm, Yarn, Bun and the package's consumers as a production one: it is " +
+      `listed as both, at the ${field} range; declare it in one field only`,
+    ];
   });
 }
 
@@ -444,7 +442,7 @@ function treeYaml(load: Load, path: string): unknown {
  * Reads a package.json: every declared dependency (`dependencies`, `devDependencies`,
  * `optionalDependencies`, `peerDependencies`) is a component without a version: the declared range
  * is its `specifier` (an exact `1.2.3` pin is its version, a `jsr:` one's too; a name that
- * `devDependencies` also declares is dev, at that range, as npm loads it, with a warning), once the tree's pnpm
+ * `devDependencies` also declares is both, with a warning), once the tree's pnpm
  * overrides and Yarn resolutions have rewritten it (see {@linkcode overridden}); `npm:` aliases
  * name the real package, `jsr:` ones a JSR package, git and URL ranges carry `vcs_url` /
  * `download_url` (a hosted git archive, GitHub's codeload one, is its git source: `vcs_url`);
@@ -497,8 +495,8 @@ function readManifest(
   const out = new OutputBuilder();
   const from = folder === "" ? ROOT_ID : out.member(folderMember(folder, manifest));
   if (from !== ROOT_ID) out.edge(ROOT_ID, from, "runtime");
-  const warnings: string[] = [];
-  const declared = asNpmLoadsThem(declaredDependencies(manifest), path, warnings);
+  const declared = declaredDependencies(manifest);
+  const warnings = declaredTwiceWarnings(declared, path);
   /** The root package.json (this one at the root). */
   const rootManifest = folder === "" ? manifest : loadPackageJson(load, "package.json");
   /** The root's workspaces by name (found with `list`), made once per tree. */

@@ -955,9 +955,10 @@ Deno.test("readInventory: the locks the settings script sets for every project a
   }
 });
 
-// lukebemishprojects/crochet: the settings script names each project's classpath lock at a computed
-// path (`gradle.lifecycle.beforeProject { … lockFile.set rootProject.file("locks/${…}…") }`). The
-// root script, looked into for the lock, stays unread; it was listed as a source of the SBOM too.
+// After lukebemishprojects/crochet: the settings script names each project's classpath lock at a
+// computed path (`gradle.lifecycle.beforeProject { … lockFile.set rootProject.file("locks/${…}…") }`,
+// here a method's result, which vouch cannot know). The root script, looked into for the lock, stays
+// unread; it was listed as a source of the SBOM too.
 Deno.test("readInventory: a build script left unread for a lock at a computed path is no source of the SBOM", async () => {
   await withTempDir(async (dir) => {
     await writeTree(dir, {
@@ -966,8 +967,7 @@ Deno.test("readInventory: a build script left unread for a lock at a computed pa
         '        lockFile.set file("locks/settings-buildscript-gradle.lockfile")\n    }\n}\n' +
         "gradle.lifecycle.beforeProject { p ->\n    p.buildscript {\n        dependencyLocking {\n" +
         "            lockAllConfigurations()\n" +
-        "            var cleanProjectName = (p.path + \":\").replace(':', ' ').trim().replace(' ', '-')\n" +
-        "            lockFile.set rootProject.file(\"locks/${cleanProjectName}${cleanProjectName.empty ? '' : '-'}buildscript-gradle.lockfile\")\n" +
+        '            lockFile.set rootProject.file("locks/${lockPrefix(p)}buildscript-gradle.lockfile")\n' +
         '        }\n    }\n}\nrootProject.name = "crochet"\n',
       "settings-gradle.lockfile": "empty=incomingCatalogForLibs0\n",
       "build.gradle": "plugins {\n    id 'com.gradle.plugin-publish'\n    id 'java-library'\n}\n" +

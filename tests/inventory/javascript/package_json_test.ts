@@ -26,9 +26,9 @@ Deno.test("readPackageJson: declared ranges, no versions invented", async () => 
     [
       "pkg:jsr/%40std/path ^1.0.8 - runtime",
       "pkg:npm/JSONStream ~1.3.5 - runtime",
-      // In dependencies and devDependencies: npm's dev edge replaces the prod one (arborist's
-      // #loadDepType). Was: ^4.18.2, dev and runtime.
-      "pkg:npm/express ^4.0.0 - dev",
+      // In dependencies and devDependencies: npm has it dev at the root, pnpm, Yarn, Bun and
+      // consumers runtime; both are kept, at the dependencies range, with a warning.
+      "pkg:npm/express ^4.18.2 - dev,runtime",
       "pkg:npm/fsevents ^2.3.2 - optional",
       "pkg:npm/is-positive?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fkevva%2Fis-positive.git%4097edff6 github:kevva/is-positive#97edff6 - runtime",
       "pkg:npm/left-pad@1.3.0 - 1.3.0 runtime", // an exact pin is the version npm installs
@@ -49,12 +49,13 @@ Deno.test("readPackageJson: declared ranges, no versions invented", async () => 
   // "declared, not resolved" is the inventory's to say; the reader's one warning is express's.
   assert.deepEqual(out.warnings, [
     "package.json: express is in both dependencies (^4.18.2) and devDependencies (^4.0.0): npm " +
-    "installs it as a dev dependency, at its devDependencies range (`npm install --omit=dev` " +
-    "leaves it out), pnpm, Yarn and Bun as a production one: it is dev, as npm has it; declare " +
-    "it in one field only",
+    "installs it at the project's root as a dev dependency (`npm install --omit=dev` leaves it " +
+    "out), pnpm, Yarn, Bun and the package's consumers as a production one: it is listed as " +
+    "both, at the dependencies range; declare it in one field only",
   ]);
   assert.ok(edgesFrom(out, ROOT_ID).includes("pkg:npm/typescript dev"));
   assert.ok(edgesFrom(out, ROOT_ID).includes("pkg:npm/express dev"));
+  assert.ok(edgesFrom(out, ROOT_ID).includes("pkg:npm/express runtime"));
   await assertValidSboms(out, "package.json");
 });
 
@@ -77,9 +78,9 @@ Deno.test("without a lockfile: declared, not resolved, with one warning for all 
     "lockfile vouch reads resolves them, so their dependencies are as declared (versions only " +
     "where pinned, no transitive dependencies)",
     "package.json: express is in both dependencies (^4.18.2) and devDependencies (^4.0.0): npm " +
-    "installs it as a dev dependency, at its devDependencies range (`npm install --omit=dev` " +
-    "leaves it out), pnpm, Yarn and Bun as a production one: it is dev, as npm has it; declare " +
-    "it in one field only",
+    "installs it at the project's root as a dev dependency (`npm install --omit=dev` leaves it " +
+    "out), pnpm, Yarn, Bun and the package's consumers as a production one: it is listed as " +
+    "both, at the dependencies range; declare it in one field only",
   ]);
   assert.deepEqual(inventory.warnings, warnings);
 });
