@@ -6,7 +6,12 @@
 import { VouchError } from "../errors.ts";
 import { toJsonText } from "../_util.ts";
 import { pathExists } from "../_fs.ts";
-import { type BundleArtifact, type BundleVerification, verifyBundle } from "../sigstore/mod.ts";
+import {
+  type BundleArtifact,
+  type BundleVerification,
+  MAX_BUNDLE_BYTES,
+  verifyBundle,
+} from "../sigstore/mod.ts";
 import { type FlagSpec, noPositionals, parseArgs, stringFlag } from "./args.ts";
 import {
   identityPolicy,
@@ -27,8 +32,8 @@ const VERIFY_BUNDLE_FLAGS: FlagSpec[] = [
 
 /**
  * Artifacts up to this size are read whole (their bytes verify any signature;
- * larger ones are hashed in chunks), and a bundle is never read past it
- * (`bundle.too_large` from its size alone).
+ * larger ones are hashed in chunks). A bundle is read up to {@linkcode MAX_BUNDLE_BYTES},
+ * never past it (`bundle.too_large` from its size alone).
  */
 const READ_WHOLE_BYTES = 64 * 1024 * 1024;
 
@@ -36,7 +41,10 @@ function usage(code: string, message: string, hint: string): VouchError {
   return new VouchError(code, message, hint);
 }
 
-/** Reads a regular file of at most {@linkcode READ_WHOLE_BYTES}; a larger one gives its size only. */
+/**
+ * Reads a regular file of at most {@linkcode READ_WHOLE_BYTES} (a bundle: {@linkcode MAX_BUNDLE_BYTES});
+ * a larger one gives its size only.
+ */
 function readRegularFile(
   path: string,
   what: "artifact" | "bundle",
@@ -59,7 +67,9 @@ function readRegularFile(
       `pass the ${what} file itself`,
     );
   }
-  if (info.size > READ_WHOLE_BYTES) return { size: info.size };
+  if (info.size > (what === "bundle" ? MAX_BUNDLE_BYTES : READ_WHOLE_BYTES)) {
+    return { size: info.size };
+  }
   try {
     return Deno.readFileSync(path);
   } catch (error) {
@@ -223,7 +233,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       checks: [{
         code: "bundle.too_large",
         ok: false,
-        message: `${bundleFile.size} bytes is over the ${READ_WHOLE_BYTES}-byte limit; not read`,
+        message: `${bundleFile.size} bytes is over the ${MAX_BUNDLE_BYTES}-byte limit; not read`,
       }],
       times: [],
       logEntries: [],

@@ -1,11 +1,15 @@
-// Private: the bundle file's JSON, read within bounds: at most 64 MiB, strict
+// Private: the bundle file's JSON, read within bounds: at most 256 MiB, strict
 // UTF-8, nesting no deeper than a bundle needs (checked before JSON.parse, so a
 // file of nothing but brackets costs one linear scan, not a deep parse).
 import { utf8 } from "./_bytes.ts";
 import { failed, type SigstoreCheck } from "./codes.ts";
 
-/** The largest bundle read: 64 MiB (the `vouch verify` file limit). */
-export const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
+/**
+ * The largest bundle read: 256 MiB, the `vouch verify` limit of an evidence file and so the
+ * largest bundle `vouch attest` writes (an SBOM's bundle holds the SBOM, in base64: a 150 MB SBOM
+ * makes a 211 MB bundle; at 64 MiB, a keyless attest of an SBOM over 48 MB failed its own check).
+ */
+export const MAX_BUNDLE_BYTES = 256 * 1024 * 1024;
 
 /** The deepest nesting accepted; a bundle nests about 8 levels. */
 export const MAX_BUNDLE_DEPTH = 32;
@@ -46,7 +50,7 @@ export function nestsDeeperThan(text: string, limit: number): boolean {
  */
 export function parseBundleJson(bytes: Uint8Array): { value: unknown } | { check: SigstoreCheck } {
   if (bytes.length > MAX_BUNDLE_BYTES) {
-    return { check: failed("bundle.too_large", `${bytes.length} bytes is over the 64 MiB limit`) };
+    return { check: failed("bundle.too_large", `${bytes.length} bytes is over the 256 MiB limit`) };
   }
   const text = utf8(bytes);
   if (text === undefined) return { check: failed("bundle.json", "the bundle is not UTF-8") };

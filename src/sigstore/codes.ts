@@ -18,7 +18,9 @@ export interface CheckSpec {
 /** Every check code, with its hint. */
 export const SIGSTORE_CHECKS = {
   "bundle.ok": { pass: true, hint: "the bundle is well-formed for its media type" },
-  "bundle.too_large": { hint: "the bundle file is over 64 MiB; no real bundle is that large" },
+  "bundle.too_large": {
+    hint: "the bundle file is over 256 MiB, more than vouch attest writes; pass the bundle itself",
+  },
   "bundle.json": { hint: "the bundle is not UTF-8 JSON; pass the .sigstore.json file" },
   "bundle.media_type": {
     hint: "the media type is missing or not a Sigstore bundle v0.1, v0.2 or v0.3",

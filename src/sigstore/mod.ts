@@ -32,6 +32,7 @@ export type {
   ValidityWindow,
 } from "./trust_root.ts";
 export { SIGSTORE_CHECKS } from "./codes.ts";
+export { MAX_BUNDLE_BYTES } from "./_json.ts";
 export type { CheckSpec, SigstoreCheck, SigstoreCheckCode } from "./codes.ts";
 export type { FulcioExtensions, IdentityPolicy, SignerIdentity, WorkflowClaims } from "./policy.ts";
 export { PUBLIC_GOOD_TRUSTED_ROOT_JSON } from "./public_good_trusted_root.ts";

@@ -500,7 +500,7 @@ async function checkCertificateAtTimes(
  * ```
  *
  * @param bundle The bundle: its parsed JSON, or the file's bytes (read as
- *   UTF-8 JSON of at most 64 MiB, nesting at most 32 levels).
+ *   UTF-8 JSON of at most 256 MiB, nesting at most 32 levels).
  * @param options The artifact, the trusted root, the identity policy or public key, the clock.
  * @returns The checks and, when verified, what verified: signer, times, log entries, payload.
  * @throws {VouchError} `key.malformed` when `publicKey` is not a usable public key;

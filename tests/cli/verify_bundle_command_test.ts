@@ -226,10 +226,10 @@ Deno.test("verify-bundle --key: a key-signed bundle without a log entry; another
   }
 });
 
-Deno.test("verify-bundle: a bundle over 64 MiB is refused from its size (exit 1)", async () => {
+Deno.test("verify-bundle: a bundle over 256 MiB is refused from its size (exit 1)", async () => {
   const big = `${dir}/big.sigstore.json`;
   using file = await Deno.open(big, { write: true, create: true });
-  await file.truncate(64 * 1024 * 1024 + 1);
+  await file.truncate(256 * 1024 * 1024 + 1);
   const io = fakeIo();
   assert.equal(await run(["--bundle", big, ...IDENTITY_FLAGS, `${dir}/artifact.txt`], io), 1);
   assert.match(io.out, /^FAIL bundle\.too_large: /m);

@@ -103,8 +103,8 @@ Deno.test("hostile JSON: deep nesting, wrong types everywhere, a 50 MB bundle", 
     codes.includes("tlog.set_invalid") && codes.includes("tlog.body_mismatch"),
     String(codes),
   );
-  // Over 64 MiB: refused from its size.
-  assert.deepEqual(await failureCodes(new Uint8Array(64 * 1024 * 1024 + 1), artifact), [
+  // Over 256 MiB: refused from its size.
+  assert.deepEqual(await failureCodes(new Uint8Array(256 * 1024 * 1024 + 1), artifact), [
     "bundle.too_large",
   ]);
 });
