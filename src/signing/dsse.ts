@@ -7,7 +7,7 @@
  */
 import { VouchError } from "../errors.ts";
 import { isRecord } from "../_util.ts";
-import { decodeBase64, encodeBase64 } from "./_base64.ts";
+import { decodeBase64, encodeBase64, isStandardBase64 } from "./_base64.ts";
 
 /** The payload type of in-toto statements. */
 export const IN_TOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json";
@@ -144,7 +144,7 @@ function shapeProblem(envelope: unknown): string | undefined {
   if (!envelope.payloadType.isWellFormed()) {
     return "payloadType is not well-formed Unicode (a lone surrogate)";
   }
-  if (typeof envelope.payload !== "string" || decodeBase64(envelope.payload) === undefined) {
+  if (typeof envelope.payload !== "string" || !isStandardBase64(envelope.payload)) {
     return "payload is not standard base64";
   }
   if (!Array.isArray(envelope.signatures)) return "signatures is not an array";

@@ -11,7 +11,7 @@
  */
 import { VouchError } from "../errors.ts";
 import { isRecord } from "../_util.ts";
-import { decodeBase64 } from "./_base64.ts";
+import { isStandardBase64 } from "./_base64.ts";
 import type { DsseEnvelope } from "./dsse.ts";
 
 /** Media type of Sigstore bundle v0.3. */
@@ -109,7 +109,7 @@ export function toSigstoreBundle(
 }
 
 function base64Field(value: unknown, where: string): string {
-  if (typeof value !== "string" || value === "" || decodeBase64(value) === undefined) {
+  if (typeof value !== "string" || value === "" || !isStandardBase64(value)) {
     throw malformed(`${where} is not non-empty standard base64`);
   }
   return value;

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { constantTimeEqual } from "../signing/hmac.ts";
+import { bytesEqual } from "./_bytes.ts";
 import {
   type BundleIndex,
   FILES,
@@ -272,7 +272,7 @@ export function compareIndex(
   }
   if (checks.length > 0 || skip.size > 0) return checks;
   const canonical = new TextEncoder().encode(toJsonText(expected));
-  return constantTimeEqual(canonical, bytes)
+  return bytesEqual(canonical, bytes)
     ? [
       pass(
         "index.derived_ok",

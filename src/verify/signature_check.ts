@@ -22,8 +22,8 @@ import {
   type SignatureRecord,
   SPDX_PREDICATE_TYPE,
 } from "../provenance/statement.ts";
+import { bytesEqual } from "./_bytes.ts";
 import {
-  constantTimeEqual,
   hmacVerifier,
   IN_TOTO_PAYLOAD_TYPE,
   isEcdsaLowS,
@@ -163,7 +163,7 @@ function bytesAreChunks(bytes: Uint8Array, chunks: Iterable<string>): boolean {
   let at = 0;
   for (const chunk of chunks) {
     const encoded = encoder.encode(chunk);
-    if (!constantTimeEqual(encoded, bytes.subarray(at, at + encoded.length))) return false;
+    if (!bytesEqual(encoded, bytes.subarray(at, at + encoded.length))) return false;
     at += encoded.length;
   }
   return at === bytes.length;
@@ -210,7 +210,7 @@ function payloadIs(
 ): boolean | { problem: string } {
   const expected = expectedPayload(file, input);
   if ("problem" in expected) return expected;
-  if ("bytes" in expected) return constantTimeEqual(payload, expected.bytes);
+  if ("bytes" in expected) return bytesEqual(payload, expected.bytes);
   try {
     return bytesAreChunks(payload, expected.chunks);
   } catch (error) {
@@ -516,7 +516,7 @@ function formChecks(
   const { prefix, path } = file;
   const checks: VerifyCheck[] = [];
   const canonical = canonicalForm(file, value);
-  if (canonical === undefined || !constantTimeEqual(new TextEncoder().encode(canonical), bytes)) {
+  if (canonical === undefined || !bytesEqual(new TextEncoder().encode(canonical), bytes)) {
     checks.push(
       fail(
         `${prefix}.not_canonical`,
@@ -601,7 +601,7 @@ export async function checkSignatures(input: SignatureInput): Promise<SignatureR
     const payload = result.payload;
     if (
       payload !== undefined && file.signs === FILES.provenance &&
-      !signedPayloads.some((p) => constantTimeEqual(p, payload))
+      !signedPayloads.some((p) => bytesEqual(p, payload))
     ) signedPayloads.push(payload);
   }
   if (input.requireSignature ?? true) {
