@@ -27,6 +27,24 @@ export function isStandardBase64(text: string): boolean {
   return !NOT_ALPHABET.test(text.slice(0, text.length - padding));
 }
 
+/** The standard alphabet, in the order of the values its characters encode. */
+const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/**
+ * Whether a text is the one standard padded base64 text of its bytes: standard, with the unused
+ * bits of its last character zero (the text `encodeBase64` gives back), without decoding it.
+ *
+ * @param text The text.
+ * @returns `true` for the canonical base64 text of some bytes.
+ */
+export function isCanonicalBase64(text: string): boolean {
+  if (!isStandardBase64(text)) return false;
+  const padding = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
+  if (padding === 0) return true;
+  const last = ALPHABET.indexOf(text[text.length - padding - 1]);
+  return last >= 0 && last % (padding === 2 ? 16 : 4) === 0;
+}
+
 /**
  * Decodes standard padded base64; anything else (URL-safe alphabet, missing
  * padding, stray characters) gives `undefined`.

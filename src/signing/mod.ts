@@ -5,6 +5,7 @@
  * @module
  */
 export * from "./dsse.ts";
+export { isCanonicalBase64 } from "./_base64.ts";
 export * from "./ecdsa_der.ts";
 export * from "./hmac.ts";
 export * from "./keys.ts";

@@ -1,5 +1,5 @@
 // Private: bounded reads and defensive JSON parsing of untrusted bundle files.
-import { MAX_EVIDENCE_FILE_BYTES, toJsonText } from "../bundle/bundle_index.ts";
+import { MAX_EVIDENCE_FILE_BYTES } from "../bundle/bundle_index.ts";
 import { jsonTextChunks } from "../_util.ts";
 import { fail, type VerifyCheck } from "./_check.ts";
 
@@ -124,31 +124,6 @@ function stringEnd(text: string, open: number): number {
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /**
- * The text vouch writes for a value (`toJsonText`), or `undefined` when it
- * would be longer than the longest string JavaScript holds (a `RangeError`).
- * A hostile file of a few MB can be such a value: a wide array nested 60
- * levels deep is indented 120 spaces per entry. No file vouch writes is one,
- * and no text read from a file can be its canonical form.
- *
- * @example
- * ```ts
- * import { canonicalText } from "./_read.ts";
- * canonicalText({ a: 1 }); // '{\n  "a": 1\n}\n'
- * ```
- *
- * @param value A parsed JSON value.
- * @returns The canonical text, or `undefined` when it cannot be a string.
- */
-export function canonicalText(value: unknown): string | undefined {
-  try {
-    return toJsonText(value);
-  } catch (error) {
-    if (error instanceof RangeError) return undefined;
-    throw error;
-  }
-}
-
-/**
  * Parses UTF-8 JSON bytes without ever throwing.
  *
  * @param bytes The file contents.
@@ -195,7 +170,7 @@ export function parseJson(
 }
 
 /**
- * Whether a text is the canonical one of its value ({@linkcode canonicalText}), compared chunk
+ * Whether a text is the canonical one of its value (the text `toJsonText` writes), compared chunk
  * by chunk ({@linkcode jsonTextChunks}) and given up at the first difference: the canonical
  * text of a large file is never held whole beside the file's text and its parsed value (for a
  * hostile 64 MiB `[0,0,…]`, it was a further 160 MB string).
@@ -219,7 +194,9 @@ export function isCanonicalText(value: unknown, text: string): boolean {
       at += chunk.length;
     }
   } catch (error) {
-    // One entry's text can be longer than a string (see canonicalText): no text read is it.
+    // One entry's text can be longer than the longest string (a `RangeError`: a hostile file of a
+    // few MB, a wide array nested 60 levels deep, is indented 120 spaces an entry): no text read
+    // is it.
     if (error instanceof RangeError) return false;
     throw error;
   }

@@ -11,7 +11,6 @@
  *
  * @module
  */
-import { Buffer } from "node:buffer";
 import { FILES, type KeylessSignerRecord, keylessSignerRecord } from "../bundle/bundle_index.ts";
 import { jsonTextChunks, toJsonText } from "../_util.ts";
 import {
@@ -26,6 +25,7 @@ import { bytesEqual } from "./_bytes.ts";
 import {
   hmacVerifier,
   IN_TOTO_PAYLOAD_TYPE,
+  isCanonicalBase64,
   isEcdsaLowS,
   keyIdFromSpki,
   keylessBundleForm,
@@ -40,7 +40,7 @@ import { type TrustedRoot, verifyBundle } from "../sigstore/mod.ts";
 import { parseCertificate } from "../sigstore/x509/certificate.ts";
 import type { IdentityPolicy } from "../sigstore/policy.ts";
 import { fail, isRecord, pass, quote, type VerifyCheck } from "./_check.ts";
-import { canonicalText, parseJson } from "./_read.ts";
+import { parseJson } from "./_read.ts";
 
 /** Inputs of {@linkcode checkSignatures}. */
 export interface SignatureInput {
@@ -111,9 +111,9 @@ interface Found {
 }
 
 function decodeStrictBase64(text: unknown): Uint8Array | undefined {
-  if (typeof text !== "string") return undefined;
-  const bytes = Buffer.from(text, "base64");
-  return bytes.toString("base64") === text ? new Uint8Array(bytes) : undefined;
+  return typeof text === "string" && isCanonicalBase64(text)
+    ? Uint8Array.fromBase64(text)
+    : undefined;
 }
 
 /**
@@ -450,37 +450,47 @@ function namedNoKey(name: string): string {
     : `no given public key has key id ${quote(name)}`;
 }
 
-/** The bytes vouch would write for a signature file with these parts, or why there are none. */
-function canonicalForm(file: SignatureFile, value: Record<string, unknown>): string | undefined {
+/**
+ * The value whose text (`toJsonText`) vouch would write for a signature file with these parts,
+ * or `undefined` when there is none.
+ */
+function canonicalForm(file: SignatureFile, value: Record<string, unknown>): unknown {
   // Base64 with other (ignored) padding bits decodes to the same bytes: only the canonical text.
   const envelope = file.prefix === "hmac" ? value : value.dsseEnvelope;
   const sigs = isRecord(envelope) ? envelope.signatures : undefined;
   if (
-    !isRecord(envelope) || decodeStrictBase64(envelope.payload) === undefined ||
-    !Array.isArray(sigs) || sigs.length !== 1 || !isRecord(sigs[0]) ||
-    decodeStrictBase64(sigs[0].sig) === undefined
+    !isRecord(envelope) || typeof envelope.payload !== "string" ||
+    !isCanonicalBase64(envelope.payload) || !Array.isArray(sigs) || sigs.length !== 1 ||
+    !isRecord(sigs[0]) || decodeStrictBase64(sigs[0].sig) === undefined
   ) return undefined;
   if (file.prefix === "hmac") {
     const { keyid, sig } = sigs[0];
-    return canonicalText({
-      payloadType: value.payloadType,
-      payload: value.payload,
-      signatures: [{ keyid, sig }],
-    });
+    return { payloadType: value.payloadType, payload: value.payload, signatures: [{ keyid, sig }] };
   }
-  if (isKeyless(value)) {
-    const form = keylessBundleForm(value);
-    return form === undefined ? undefined : canonicalText(form);
-  }
+  if (isKeyless(value)) return keylessBundleForm(value);
   // A bundle with neither a key hint nor a certificate: it must at least be canonical JSON.
   const material = value.verificationMaterial;
-  if (!isRecord(material) || material.publicKey === undefined) return canonicalText(value);
+  if (!isRecord(material) || material.publicKey === undefined) return value;
   try {
     const bundle = parseSigstoreBundle(value);
     const hint = bundle.verificationMaterial.publicKey.hint;
-    return canonicalText(toSigstoreBundle(bundle.dsseEnvelope, { hint }));
+    return toSigstoreBundle(bundle.dsseEnvelope, { hint });
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Whether a file's bytes are the text vouch writes for a value, compared chunk by chunk: a large
+ * SBOM's bundle (its payload, the SBOM in base64) is never held again as one string and its
+ * encoding. One entry of a hostile file can be longer than a string holds: not canonical.
+ */
+function isWrittenAs(bytes: Uint8Array, form: unknown): boolean {
+  try {
+    return bytesAreChunks(bytes, jsonTextChunks(form));
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return false;
   }
 }
 
@@ -515,8 +525,8 @@ function formChecks(
 ): VerifyCheck[] {
   const { prefix, path } = file;
   const checks: VerifyCheck[] = [];
-  const canonical = canonicalForm(file, value);
-  if (canonical === undefined || !bytesEqual(new TextEncoder().encode(canonical), bytes)) {
+  const form = canonicalForm(file, value);
+  if (form === undefined || !isWrittenAs(bytes, form)) {
     checks.push(
       fail(
         `${prefix}.not_canonical`,

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { decodeBase64, encodeBase64 } from "../../src/signing/_base64.ts";
+import { decodeBase64, encodeBase64, isCanonicalBase64 } from "../../src/signing/_base64.ts";
 
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 
@@ -67,4 +67,14 @@ Deno.test("decodeBase64: the payload of a large SBOM's bundle, 8 MB of base64, d
   assert.deepEqual(decodeBase64(encoded), big);
   assert.equal(decodeBase64(encoded.slice(0, -4) + "Zm9!"), undefined);
   assert.equal(decodeBase64(encoded + "="), undefined);
+});
+
+Deno.test("isCanonicalBase64: standard base64 whose last character's unused bits are zero", () => {
+  for (const [plain, encoded] of VECTORS) assert.equal(isCanonicalBase64(encoded), true, plain);
+  // "Zh==" and "Zm9=" decode as "Zg==" and "Zm8=" do, with other unused bits: not canonical.
+  for (const other of ["Zh==", "Zm9=", "Zm+/Zh==", "==", "Zg", "Zg=", "-_-_"]) {
+    assert.equal(isCanonicalBase64(other), false, other);
+  }
+  assert.equal(isCanonicalBase64("Zm9="), false);
+  assert.equal(isCanonicalBase64("Zm8="), true);
 });
