@@ -959,3 +959,51 @@ Deno.test("each SBOM is parsed once: the signature checks rebuild its statement 
   // the chunked comparisons of the test above: 579 MB).
   assert.equal(parsed, texts.length);
 });
+
+Deno.test("a key-signed 6,000-package project verifies: its SBOMs' bundles hold over 4.8 million base64 characters", async () => {
+  // The strict base64 check was a pattern of repeated groups: V8's regexp stack overflowed past
+  // about 4.8 million characters (a 3.6 MB SBOM), and verify stopped with an internal error.
+  const project = tempDir();
+  const packages: Record<string, unknown> = { "": { name: "big", version: "1.0.0" } };
+  const dependencies: Record<string, string> = {};
+  for (let i = 0; i < 6_000; i++) {
+    const name = `package-${String(i).padStart(5, "0")}`;
+    dependencies[name] = "1.0.0";
+    packages[`node_modules/${name}`] = {
+      version: "1.0.0",
+      resolved: `https://registry.npmjs.org/${name}/-/${name}-1.0.0.tgz`,
+      integrity: `sha512-${"A".repeat(86)}==`,
+      license: "MIT",
+    };
+  }
+  Object.assign(packages[""] as object, { dependencies });
+  Deno.writeTextFileSync(
+    `${project}/package-lock.json`,
+    JSON.stringify({ name: "big", version: "1.0.0", lockfileVersion: 3, packages }),
+  );
+  Deno.writeTextFileSync(
+    `${project}/package.json`,
+    JSON.stringify({ name: "big", version: "1.0.0", dependencies }),
+  );
+  Deno.mkdirSync(`${project}/dist`);
+  Deno.writeTextFileSync(`${project}/dist/app.txt`, "app\n");
+  const pair = await generateKeyPair("ecdsa-p256");
+  const out = `${tempDir()}/bundle`;
+  await attest({
+    projectRoot: project,
+    outputDir: out,
+    subjects: ["dist/*"],
+    ...CONTEXT,
+    privateKeyPem: pair.privateKeyPem,
+    env: { SOURCE_DATE_EPOCH: "1700000000" },
+  });
+  const bundleFile = JSON.parse(Deno.readTextFileSync(`${out}/${FILES.spdxSigstoreBundle}`));
+  assert.ok(bundleFile.dsseEnvelope.payload.length > 4_800_000);
+  const report = await verify(out, {
+    publicKeys: [pair.publicKeyPem],
+    subjects: ["dist/*"],
+    cwd: project,
+    expect: EXPECT,
+  });
+  assertPassed(report);
+});
