@@ -152,23 +152,33 @@ function isDependencyFile(file: string, folder: string, path: string): boolean {
 }
 
 /**
+ * A file's text, decoded leniently (a bad byte is the reader's to report): `undefined` when it
+ * is no regular file, `null` when it is over the size a reader reads.
+ */
+function lenientText(onDisk: string, path: string): string | null | undefined {
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = readRegularFile(onDisk, path);
+  } catch (error) {
+    if (error instanceof VouchError && error.code === "inventory.file_too_large") return null;
+    throw error;
+  }
+  return bytes === undefined ? undefined : new TextDecoder().decode(bytes);
+}
+
+/**
  * Whether a file whose name a reader or a known kind shares with other tools
- * (`Reader.sharedName`, `KnownFile.sharedName`) is another tool's: its text (decoded
- * leniently: a bad byte is the reader's to report) is not one they recognize.
+ * (`Reader.sharedName`, `KnownFile.sharedName`) is another tool's: its text is not one they
+ * recognize.
  */
 function ofAnotherTool(path: string, name: string, folder: string, onDisk: string): boolean {
   const kind = readerFor(path) ?? knownFile(name, folder);
   if (kind?.sharedName === undefined) return false;
   if (kind.sharedName !== true && !kind.sharedName.includes(name)) return false;
-  let bytes: Uint8Array | undefined;
-  try {
-    bytes = readRegularFile(onDisk, path);
-  } catch (error) {
-    // No tool's file of that kind is so large: another tool's data, not a reason to stop.
-    if (error instanceof VouchError && error.code === "inventory.file_too_large") return true;
-    throw error;
-  }
-  return bytes === undefined || kind.recognizes?.(new TextDecoder().decode(bytes)) !== true;
+  const text = lenientText(onDisk, path);
+  // No tool's file of that kind is so large: another tool's data, not a reason to stop.
+  if (text === null) return true;
+  return text === undefined || kind.recognizes?.(text) !== true;
 }
 
 /**
@@ -183,17 +193,9 @@ function claimedByKnown(
 ): KnownFile | undefined {
   const known = knownFile(name, folder);
   if (known?.overReader !== true) return undefined;
-  let bytes: Uint8Array | undefined;
-  try {
-    bytes = readRegularFile(onDisk, path);
-  } catch (error) {
-    // Too large for the other tool's file: the reader's to report.
-    if (error instanceof VouchError && error.code === "inventory.file_too_large") return undefined;
-    throw error;
-  }
-  return bytes !== undefined && known.recognizes?.(new TextDecoder().decode(bytes)) === true
-    ? known
-    : undefined;
+  // Too large for the other tool's file (`null`): the reader's to report.
+  const text = lenientText(onDisk, path);
+  return typeof text === "string" && known.recognizes?.(text) === true ? known : undefined;
 }
 
 /** A symbolic link met by the scan: its target's kind, and whether it stays inside the root. */
