@@ -22,9 +22,12 @@ export function encodeBase64(bytes: Uint8Array): string {
 export function isStandardBase64(text: string): boolean {
   // Not a pattern of repeated groups: V8's backtracking stack overflowed on one past about 4.8
   // million characters (the payload of a 3.6 MB SBOM's bundle).
-  if (text.length % 4 !== 0) return false;
-  const padding = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
-  return !NOT_ALPHABET.test(text.slice(0, text.length - padding));
+  return text.length % 4 === 0 && !NOT_ALPHABET.test(text.slice(0, text.length - padding(text)));
+}
+
+/** How many `=` end a text: 2, 1 or 0. */
+function padding(text: string): number {
+  return text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
 }
 
 /** The standard alphabet, in the order of the values its characters encode. */
@@ -39,10 +42,10 @@ const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
  */
 export function isCanonicalBase64(text: string): boolean {
   if (!isStandardBase64(text)) return false;
-  const padding = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
-  if (padding === 0) return true;
-  const last = ALPHABET.indexOf(text[text.length - padding - 1]);
-  return last >= 0 && last % (padding === 2 ? 16 : 4) === 0;
+  const pad = padding(text);
+  if (pad === 0) return true;
+  const last = ALPHABET.indexOf(text[text.length - pad - 1]);
+  return last >= 0 && last % (pad === 2 ? 16 : 4) === 0;
 }
 
 /**
