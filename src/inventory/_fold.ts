@@ -1144,12 +1144,13 @@ export function withoutProjectMember(
   const seen = new Set<string>();
   const edges: Edge[] = [];
   for (const edge of output.edges) {
-    if (selves.has(edge.to)) continue;
-    const from = root(edge.from);
-    const key = `${from}\0${edge.to}\0${edge.scope}`;
+    const [from, to] = [root(edge.from), root(edge.to)];
+    // The project's edges to itself go; a member's edge to it stays, to the root.
+    if (from === ROOT_ID && to === ROOT_ID) continue;
+    const key = `${from}\0${to}\0${edge.scope}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    edges.push(from === edge.from ? edge : { ...edge, from });
+    edges.push(from === edge.from && to === edge.to ? edge : { ...edge, from, to });
   }
   return {
     members: output.members.filter((m) => !selves.has(m.id)),

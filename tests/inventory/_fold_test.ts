@@ -301,6 +301,49 @@ checksum = "${"a".repeat(64)}"
   });
 });
 
+// A member that depends on the project itself (a Cargo workspace's CLI crate on its library,
+// jujumilk3/python-pdm-monorepo-test-project's test_backend on common, `../../common`): the edge
+// was dropped when the project's member folded into the root, so nothing said that the member
+// uses the project. It is now an edge to the root.
+Deno.test("a member's dependency on the project itself stays, as an edge to the root", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "Cargo.toml": `[package]
+name = "tool"
+version = "1.0.0"
+
+[workspace]
+members = ["tool-cli"]
+`,
+      "tool-cli/Cargo.toml": `[package]
+name = "tool-cli"
+version = "1.0.0"
+
+[dependencies]
+tool = { path = ".." }
+`,
+      "Cargo.lock": `version = 4
+
+[[package]]
+name = "tool"
+version = "1.0.0"
+
+[[package]]
+name = "tool-cli"
+version = "1.0.0"
+dependencies = ["tool"]
+`,
+    });
+    const inventory = await readInventory(dir);
+    assert.equal(inventory.project.purl, "pkg:cargo/tool@1.0.0");
+    assert.deepEqual(inventory.members.map((m) => m.id), ["pkg:cargo/tool-cli@1.0.0"]);
+    assert.deepEqual(inventory.edges.map((e) => `${e.from} ${e.to} ${e.scope}`), [
+      "pkg:cargo/tool-cli@1.0.0 root runtime",
+      "root pkg:cargo/tool-cli@1.0.0 runtime",
+    ]);
+  });
+});
+
 // sveltejs/kit without a lock: packages/kit/test/apps/basic is a workspace member five folders
 // down. The root package.json's reader loaded its package.json for its name, so it counted as
 // read, yet what it declares was never read: dropped without a word.
