@@ -4,7 +4,9 @@
  * Yarn 3.1, as package extensions of every project), each with the Yarn releases that bundle it.
  * The list is read from each release's own bundle (`@yarnpkg/cli-dist`'s `bin/yarn.js`, fetched
  * with `npm pack`): within a major line, releases between two that bundle the same list are
- * taken to bundle it too, so only the releases where it changes are fetched. Run it when Yarn releases:
+ * taken to bundle it too, so only the releases where it changes are fetched. It also records the
+ * lockfile version (`__metadata.version`) each release writes, with the newest release writing
+ * each. Run it when Yarn releases:
  *
  * ```sh
  * deno run -A --no-lock scripts/yarn_compat.ts
@@ -35,8 +37,31 @@ async function run(cmd: string, args: string[], cwd?: string): Promise<string> {
 
 const work = await Deno.makeTempDir({ prefix: "yarn-compat-" });
 
-/** The extensions a Yarn release bundles that add dependencies, in its order. */
-async function bundled(version: string): Promise<Row[]> {
+/** What a Yarn release bundles: the extensions that add dependencies, and its lockfile version. */
+interface Bundle {
+  rows: Row[];
+  lock: number;
+}
+
+/**
+ * The lockfile version a release's bundle writes in `__metadata`: a literal in Yarn 2's
+ * (`__metadata:{version:4}`), else a constant, Project.ts's `LOCKFILE_VERSION` (Yarn 4:
+ * `YARN_LOCKFILE_VERSION_OVERRIDE ?? 8`).
+ */
+function lockVersion(source: string, version: string): number {
+  const written = /__metadata\s*[=:]\s*\{\s*version:\s*([\w$]+)/.exec(source);
+  if (written === null) throw new Error(`${version}: no lockfile version found`);
+  if (/^\d+$/.test(written[1])) return Number(written[1]);
+  const name = written[1].replace(/\$/g, "\\$");
+  const defined = new RegExp(
+    `(?<![\\w$.])${name}\\s*=\\s*(?:[\\w$]+\\(process\\.env\\.YARN_LOCKFILE_VERSION_OVERRIDE\\?\\?)?(\\d+)\\b`,
+  ).exec(source);
+  if (defined === null) throw new Error(`${version}: the lockfile version's value not found`);
+  return Number(defined[1]);
+}
+
+/** The extensions a Yarn release bundles that add dependencies, in its order, and its lock's version. */
+async function bundled(version: string): Promise<Bundle> {
   const dir = `${work}/${version}`;
   await Deno.mkdir(dir);
   const tgz = (await run("npm", ["pack", `@yarnpkg/cli-dist@${version}`, "--silent"], dir)).trim();
@@ -62,8 +87,9 @@ async function bundled(version: string): Promise<Row[]> {
     )(
       scope,
     ) as [string, { dependencies?: Record<string, string> }][];
-    return list.filter(([, extension]) => extension.dependencies !== undefined)
-      .map(([descriptor, extension]) => [descriptor, extension.dependencies!]);
+    const rows = list.filter(([, extension]) => extension.dependencies !== undefined)
+      .map(([descriptor, extension]): Row => [descriptor, extension.dependencies!]);
+    return { rows, lock: lockVersion(source, version) };
   }
   throw new Error(`${version}: the extension list's start not found`);
 }
@@ -94,8 +120,8 @@ const releases =
       const [x, y] = [a.split(".").map(Number), b.split(".").map(Number)];
       return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
     });
-const lists = new Map<string, Row[]>();
-const listOf = async (i: number): Promise<Row[]> => {
+const lists = new Map<string, Bundle>();
+const listOf = async (i: number): Promise<Bundle> => {
   const v = releases[i];
   if (!lists.has(v)) lists.set(v, await bundled(v));
   return lists.get(v)!;
@@ -114,8 +140,12 @@ for (const major of new Set(releases.map((v) => v.split(".")[0]))) {
   await bisect(line[0], line.at(-1)!);
 }
 // A release not fetched bundles the list of the last one fetched before it (in its line).
-let last: Row[] = [];
-const byRelease = releases.map((v) => last = lists.get(v) ?? last);
+let last: Bundle = { rows: [], lock: 0 };
+const bundles = releases.map((v) => last = lists.get(v) ?? last);
+const byRelease = bundles.map((bundle) => bundle.rows);
+/** The newest release writing each lockfile version. */
+const lockNewest = new Map<number, string>();
+bundles.forEach((bundle, i) => lockNewest.set(bundle.lock, releases[i]));
 
 // Every extension, in the newest list's order, one an older release alone has after the
 // one it follows there.
@@ -166,6 +196,17 @@ const text = `/**
 
 /** The newest Yarn release the list knows. */
 export const YARN_COMPAT_NEWEST = ${JSON.stringify(newest)};
+
+/**
+ * The newest release that writes each lockfile version (\`__metadata.version\`): a lock tells the
+ * Yarn releases that can have written it.
+ */
+export const YARN_LOCK_VERSION_NEWEST: Readonly<Record<number, string>> = {
+${
+  [...lockNewest].sort(([a], [b]) => a - b).map(([lock, v]) => `  ${lock}: ${JSON.stringify(v)},`)
+    .join("\n")
+}
+};
 
 /**
  * Each compatibility extension that adds dependencies: its descriptor, what it adds and, when

@@ -285,7 +285,7 @@ export const READERS: readonly Reader[] = [
     recognizes: (text) => /^(?:lockfileVersion|shrinkwrapVersion):/m.test(text),
     recordsDeclarations: true,
     read: (text, path, c) =>
-      pnpmLock().readPnpmLock(text, { path, load: c.load, excluded: c.excluded }),
+      pnpmLock().readPnpmLock(text, { path, load: c.load, excluded: c.excluded, peek: c.peek }),
   },
   {
     name: "yarn_lock",

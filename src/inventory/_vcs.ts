@@ -8,6 +8,9 @@ import { withoutTrailing } from "../_util.ts";
 /** git's scp-like syntax `user@host:path` (no scheme, the path not starting `//`). */
 const SCP_LIKE = /^([\w.-]+@[\w.-]+):(?!\/\/)(.+)$/;
 
+/** npm's `git+ssh://user@host:path` (a user required; `:22/…` is a port, no path). */
+const SSH_SCP_LIKE = /^(?:git\+)?ssh:\/\/([^/@#:]+@[^/:#]+):(?!\d+(?:\/|$))(.+)$/s;
+
 /** The hosts of npm's hosted-git shorthands (`github:owner/repo`). */
 const SHORTHAND_HOSTS: Readonly<Record<string, string>> = {
   github: "github.com",
@@ -159,7 +162,11 @@ export function hostedGitUrl(location: string): string | undefined {
  */
 export function npmGitVcsUrl(ref: string): string {
   const hash = ref.indexOf("#");
-  const location = hash === -1 ? ref : ref.slice(0, hash);
+  const written = hash === -1 ? ref : ref.slice(0, hash);
+  // `git+ssh://user@host:path`, an scp-like location after the scheme, as npm-package-arg reads
+  // it (fromURL: a `:` not before a port number) and Bun and pnpm write it: `ssh://user@host/path`.
+  const scp = SSH_SCP_LIKE.exec(written);
+  const location = scp ? `git+ssh://${scp[1]}/${scp[2]}` : written;
   const fragment = hash === -1 ? "" : ref.slice(hash + 1);
   const commit = /(?:^|&)commit[=:]([^&]+)/.exec(fragment);
   const revision = commit

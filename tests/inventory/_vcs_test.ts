@@ -40,6 +40,14 @@ Deno.test("npmGitVcsUrl: the revision after @ (never #, a sub-path in SPDX), sho
     [`ssh://git@gitlab.com:22/g/sub/x.git#${sha}`, `git+https://gitlab.com/g/sub/x.git@${sha}`],
     // another host keeps its transport; a GitHub URL that is no repository is kept as written
     [`git+ssh://git@git.acme.dev/x.git#${sha}`, `git+ssh://git@git.acme.dev/x.git@${sha}`],
+    // npm's scp-like path after `git+ssh://` (Bun and pnpm write it so) is a URL's path; a
+    // port stays one. Was: `git+ssh://git@git.acme.dev:g/x.git@…`, no URL.
+    [`git+ssh://git@git.acme.dev:g/x.git#${sha}`, `git+ssh://git@git.acme.dev/g/x.git@${sha}`],
+    [`ssh://git@git.acme.dev:g/x.git`, `git+ssh://git@git.acme.dev/g/x.git`],
+    [
+      `git+ssh://git@git.acme.dev:2222/x.git#${sha}`,
+      `git+ssh://git@git.acme.dev:2222/x.git@${sha}`,
+    ],
     [
       `git+https://github.com/acme/x/tree/y.git#${sha}`,
       `git+https://github.com/acme/x/tree/y.git@${sha}`,

@@ -16,6 +16,19 @@
 export const YARN_COMPAT_NEWEST = "4.18.1";
 
 /**
+ * The newest release that writes each lockfile version (`__metadata.version`): a lock tells the
+ * Yarn releases that can have written it.
+ */
+export const YARN_LOCK_VERSION_NEWEST: Readonly<Record<number, string>> = {
+  4: "3.0.2",
+  5: "3.1.1",
+  6: "3.8.7",
+  8: "4.13.0",
+  9: "4.14.1",
+  10: "4.18.1",
+};
+
+/**
  * Each compatibility extension that adds dependencies: its descriptor, what it adds and, when
  * not every Berry release bundles it, the range of the Yarn releases that do.
  */

@@ -56,6 +56,15 @@ const OVERRIDES = "package_json:overrides";
 
 const EXACT = /^=?v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 const GIT = /^(?:git\+|git:|github:|gitlab:|bitbucket:|ssh:)|^[\w.-]+\/[\w.-]+(?:#.*)?$/;
+/**
+ * A git remote written scp-style, `git@github.com:user/repo.git[#ref]`: hosted-git-info (which
+ * npm-package-arg and pnpm ask first) reads it on GitHub, GitLab and Bitbucket as their
+ * `github:user/repo`; on another host Bun (1.4.5) and Yarn Berry clone it, and npm-package-arg's
+ * `isGit` (a user, `@`, a host with a dot, `:`) makes `npm install git@host:path` a `git+ssh://`
+ * one (in a package.json npm takes it for a folder, which it does not find). No scheme before
+ * the `@`, so `patch:`/`npm:` ranges are none.
+ */
+const SCP_GIT = /^[^@:/#]+@[^:/#.]+\.[^:/#]+:(?!\/\/)[^#]+(?:#.*)?$/s;
 
 const SEMVER = /^v?(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/;
 const PARTIAL =
@@ -691,7 +700,7 @@ function readManifest(
       name = registryTarballName(specifier) ?? name;
       qualifiers = originQualifiers(name, specifier);
       version = tarballVersion(name, specifier);
-    } else if (GIT.test(specifier)) {
+    } else if (GIT.test(specifier) || SCP_GIT.test(specifier)) {
       // npm's `owner/repo` shorthand is GitHub's.
       qualifiers = {
         vcs_url: npmGitVcsUrl(

@@ -1081,7 +1081,7 @@ function importerWarnings(
  */
 export function readPnpmLock(
   text: string,
-  options: Pick<ReaderContext, "load" | "excluded"> & { path: string },
+  options: Pick<ReaderContext, "load" | "excluded" | "peek"> & { path: string },
 ): ReaderResult {
   const { path, load } = options;
   const docs = parseYamlDocuments(text, path, CODE);
@@ -1145,7 +1145,20 @@ export function readPnpmLock(
   // The project's importers (the last document) against their package.json files.
   const warnings = [...mapper.warnings];
   const ignored = ignoredOptional((docs as YamlMap[]).at(-1)!.ignoredOptionalDependencies);
-  const pnpmfileChecksum = (docs as YamlMap[]).at(-1)!.pnpmfileChecksum;
+  // pnpm runs the readPackage hook of the pnpmfile beside the lock on every project's manifest
+  // before it resolves (pnpm 7.33's install: `project.manifest = await
+  // opts.readPackageHook(clone(project.manifest), project.rootDir)`), so a lock may record what
+  // the hook adds. pnpm 9 keeps the file's checksum in the lock (and refuses a frozen install
+  // when it differs); pnpm 8 and older keep nothing: the file is `.pnpmfile.cjs` from pnpm 6
+  // on (lockfile 5.3), `pnpmfile.js` before.
+  const last = (docs as YamlMap[]).at(-1)!;
+  const pnpmfile = majorOf(last) === 9
+    ? undefined
+    : last.shrinkwrapVersion !== undefined || /^5(?:\.[0-2])?$/.test(String(last.lockfileVersion))
+    ? "pnpmfile.js"
+    : ".pnpmfile.cjs";
+  const hooked = last.pnpmfileChecksum !== undefined ||
+    (pnpmfile !== undefined && (options.peek ?? load)(joinPath(lockDir, pnpmfile)) !== undefined);
   let extensions: YamlMap | undefined;
   for (const [folder, deps] of decoded.at(-1)!.importers) {
     const rushWarning = unlocked.get(folder);
@@ -1177,9 +1190,9 @@ export function readPnpmLock(
       install: rush === undefined ? "pnpm install" : "rush update",
       ignored,
     }));
-    // A `.pnpmfile.cjs` (the lock keeps its checksum) may add dependencies to a project's
-    // manifest as pnpm reads it (`readPackage`), and so may Rush's: not checked then.
-    if (rush !== undefined || pnpmfileChecksum !== undefined) continue;
+    // A `.pnpmfile.cjs` may add dependencies to a project's manifest as pnpm reads it
+    // (`readPackage`), and so may Rush's: not checked then.
+    if (rush !== undefined || hooked) continue;
     // The project's `packageExtensions` extend its manifest too, and the lock records them.
     extensions ??= pnpmSetting(load, ctx.lockDir, "packageExtensions");
     for (const name of extendedNames(extensions, own)) recorded.delete(name);

@@ -16,7 +16,11 @@ import { parseYarnV1 } from "../_formats/yarn_v1.ts";
 import { parseYamlDocuments, type YamlMap } from "../_formats/yaml.ts";
 import { type Hash, ROOT_ID, type Scope } from "../types.ts";
 import { yarnRangeSatisfied } from "./package_json.ts";
-import { YARN_COMPAT_DEPENDENCIES, YARN_COMPAT_NEWEST } from "./_yarn_compat.ts";
+import {
+  YARN_COMPAT_DEPENDENCIES,
+  YARN_COMPAT_NEWEST,
+  YARN_LOCK_VERSION_NEWEST,
+} from "./_yarn_compat.ts";
 import { type RcValue, yarnRc, yarnRcPlain } from "./_yarnrc.ts";
 import {
   BARE_PATH,
@@ -671,17 +675,24 @@ function packageExtensions(rc: RcValue | undefined, release: string | undefined)
  * the one `yarnPath` runs (`.yarn/releases/yarn-4.5.0.cjs`, the name `yarn set version` gives
  * the file; Yarn hands every command to it, and Corepack's Yarn too), else the one the
  * package.json beside the lock names in `packageManager` (`yarn@4.5.0+sha512.…`, which Corepack
- * runs); `undefined` when neither names a Berry release.
+ * runs); else, when neither names a Berry release (a `yarnPath` of `yarn-berry.cjs`, the name
+ * Yarn 1's `yarn policies set-version berry` gives it), the newest release that writes the lock's version
+ * (`__metadata.version`, Project.ts's LOCKFILE_VERSION: 4 in Yarn 2.x to 3.0.x, 5 in 3.1, 6 in
+ * 3.2 to 3.8, 8 in 4.0 to 4.13, 9 in 4.14, 10 from 4.15 on): a lock Yarn 3 wrote is not read
+ * with Yarn 4's extensions; `undefined` for a version no release of the list writes.
  */
 function yarnRelease(
   rc: RcValue | undefined,
   manifest: PackageJson | undefined,
+  lockVersion: number,
 ): string | undefined {
   const path = str(rcEntry(rc, "yarnPath")?.value);
   const named = path === undefined ? undefined : /(?:^|\/)yarn-(\d+\.\d+\.\d+)\.c?js$/.exec(path);
   const managed = /^yarn@(\d+\.\d+\.\d+)(?:\+|$)/.exec(str(manifest?.json.packageManager) ?? "");
   const release = named?.[1] ?? managed?.[1];
-  return release === undefined || release.startsWith("1.") ? undefined : release;
+  return release === undefined || release.startsWith("1.")
+    ? YARN_LOCK_VERSION_NEWEST[lockVersion]
+    : release;
 }
 
 /** The setting of a merged map named `key` (`undefined` when it is no map or has none). */
@@ -896,7 +907,7 @@ export function readYarnLock(
     entries = decodeBerry(doc, text, path);
     rc = yarnRc(context.load, lockDir, CODE);
     const manifest = loadPackageJson(context.load, joinPath(lockDir, "package.json"));
-    extensions = packageExtensions(rc, yarnRelease(rc, manifest));
+    extensions = packageExtensions(rc, yarnRelease(rc, manifest, version));
     for (const entry of entries) {
       if (!entry.workspace && entry.version !== undefined) {
         extend(entry, extensions, entry.version);

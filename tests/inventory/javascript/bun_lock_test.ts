@@ -945,3 +945,18 @@ Deno.test("readBunLock: a file: folder outside the project is a component, with 
   assert.ok(out.components.some((c) => c.id === "pkg:npm/outside"));
   assert.deepEqual(out.warnings, [outsideWarning("bun.lock")]);
 });
+
+Deno.test("readBunLock: a git dependency written scp-style is its ssh:// URL", () => {
+  // `"e": "git@git.acme.dev:g/e.git"`: Bun locks it `git+ssh://` + the scp-like location
+  // (repository.zig's Formatter writes `ssh://` before an scp-like repo). Was:
+  // vcs_url `git+ssh://git@git.acme.dev:g/e.git@…`, a host with a colon and no port: no URL.
+  const lock = `{ "lockfileVersion": 1, "workspaces": { "": { "name": "app", ` +
+    `"dependencies": { "e": "git@git.acme.dev:g/e.git" } } }, "packages": { ` +
+    `"e": ["e@git+ssh://git@git.acme.dev:g/e.git#0123456789abcdef0123456789abcdef01234567", ` +
+    `{}, "0123456789abcdef0123456789abcdef01234567"] } }`;
+  const out = readBunLock(lock, { path: "bun.lock", load: () => undefined });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:npm/e?vcs_url=git%2Bssh:%2F%2Fgit%40git.acme.dev%2Fg%2Fe.git%400123456789abcdef0123456789abcdef01234567",
+  ]);
+});

@@ -1188,3 +1188,30 @@ Deno.test("ranges that are no string are one warning a field, the first 10 named
     ]);
   });
 });
+
+Deno.test("readPackageJson: an scp-like git remote is a git source, never a registry package", () => {
+  // hosted-git-info (npm-package-arg's and pnpm's first question) reads `git@github.com:u/r.git`
+  // as GitHub's `github:u/r` (GitLab's, Bitbucket's alike: npm-package-arg 12's resolve gives
+  // type git); on another host Bun 1.4.5 and Yarn Berry clone it (npm-package-arg's isGit makes
+  // `npm install git@<host>:path` a `git+ssh://` one too).
+  // Was: pkg:npm/a, pkg:npm/c, pkg:npm/d, pkg:npm/e, registry packages of those names.
+  const text = JSON.stringify({
+    name: "app",
+    dependencies: {
+      a: "git@github.com:user/a.git",
+      b: "git+ssh://git@github.com/user/b.git",
+      c: "git@github.com:user/c.git#v1.2.3",
+      d: "git@gitlab.com:grp/sub/d.git",
+      e: "git@git.example.com:x/e.git#abc",
+    },
+  });
+  const out = readPackageJson(text, { path: "package.json", load: () => undefined });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => `${c.purl} ${c.specifier}`), [
+    "pkg:npm/a?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fuser%2Fa.git git@github.com:user/a.git",
+    "pkg:npm/b?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fuser%2Fb.git git+ssh://git@github.com/user/b.git",
+    "pkg:npm/c?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fuser%2Fc.git%40v1.2.3 git@github.com:user/c.git#v1.2.3",
+    "pkg:npm/d?vcs_url=git%2Bhttps:%2F%2Fgitlab.com%2Fgrp%2Fsub%2Fd.git git@gitlab.com:grp/sub/d.git",
+    "pkg:npm/e?vcs_url=git%2Bssh:%2F%2Fgit%40git.example.com%2Fx%2Fe.git%40abc git@git.example.com:x/e.git#abc",
+  ]);
+});

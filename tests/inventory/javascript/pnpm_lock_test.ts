@@ -1564,3 +1564,94 @@ Deno.test("readPnpmLock: a dependency the project's packageExtensions add to a m
   // A selector whose range the member's version does not satisfy extends nothing.
   assert.match(read("@acme/logger@2").warnings?.join("\n") ?? "", /does not declare left-pad/);
 });
+
+Deno.test("readInventory: what a .pnpmfile.cjs adds to the projects, which a pnpm 7 lock records with no checksum, is no stale lock (agoetc/dependency-limit-by-pnpm-monorepo)", async () => {
+  // The repository's hook adds typescript to every manifest, its projects' too: pnpm 7.33 runs
+  // readPackage on each project's manifest before it resolves, and records the result in the
+  // importers; pnpm 8 and older keep no pnpmfileChecksum (pnpm 9 does). Was: a warning for
+  // each project that its package.json does not declare typescript, a lock
+  // `--frozen-lockfile` refuses, which pnpm installs as it is. pnpm 5 (lockfile 5.2 and older)
+  // reads the hook from `pnpmfile.js` (pnpm 5.18.10: `path.join(prefix, "pnpmfile.js")`), pnpm 6
+  // on from `.pnpmfile.cjs` only.
+  const hook = "function readPackage(pkg) {\n  pkg.devDependencies = {\n" +
+    "    ...pkg.devDependencies,\n    typescript: '^4.7.4',\n  }\n\n  return pkg\n}\n\n" +
+    "module.exports = {\n  hooks: {\n    readPackage,\n  },\n}\n";
+  const importer = (folder: string) => [
+    `  ${folder}:`,
+    "    specifiers:",
+    "      typescript: ^4.7.4",
+    "    devDependencies:",
+    "      typescript: 4.8.4",
+    "",
+  ];
+  const lock = (version: string) =>
+    [
+      `lockfileVersion: ${version}`,
+      "",
+      "importers:",
+      "",
+      ...importer("."),
+      ...importer("packages/domain"),
+      "packages:",
+      "",
+      "  /typescript/4.8.4:",
+      "    resolution: {integrity: sha512-QCh+85mCy+h0IGff8r5XWzOVSbBO+KfeYrMQh7NJ58QujwcE22u+NUSmUxqF+un70P9GXKxa2HCNiTTMJknyjQ==}",
+      "    engines: {node: '>=4.2.0'}",
+      "    hasBin: true",
+      "    dev: true",
+      "",
+    ].join("\n");
+  const undeclared = (warnings: string[] | undefined) =>
+    (warnings ?? []).filter((w) => w.includes("does not declare typescript")).length;
+  for (
+    const [version, file, other] of [
+      ["5.4", ".pnpmfile.cjs", "pnpmfile.js"],
+      ["5.2", "pnpmfile.js", ".pnpmfile.cjs"],
+    ]
+  ) {
+    await withTempDir(async (dir) => {
+      await writeTree(dir, {
+        "package.json": JSON.stringify({ name: "enjoy-pnpm-monorepo", private: true }),
+        "pnpm-workspace.yaml": "packages:\n  - 'packages/**'\n",
+        "packages/domain/package.json": JSON.stringify({ name: "domain", version: "0.0.0" }),
+        "pnpm-lock.yaml": lock(version),
+      });
+      const without = await readInventory(dir);
+      assert.equal(undeclared(without.warnings), 2);
+      // The other name, which that pnpm does not read, changes nothing.
+      await writeTree(dir, { [other]: hook });
+      assert.equal(undeclared((await readInventory(dir)).warnings), 2);
+      await writeTree(dir, { [file]: hook });
+      const hooked = await readInventory(dir);
+      assert.equal(undeclared(hooked.warnings), 0, `${version} ${file}`);
+      // The hook file is no input of the SBOM.
+      assert.deepEqual(hooked.sources, without.sources);
+      assert.deepEqual(hooked.components.map((c) => `${c.purl} ${c.scopes}`), [
+        "pkg:npm/typescript@4.8.4 dev",
+      ]);
+    });
+  }
+  // pnpm 9 records the hook's checksum and refuses a frozen install of a lock without it: a
+  // 9.0 lock with no pnpmfileChecksum beside a .pnpmfile.cjs is still checked.
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "package.json": JSON.stringify({ name: "app", private: true }),
+      ".pnpmfile.cjs": hook,
+      "pnpm-lock.yaml": [
+        ...PNPM_V9_HEAD.slice(0, 1),
+        "",
+        "importers:",
+        "",
+        "  .:",
+        "    devDependencies:",
+        "      ms:",
+        "        specifier: ^2.1.3",
+        "        version: 2.1.3",
+        "",
+        ...MS_ONLY,
+      ].join("\n"),
+    });
+    const warnings = (await readInventory(dir)).warnings ?? [];
+    assert.equal(warnings.filter((w) => w.includes("does not declare ms")).length, 1);
+  });
+});

@@ -3039,3 +3039,63 @@ Deno.test("readYarnLock Berry: the builtin compatibility extensions are those of
   assert.deepEqual(edgesFrom(newer, "pkg:npm/babel-preset-react-app@10.0.1"), []);
   assert.match(newer.warnings?.join("\n") ?? "", /nothing the package\.json files declare reaches/);
 });
+
+Deno.test("readYarnLock Berry: a yarnPath that names no release takes the extensions of the newest release writing the lock's version", () => {
+  // Yarn 1's `yarn policies set-version berry` names the file yarn-berry.cjs; the lock's version
+  // 4 is what Yarn 2.x to 3.0.x write (Project.ts LOCKFILE_VERSION, read from each release's
+  // bundle: 3.0.2 the newest), and 3.0.2 bundles no `terser@<=5.10.0` extension adding acorn (3.2.0 on).
+  // Was: Yarn 4.18.1's list, terser depending on acorn: acorn, the project's dev dependency,
+  // runtime too.
+  const lock = [
+    "__metadata:",
+    "  version: 4",
+    "  cacheKey: 8",
+    "",
+    '"acorn@npm:^8.5.0":',
+    "  version: 8.7.0",
+    '  resolution: "acorn@npm:8.7.0"',
+    "  bin:",
+    "    acorn: bin/acorn",
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+    '"app@workspace:.":',
+    "  version: 0.0.0-use.local",
+    '  resolution: "app@workspace:."',
+    "  dependencies:",
+    "    acorn: ^8.5.0",
+    "    terser: 5.7.2",
+    "  languageName: unknown",
+    "  linkType: soft",
+    "",
+    '"terser@npm:5.7.2":',
+    "  version: 5.7.2",
+    '  resolution: "terser@npm:5.7.2"',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+  ].join("\n");
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({
+      name: "app",
+      private: true,
+      dependencies: { terser: "5.7.2" },
+      devDependencies: { acorn: "^8.5.0" },
+    }),
+    ".yarnrc.yml": "yarnPath: .yarn/releases/yarn-berry.cjs\n",
+  };
+  const out = readYarnLock(lock, { path: "yarn.lock", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.equal(out.warnings, undefined);
+  assert.deepEqual(edgesFrom(out, "pkg:npm/terser@5.7.2"), []);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
+    "pkg:npm/acorn@8.7.0 dev",
+    "pkg:npm/terser@5.7.2 runtime",
+  ]);
+  // The same lock at version 6 (Yarn 3.2 to 3.8; 3.8.7 bundles the extension) is extended.
+  const six = readYarnLock(lock.replace("version: 4", "version: 6"), {
+    path: "yarn.lock",
+    load: (p) => files[p],
+  });
+  assert.deepEqual(edgesFrom(six, "pkg:npm/terser@5.7.2"), ["pkg:npm/acorn@8.7.0 runtime"]);
+});
