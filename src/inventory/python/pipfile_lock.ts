@@ -404,7 +404,8 @@ function declarations(doc: Record<string, unknown>): Map<string, string[]> {
  * project is a first-party {@linkcode Member} named by its key, and the
  * project's own entry (`path = "."`) names the project; a key that is
  * Pipenv's placeholder for a path it could not name (`"e1839a8"`) names
- * neither: the member takes its folder's name. A VCS or `file` URL or a
+ * neither: the project or member takes the name its folder's pyproject.toml
+ * or setup.cfg declares, else (a member) its folder's name. A VCS or `file` URL or a
  * local archive so keyed is named by it: its `#egg=`, else its wheel's or
  * sdist's file name, else the repository's name, with a warning (it may not
  * be the package's). Hashes: one `sha256` per
@@ -442,9 +443,18 @@ export function readPipfileLock(text: string, options: PipfileLockOptions): Read
   const { entries, warnings, pipfileHash } = decode(text, path);
   const builder = new OutputBuilder();
   const own = entries.find((entry) => folderPlace(entry, path, options.excluded)?.kind === "self");
+  // The project's own entry names it, but Pipenv's placeholder key (`"e1839a8": {"path": "."}`,
+  // written when it could not name the folder) does not: pip installs the folder under the name
+  // its metadata gives, as for any other folder so keyed (see mapEntry). It had left the project
+  // unnamed beside a setup.cfg that names it.
+  const ownProject = own === undefined || !isPlaceholderName(own)
+    ? own
+    : options.load === undefined
+    ? undefined
+    : declaredProject(posix.dirname(path), options.load);
   // The project: its own entry, else (the Pipfile's packages are its) the lock's folder.
   const self = own !== undefined || options.pipfile !== undefined
-    ? projectNode(builder, path, own === undefined || isPlaceholderName(own) ? undefined : own)
+    ? projectNode(builder, path, ownProject)
     : ROOT_ID;
   const index = new NameIndex<{ id: string; category: string }>();
   /** Entries in a folder of the project that holds no Python project: `name (folder)`. */
@@ -497,9 +507,9 @@ export function readPipfileLock(text: string, options: PipfileLockOptions): Read
     ...memberFolders(entries.map((entry) => folderPlace(entry, path, options.excluded))),
   };
   if (warnings.length > 0) out.warnings = warnings;
-  return own === undefined || isPlaceholderName(own)
+  return ownProject === undefined
     ? out
-    : { ...out, ...lockProject(own.name, own.version) };
+    : { ...out, ...lockProject(ownProject.name, ownProject.version) };
 }
 
 /**

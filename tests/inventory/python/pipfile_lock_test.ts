@@ -419,6 +419,33 @@ Deno.test("readPipfileLock: Pipenv's placeholder key for a path it could not nam
   assert.deepEqual(out.components, []);
 });
 
+Deno.test("readPipfileLock: the project keyed by Pipenv's placeholder is named as its setup.cfg names it", () => {
+  // abravalheri/dummy-pipenv-example-for-pyscaffold: `"e1839a8" = {path = ".", editable = true}`
+  // beside a PyScaffold setup.cfg (no pyproject.toml); pip installs `-e .` under setup.cfg's name.
+  // Was: the project unnamed (the SBOM's root had no purl), while a member so keyed was named.
+  const lock = JSON.stringify({
+    _meta: {
+      hash: { sha256: "e290d106892a6ec0ac880711a7d426baebae22db2ea8abda65dcf1c10fe07f3b" },
+      "pipfile-spec": 6,
+      requires: { python_version: "3.6" },
+      sources: [{ name: "pypi", url: "https://pypi.org/simple", verify_ssl: true }],
+    },
+    default: {
+      appdirs: { hashes: [], version: "==1.4.3" },
+      e1839a8: { editable: true, path: "." },
+    },
+    develop: {},
+  });
+  const files: Record<string, string> = {
+    "setup.cfg": "[metadata]\nname = dummy-pipenv-example-for-pyscaffold\nlicense = mit\n\n" +
+      "[options]\npackage_dir =\n    =src\ninstall_requires = \n",
+  };
+  const out = readPipfileLock(lock, { path: "Pipfile.lock", load: (p) => files[p] });
+  assert.equal(out.project?.purl, "pkg:pypi/dummy-pipenv-example-for-pyscaffold");
+  assert.deepEqual(out.members, []);
+  assert.deepEqual(out.components.map((c) => c.purl), ["pkg:pypi/appdirs@1.4.3"]);
+});
+
 // pip installs an editable folder under the name its metadata gives (pyproject.toml's
 // [project] or [tool.poetry], setup.cfg's [metadata]), whatever the folder is called.
 Deno.test("readPipfileLock: a path entry whose folder holds no Python project (a submodule not checked out) is a warning", () => {
