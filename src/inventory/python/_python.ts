@@ -12,6 +12,7 @@ import { at, invalid, nthLine, tomlKeyLine } from "../_errors.ts";
 
 export { at, invalid, lastLine, nthLine, tomlKeyLine, unsupportedVersion } from "../_errors.ts";
 import { parseToml, type TomlTable } from "../_formats/toml.ts";
+import { posix } from "../../_path.ts";
 import { pep503Name, pypiPurl } from "../purl.ts";
 import { subPathFolder, withSubPath } from "../_vcs.ts";
 import type { Distribution, Hash, HashAlgorithm, Member, Project, Scope } from "../types.ts";
@@ -495,6 +496,55 @@ export function holdsPythonProject(
   const file = (name: string): string =>
     folder === "" || folder === "." ? name : `${folder}/${name}`;
   return files.some((name) => load(file(name)) !== undefined);
+}
+
+/**
+ * The name a folder's project declares, PEP 503-normalized, which pip installs it under, and its
+ * version when written: pyproject.toml's `[project]` (PEP 621), else Poetry's `[tool.poetry]`,
+ * else setup.cfg's `[metadata]` (setuptools' declarative config; an `attr:` or `file:` version
+ * is computed); `undefined` without a name (a setup.py's, which only running it tells).
+ * The lock readers name and version a folder they install with it (a Pipfile.lock `path`,
+ * a pylock.toml `directory`), and the requirements reader a `-e .` project.
+ *
+ * @param folder The folder, relative to the project root.
+ * @param load Reads a file of the project.
+ * @returns The name (PEP 503-normalized) and the static version, if any.
+ * @throws {VouchError} `inventory.pyproject.invalid` for a pyproject.toml that is no TOML.
+ */
+export function declaredProject(
+  folder: string,
+  load: (path: string) => string | undefined,
+): { name: string; version?: string } | undefined {
+  const pyprojectPath = posix.join(folder, "pyproject.toml");
+  const pyproject = load(pyprojectPath);
+  if (pyproject !== undefined) {
+    const doc = parseToml(pyproject, pyprojectPath, "inventory.pyproject.invalid");
+    const tool = isTable(doc.tool) ? doc.tool : {};
+    for (const table of [doc.project, tool.poetry]) {
+      if (isTable(table) && typeof table.name === "string" && table.name.trim() !== "") {
+        const version = typeof table.version === "string" ? table.version.trim() : "";
+        return { name: pep503Name(table.name.trim()), ...(version ? { version } : {}) };
+      }
+    }
+  }
+  const setupCfg = load(posix.join(folder, "setup.cfg"));
+  const metadata = new Map<string, string>();
+  let section = "";
+  for (const line of setupCfg?.split(/\r?\n/) ?? []) {
+    const header = /^\s*\[([^\]]*)\]/.exec(line);
+    if (header) section = header[1].trim().toLowerCase();
+    const field = section === "metadata"
+      ? /^(name|version)\s*[=:]\s*(\S.*?)\s*$/i.exec(line)
+      : null;
+    if (field) metadata.set(field[1].toLowerCase(), field[2]);
+  }
+  const name = metadata.get("name");
+  if (name === undefined) return undefined;
+  const version = metadata.get("version");
+  return {
+    name: pep503Name(name),
+    ...(version === undefined || /^(attr|file):/.test(version) ? {} : { version }),
+  };
 }
 
 /** How {@linkcode missingFolderWarning} words its entries. */

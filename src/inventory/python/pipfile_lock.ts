@@ -10,19 +10,14 @@ import { posix } from "../../_path.ts";
 import { isRecord } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
 import { lineAt, parseJsonObject } from "../_formats/json.ts";
-import {
-  type LocalPlace,
-  localPlace,
-  memberFolders,
-  scannedPlace,
-  unscannedFolder,
-} from "../_paths.ts";
+import { type LocalPlace, localPlace, memberFolders, scannedPlace } from "../_paths.ts";
 import { parseToml } from "../_formats/toml.ts";
 import { pipfileHashes } from "./_pipfile_hash.ts";
 import {
   archiveNameVersion,
   at,
   codeHostArchive,
+  declaredProject,
   DISTRIBUTION_FILE,
   fileNameOf,
   folderMember,
@@ -572,48 +567,6 @@ function folderPlace(
   return scannedPlace(path, entry.path, excluded);
 }
 
-/**
- * The name a folder's project declares, PEP 503-normalized, which pip installs it under, and its
- * version when written: pyproject.toml's `[project]` (PEP 621), else Poetry's `[tool.poetry]`,
- * else setup.cfg's `[metadata]` (setuptools' declarative config; an `attr:` or `file:` version
- * is computed); `undefined` without a name (a setup.py's, which only running it tells).
- */
-function declaredProject(
-  folder: string,
-  load: Load,
-): { name: string; version?: string } | undefined {
-  const pyprojectPath = posix.join(folder, "pyproject.toml");
-  const pyproject = load(pyprojectPath);
-  if (pyproject !== undefined) {
-    const doc = parseToml(pyproject, pyprojectPath, "inventory.pyproject.invalid");
-    const tool = isTable(doc.tool) ? doc.tool : {};
-    for (const table of [doc.project, tool.poetry]) {
-      if (isTable(table) && typeof table.name === "string" && table.name.trim() !== "") {
-        const version = typeof table.version === "string" ? table.version.trim() : "";
-        return { name: pep503Name(table.name.trim()), ...(version ? { version } : {}) };
-      }
-    }
-  }
-  const setupCfg = load(posix.join(folder, "setup.cfg"));
-  const metadata = new Map<string, string>();
-  let section = "";
-  for (const line of setupCfg?.split(/\r?\n/) ?? []) {
-    const header = /^\s*\[([^\]]*)\]/.exec(line);
-    if (header) section = header[1].trim().toLowerCase();
-    const field = section === "metadata"
-      ? /^(name|version)\s*[=:]\s*(\S.*?)\s*$/i.exec(line)
-      : null;
-    if (field) metadata.set(field[1].toLowerCase(), field[2]);
-  }
-  const name = metadata.get("name");
-  if (name === undefined) return undefined;
-  const version = metadata.get("version");
-  return {
-    name: pep503Name(name),
-    ...(version === undefined || /^(attr|file):/.test(version) ? {} : { version }),
-  };
-}
-
 /** Adds one entry: a component, a member for a folder of the project, or the project (`self`). */
 function mapEntry(
   builder: OutputBuilder,
@@ -621,12 +574,14 @@ function mapEntry(
   { path, self, load }: { path: string; self: string; load?: Load },
   excluded: PipfileLockOptions["excluded"],
 ): string {
-  // A folder the scan skips (`pipenv install -e ./vendor/x`), for which Pipenv writes no
-  // version: the version its project writes; the name it declares too when Pipenv could not
-  // name it (else the placeholder as written).
-  const inTree = entry.path === undefined ? undefined : localPlace(path, entry.path);
-  const declared = inTree !== undefined && unscannedFolder(inTree, excluded) !== undefined &&
-      load !== undefined
+  // A folder of the tree (`pipenv install -e ./libs/x`, or one the scan skips, `./vendor/x`),
+  // for which Pipenv writes no version: the version its project writes, when it declares the
+  // entry's name; the name it declares too when Pipenv could not name it (else the placeholder
+  // as written). A member so keyed had been left without its version (`pkg:pypi/x`).
+  const inTree = entry.path === undefined || DISTRIBUTION_FILE.test(entry.path)
+    ? undefined
+    : localPlace(path, entry.path);
+  const declared = inTree?.kind === "inside" && load !== undefined
     ? declaredProject(inTree.path!, load)
     : undefined;
   const placeholder = isPlaceholderName(entry);
@@ -640,14 +595,9 @@ function mapEntry(
   const place = folderPlace(entry, path, excluded);
   if (place?.kind === "self") return self;
   if (place?.kind === "inside") {
-    if (!isPlaceholderName(entry)) return builder.member(folderMember(place.path!, name, version));
     // A folder Pipenv could not name is named as its project names itself, else after itself.
-    const declared = load === undefined ? undefined : declaredProject(place.path!, load);
-    return builder.member(folderMember(
-      place.path!,
-      declared?.name ?? posix.basename(place.path!),
-      version ?? declared?.version,
-    ));
+    const own = placeholder && declared === undefined ? posix.basename(place.path!) : name;
+    return builder.member(folderMember(place.path!, own, version));
   }
   const { scope, groups } = categoryScope(entry.category);
   const qualifiers = entry.vcs

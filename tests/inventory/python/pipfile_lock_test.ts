@@ -448,6 +448,36 @@ Deno.test("readPipfileLock: the project keyed by Pipenv's placeholder is named a
 
 // pip installs an editable folder under the name its metadata gives (pyproject.toml's
 // [project] or [tool.poetry], setup.cfg's [metadata]), whatever the folder is called.
+Deno.test("readPipfileLock: a member keyed by its name takes the version its folder's pyproject.toml or setup.cfg states", () => {
+  // `pipenv install -e ./libs/foo` writes `"foo": {"editable": true, "path": "./libs/foo"}`, no
+  // version: pip installs the folder at the version its metadata states. Was: pkg:pypi/foo.
+  const files: Record<string, string> = {
+    "libs/foo/pyproject.toml": '[project]\nname = "Foo"\nversion = "0.2.0"\n',
+    "libs/bar/setup.cfg": "[metadata]\nname = bar\nversion = 1.4\n",
+    "libs/dyn/pyproject.toml": '[project]\nname = "dyn"\ndynamic = ["version"]\n',
+    "libs/other/pyproject.toml": '[project]\nname = "not-other"\nversion = "9.9"\n',
+  };
+  const lock = JSON.stringify({
+    _meta: { "pipfile-spec": 6, sources: [{ name: "pypi", url: "https://pypi.org/simple" }] },
+    default: {
+      foo: { editable: true, path: "./libs/foo" },
+      bar: { path: "libs/bar" },
+      dyn: { editable: true, path: "./libs/dyn" },
+      other: { editable: true, path: "./libs/other" },
+      gone: { editable: true, path: "./libs/gone" },
+    },
+    develop: {},
+  });
+  const out = readPipfileLock(lock, { path: "Pipfile.lock", load: (p) => files[p] });
+  assert.deepEqual(out.members.map((m) => [m.id, m.purl]), [
+    ["workspace:libs/bar", "pkg:pypi/bar@1.4"],
+    ["workspace:libs/dyn", "pkg:pypi/dyn"], // a dynamic version is computed at build time
+    ["workspace:libs/foo", "pkg:pypi/foo@0.2.0"],
+    ["workspace:libs/gone", "pkg:pypi/gone"], // not in the tree (a warning says so)
+    ["workspace:libs/other", "pkg:pypi/other"], // its metadata names another package
+  ]);
+});
+
 Deno.test("readPipfileLock: a path entry whose folder holds no Python project (a submodule not checked out) is a warning", () => {
   // `pipenv sync` runs pip, which refuses the folder (req/constructors.py: "does not appear to be
   // a Python project: neither 'setup.py' nor 'pyproject.toml' found"); the go.mod reader words
