@@ -18,15 +18,26 @@ import { subPathFolder, withSubPath } from "../_vcs.ts";
 import type { Distribution, Hash, HashAlgorithm, Member, Project, Scope } from "../types.ts";
 import type { LocalPlace } from "../_paths.ts";
 
-/** The default PyPI index, which needs no `repository_url` qualifier. */
-const DEFAULT_INDEXES = new Set([
-  "https://pypi.org/simple",
-  "https://pypi.org/simple/",
-  "https://pypi.python.org/simple",
-  "https://pypi.python.org/simple/",
-  "https://pypi.org/pypi",
-  "https://pypi.org",
-]);
+/**
+ * PyPI's index as files spell it: `https://pypi.org/simple`, the bare host, the `/pypi` path
+ * (pip's and distutils' old default for PyPI's API), and the legacy host `pypi.python.org`
+ * (pip's default index before 2018, `http:` in older files), which PyPI redirects to
+ * `https://pypi.org` path for path (warehouse's migration guide, setuptools #1340), with or
+ * without a trailing `/`. Scheme and host are compared lowercased (see {@linkcode isPypiIndex}).
+ */
+const PYPI_INDEX = /^https?:\/\/pypi\.(?:python\.)?org(?:\/simple|\/pypi)?\/?$/;
+
+/**
+ * Whether an index URL is PyPI's (see `PYPI_INDEX`): the one place the Python readers tell
+ * PyPI from another index, for the `repository_url` qualifier and for telling two indexes apart.
+ *
+ * @param url The index URL as the file writes it (credentials dropped).
+ * @returns `true` for a spelling of PyPI's index.
+ */
+export function isPypiIndex(url: string): boolean {
+  const parts = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/[^/]*)(.*)$/s.exec(url);
+  return parts !== null && PYPI_INDEX.test(parts[1].toLowerCase() + parts[2]);
+}
 
 /**
  * The `repository_url` qualifier for a package index: `undefined` for PyPI
@@ -37,7 +48,7 @@ const DEFAULT_INDEXES = new Set([
  * @returns The qualifier value, or `undefined`.
  */
 export function repositoryUrl(index: string | undefined): string | undefined {
-  if (index === undefined || index === "" || DEFAULT_INDEXES.has(index)) return undefined;
+  if (index === undefined || index === "" || isPypiIndex(index)) return undefined;
   return /^[A-Za-z][A-Za-z0-9+.-]+:/.test(index) ? index : undefined;
 }
 

@@ -16,6 +16,7 @@ import {
   hashOnlyFiles,
   hasNameWord,
   invalid,
+  isPypiIndex,
   localArchiveQualifiers,
   namesBuild,
   namesDevelopment,
@@ -1069,9 +1070,14 @@ function versionFromPins(
   return undefined;
 }
 
-/** An index URL as compared: without credentials and a trailing `/`. */
+/**
+ * An index URL as compared: without credentials and a trailing `/`; any spelling of PyPI's
+ * (`https://pypi.python.org/simple`, which PyPI redirects to pypi.org: see `isPypiIndex`) is
+ * `https://pypi.org/simple`, so that two of them are one index, not an ambiguous pair.
+ */
 function indexKey(url: string): string {
-  return withoutTrailing(withoutCredentials(url), "/");
+  const key = withoutTrailing(withoutCredentials(url), "/");
+  return isPypiIndex(key) ? "https://pypi.org/simple" : key;
 }
 
 /** A place pip looks for packages: how a warning shows it, the option, and its URL for a purl. */

@@ -742,6 +742,15 @@ Deno.test("readRequirements: with --extra-index-url the index of a package is am
     { path: "requirements.txt" },
   );
   assert.equal(same.warnings, undefined);
+  // PyPI's legacy spellings, which it redirects to pypi.org (pip's default index before 2018),
+  // are PyPI: no repository_url, and no second index. Was: both, and a warning.
+  const legacy = readRequirements(
+    "-i http://pypi.python.org/simple\n--extra-index-url https://pypi.python.org/pypi/\n" +
+      "--extra-index-url https://pypi.org/simple\nflask==2.0.1\n",
+    { path: "requirements.txt" },
+  );
+  assert.deepEqual(legacy.components.map((c) => c.purl), ["pkg:pypi/flask@2.0.1"]);
+  assert.equal(legacy.warnings, undefined);
 });
 
 Deno.test("readRequirements: a file included again adds nothing and is not read again (a diamond of includes hung vouch)", () => {
