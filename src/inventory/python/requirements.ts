@@ -12,12 +12,14 @@ import { OutputBuilder } from "../_builder.ts";
 import {
   archiveNameVersion,
   at,
+  declaredProject,
   DISTRIBUTION_FILE,
   hashOnlyFiles,
   hasNameWord,
   invalid,
   isPypiIndex,
   localArchiveQualifiers,
+  lockProject,
   namesBuild,
   namesDevelopment,
   parseHash,
@@ -31,7 +33,7 @@ export { satisfies };
 import { compareStrings, withoutTrailing } from "../../_util.ts";
 import { genericUrlPurl, pep503Name } from "../purl.ts";
 import { decodePercent, withoutCredentials } from "../_url.ts";
-import { localPlace, unscannedFolder } from "../_paths.ts";
+import { type LocalPlace, localPlace, unscannedFolder } from "../_paths.ts";
 import type { ReaderResult } from "../_reader.ts";
 import type { Hash, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
@@ -70,6 +72,14 @@ export interface RequirementsOptions {
    * folder there is no member the scan reads (see `unscannedFolder`). Absent: none is.
    */
   excluded?: (folder: string) => boolean;
+  /**
+   * Reads another file of the project (root-relative path) without counting it read: the
+   * pyproject.toml or setup.cfg of the folder a line installs when it is the file's own
+   * (`-e .`), for the project's name and version (see `declaredProject`). It stays unread: what
+   * it declares beyond the file is not in the SBOM (a warning says so). Absent: the project is
+   * not named.
+   */
+  peek?: (path: string) => string | undefined;
 }
 
 const READER = "requirements";
@@ -312,6 +322,8 @@ interface State {
   /** The include lines of mxdev's input that mxdev fails on (see `mxdevInclude`). */
   mxdevFailures: string[];
   excluded?: (folder: string) => boolean;
+  /** The project's folders the lines install (`-e .`, `./libs/x`), with where each is. */
+  ownFolders: { place: LocalPlace; where: string }[];
   readAlone: (relativePath: string) => boolean;
   topDir: string;
   entries: Entry[];
@@ -494,7 +506,8 @@ function urlEntry(
  * code and gives `undefined`, a named folder outside it (an absolute path or
  * `file:` URL, `../x`) or in a folder the scan skips (`-e ./vendor/x#egg=x`:
  * see `unscannedFolder`), or a named archive whose file name has no version
- * (`name @ file:///…/pkg.tar.gz`) a version-less component.
+ * (`name @ file:///…/pkg.tar.gz`) a version-less component. `own` is told of a folder of the
+ * project's own.
  */
 function localFileEntry(
   target: string,
@@ -502,6 +515,7 @@ function localFileEntry(
   source: string,
   declared?: string,
   excluded?: (folder: string) => boolean,
+  own?: (place: LocalPlace) => void,
 ): Entry | undefined {
   // pip reads a path's fragment as a URL's: `#egg=<name>` names it, `#sha256=…` hashes it.
   const { egg, eggVersion, hashes: inUrl } = pipUrl(target);
@@ -527,7 +541,10 @@ function localFileEntry(
       RELATIVE_FILE_URL.test(path) ? decodePercent(path.replace(RELATIVE_FILE_URL, "")) : path,
     );
     const skipped = file ? undefined : unscannedFolder(place, excluded);
-    if (!file && place.kind !== "outside" && skipped === undefined) return undefined;
+    if (!file && place.kind !== "outside" && skipped === undefined) {
+      own?.(place);
+      return undefined;
+    }
     return {
       name: declared ?? egg ?? "",
       vcs: false,
@@ -573,14 +590,15 @@ function requirementEntry(
   source: string,
   where: string,
   excluded?: (folder: string) => boolean,
+  own?: (place: LocalPlace) => void,
 ): Entry | undefined {
   const { text, marked } = withoutMarker(line);
   if (marked) {
-    const entry = requirementEntry(text, hashes, source, where, excluded);
+    const entry = requirementEntry(text, hashes, source, where, excluded, own);
     return entry === undefined ? undefined : { ...entry, marked };
   }
   if (isLocalPath(text)) {
-    const entry = localFileEntry(text, hashes, source, undefined, excluded);
+    const entry = localFileEntry(text, hashes, source, undefined, excluded, own);
     return entry === undefined ? undefined : { ...entry, where };
   }
   if (URL_START.test(text)) return urlEntry(text, hashes, source, where);
@@ -588,7 +606,7 @@ function requirementEntry(
     const requirement = parseRequirement(text);
     if (requirement.url !== undefined) {
       if (isLocalPath(requirement.url)) {
-        return localFileEntry(requirement.url, hashes, source, requirement.name, excluded);
+        return localFileEntry(requirement.url, hashes, source, requirement.name, excluded, own);
       }
       return urlEntry(requirement.url, hashes, source, where, requirement.name);
     }
@@ -804,6 +822,7 @@ function readFile(
     const said = frozen;
     frozen = undefined;
     const where = at(path, line);
+    const own = (place: LocalPlace): void => void state.ownFolders.push({ place, where });
     // Credentials are never recorded: a reference in a URL's user information leaves nothing unknown.
     if (ENV_VAR.test(content.replace(USERINFO, "$1"))) {
       const lines = state.unexpanded.get(path) ?? [];
@@ -824,8 +843,8 @@ function readFile(
         if (constraints) continue;
         // A folder pip freeze names in the comment above: that distribution at that version.
         const entry = said !== undefined && isLocalPath(editable)
-          ? localFileEntry(editable, [], path, said.name, state.excluded)
-          : requirementEntry(editable, [], path, where, state.excluded);
+          ? localFileEntry(editable, [], path, said.name, state.excluded, own)
+          : requirementEntry(editable, [], path, where, state.excluded, own);
         if (entry && said !== undefined && entry.specifier === undefined) {
           Object.assign(entry, { specifier: said.pin, where });
         }
@@ -888,7 +907,14 @@ function readFile(
         if (!REQUIREMENT_OPTIONS.has(option)) state.ignoredOptions.push({ option, where });
       }
     }
-    const entry = requirementEntry(requirement, hashes, path, where, state.excluded);
+    const entry = requirementEntry(
+      requirement,
+      hashes,
+      path,
+      where,
+      state.excluded,
+      constraints ? undefined : own,
+    );
     if (hashes.length > 0) state.hashMode ??= where;
     if (!entry) continue;
     if (constraints) {
@@ -1231,6 +1257,7 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
     ignoredOptions: [],
     mxdevFailures: [],
     excluded: options.excluded,
+    ownFolders: [],
     readAlone: options.readAlone ?? (() => true),
     topDir: dirname(normalizePath(options.path)),
     entries: [],
@@ -1392,5 +1419,15 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
     );
   }
   if (warnings.length > 0) result.warnings = warnings.sort();
-  return result;
+  // A line that installs the (top) file's own folder (`-e .`) names the project as pip installs it:
+  // under the name (and version) its pyproject.toml or setup.cfg declares. A setup.cfg project
+  // without a pyproject.toml (PyScaffold's) had been left unnamed. A manifest naming it wins.
+  const top = state.topDir === "" ? "." : state.topDir;
+  const self = state.ownFolders.find(({ place }) => place.path === top);
+  const declared = self === undefined || options.peek === undefined
+    ? undefined
+    : declaredProject(self.place.path!, options.peek);
+  return declared === undefined
+    ? result
+    : { ...result, ...lockProject(declared.name, declared.version) };
 }

@@ -1236,6 +1236,59 @@ Deno.test("readRequirements: mxdev follows `-r <file>` only; it fails on `-rfile
   assert.match(read("-r missing.txt\n").warnings?.join() ?? "", /mxdev reads a missing include/);
 });
 
+// pip installs `-e .` under the name its pyproject.toml or setup.cfg declares (PyScaffold's
+// setup.cfg projects have a setup.py shim and no pyproject.toml). Was: the SBOM's root unnamed,
+// called after the folder.
+Deno.test("readRequirements: `-e .` names the project as its setup.cfg or pyproject.toml declares it", () => {
+  const files: Record<string, string> = {
+    "setup.py": "from setuptools import setup\nsetup()\n",
+    "setup.cfg": "[metadata]\nname = My_Tool\nversion = 1.3.0\n\n[options]\ninstall_requires =\n" +
+      "    requests\n",
+    "svc/pyproject.toml": '[project]\nname = "svc"\ndynamic = ["version"]\n',
+  };
+  const peek = (p: string): string | undefined => files[p];
+  const text = "-e .\nrequests==2.32.3\n";
+  const out = readRequirements(text, { path: "requirements.txt", peek });
+  assert.deepEqual(out.project, {
+    name: "my-tool",
+    version: "1.3.0",
+    purl: "pkg:pypi/my-tool@1.3.0",
+  });
+  assert.equal(out.projectIsTooling, true); // a manifest naming the project wins
+  assert.deepEqual(out.components.map((c) => c.purl), ["pkg:pypi/requests@2.32.3"]);
+  assert.deepEqual(
+    readRequirements("--editable=.\n", { path: "svc/requirements.txt", peek }).project,
+    { name: "svc", purl: "pkg:pypi/svc" },
+  );
+  // Another folder of the project, or a setup.py alone (named when run), names no project.
+  assert.equal(
+    readRequirements("-e ./svc\n", { path: "requirements.txt", peek }).project,
+    undefined,
+  );
+  assert.equal(
+    readRequirements("-e .\n", {
+      path: "requirements.txt",
+      peek: (p) => p === "setup.py" ? "" : undefined,
+    })
+      .project,
+    undefined,
+  );
+});
+
+Deno.test("readInventory: `-e .` beside a setup.cfg names the SBOM's root; setup.cfg stays unread", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "setup.py": "from setuptools import setup\nsetup()\n",
+      "setup.cfg":
+        "[metadata]\nname = my-tool\nversion = 1.3.0\n\n[options]\ninstall_requires = idna\n",
+      "requirements.txt": "-e .\nidna==3.10\n",
+    });
+    const inventory = await readInventory(dir);
+    assert.equal(inventory.project.purl, "pkg:pypi/my-tool@1.3.0");
+    assert.ok(inventory.warnings?.some((w) => w.startsWith("setup.cfg is not read: ")));
+  });
+});
+
 Deno.test("readInventory: a Plone project's mxdev input with a constraints file not made yet", async () => {
   await withTempDir(async (dir) => {
     await writeTree(dir, {
