@@ -16,6 +16,7 @@ import {
   DISTRIBUTION_FILE,
   hashOnlyFiles,
   hasNameWord,
+  holdsPythonProject,
   invalid,
   isPypiIndex,
   localArchiveQualifiers,
@@ -75,9 +76,10 @@ export interface RequirementsOptions {
   /**
    * Reads another file of the project (root-relative path) without counting it read: the
    * pyproject.toml or setup.cfg of the folder a line installs when it is the file's own
-   * (`-e .`), for the project's name and version (see `declaredProject`). It stays unread: what
-   * it declares beyond the file is not in the SBOM (a warning says so). Absent: the project is
-   * not named.
+   * (`-e .`), for the project's name and version (see `declaredProject`), and whether each
+   * folder of the project a line installs holds a Python project (see `holdsPythonProject`).
+   * They stay unread: what a setup.cfg declares beyond the file is not in the SBOM (a warning
+   * says so). Absent: the project is not named, and no folder is looked into.
    */
   peek?: (path: string) => string | undefined;
 }
@@ -307,6 +309,16 @@ interface Entry {
   eggVersion?: string;
 }
 
+/** A folder of the project a line installs (`-e .`, `./libs/x`, `name @ file:../x`). */
+interface OwnFolder {
+  /** Where it lies, relative to the file's folder. */
+  place: LocalPlace;
+  /** As the line writes it. */
+  written: string;
+  /** The relative path it holds (a relative `file:` URL's, decoded). */
+  relative: string;
+}
+
 interface State {
   include?: (relativePath: string) => string | undefined;
   /** The `mx.ini` whose mxdev reads the file (see `RequirementsOptions.mxdev`). */
@@ -322,8 +334,8 @@ interface State {
   /** The include lines of mxdev's input that mxdev fails on (see `mxdevInclude`). */
   mxdevFailures: string[];
   excluded?: (folder: string) => boolean;
-  /** The project's folders the lines install (`-e .`, `./libs/x`), with where each is. */
-  ownFolders: { place: LocalPlace; where: string }[];
+  /** The project's folders the lines install (`-e .`, `./libs/x`), as written, with where each is. */
+  ownFolders: (OwnFolder & { where: string })[];
   readAlone: (relativePath: string) => boolean;
   topDir: string;
   entries: Entry[];
@@ -515,7 +527,7 @@ function localFileEntry(
   source: string,
   declared?: string,
   excluded?: (folder: string) => boolean,
-  own?: (place: LocalPlace) => void,
+  own?: (folder: OwnFolder) => void,
 ): Entry | undefined {
   // pip reads a path's fragment as a URL's: `#egg=<name>` names it, `#sha256=…` hashes it.
   const { egg, eggVersion, hashes: inUrl } = pipUrl(target);
@@ -536,13 +548,13 @@ function localFileEntry(
     // of the SBOM without a word.
     const file = DISTRIBUTION_FILE.test(path);
     // A `file:` URL's path is percent-decoded (`url_to_path`: `urllib.parse.unquote`); a path not.
-    const place = localPlace(
-      source,
-      RELATIVE_FILE_URL.test(path) ? decodePercent(path.replace(RELATIVE_FILE_URL, "")) : path,
-    );
+    const relative = RELATIVE_FILE_URL.test(path)
+      ? decodePercent(path.replace(RELATIVE_FILE_URL, ""))
+      : path;
+    const place = localPlace(source, relative);
     const skipped = file ? undefined : unscannedFolder(place, excluded);
     if (!file && place.kind !== "outside" && skipped === undefined) {
-      own?.(place);
+      own?.({ place, written: path, relative });
       return undefined;
     }
     return {
@@ -590,7 +602,7 @@ function requirementEntry(
   source: string,
   where: string,
   excluded?: (folder: string) => boolean,
-  own?: (place: LocalPlace) => void,
+  own?: (folder: OwnFolder) => void,
 ): Entry | undefined {
   const { text, marked } = withoutMarker(line);
   if (marked) {
@@ -822,7 +834,7 @@ function readFile(
     const said = frozen;
     frozen = undefined;
     const where = at(path, line);
-    const own = (place: LocalPlace): void => void state.ownFolders.push({ place, where });
+    const own = (folder: OwnFolder): void => void state.ownFolders.push({ ...folder, where });
     // Credentials are never recorded: a reference in a URL's user information leaves nothing unknown.
     if (ENV_VAR.test(content.replace(USERINFO, "$1"))) {
       const lines = state.unexpanded.get(path) ?? [];
@@ -1416,6 +1428,28 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
         (lines.length > 1
           ? ` (also line${lines.length > 2 ? "s" : ""} ${lines.slice(1).join(", ")})`
           : ""),
+    );
+  }
+  // pip refuses a folder without a pyproject.toml or setup.py, one that does not exist too
+  // (req_install's `_get_url_from_path`: "Directory … is not installable. Neither 'setup.py'
+  // nor 'pyproject.toml' found"; a path to no folder is no requirement it can parse, and an
+  // editable one "is not a valid editable requirement"). It had been dropped without a word.
+  // pip takes a relative path from the folder it runs in, not the file's (`uv pip compile
+  // requirements/base.in` writes `-e .` for the project above): the file's folder, the top
+  // file's, or the project's root (a path that climbs out of it is left alone).
+  for (const { place, written, relative, where } of state.ownFolders) {
+    const { peek } = options;
+    if (peek === undefined) break;
+    const folders = [
+      place,
+      localPlace(`${state.topDir || "."}/-`, relative),
+      localPlace("-", relative),
+    ];
+    if (folders.some((f) => f.kind === "outside" || holdsPythonProject(f.path!, peek))) continue;
+    warnings.push(
+      `${where}: "${written}" is no folder of the project with a pyproject.toml or setup.py ` +
+        "(missing, or a git submodule not checked out?): pip refuses to install it, and fails " +
+        "on the whole file; vouch reads the rest",
     );
   }
   if (warnings.length > 0) result.warnings = warnings.sort();

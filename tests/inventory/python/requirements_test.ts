@@ -1289,6 +1289,50 @@ Deno.test("readInventory: `-e .` beside a setup.cfg names the SBOM's root; setup
   });
 });
 
+// pip fails on a folder that holds no pyproject.toml or setup.py, or that does not exist
+// ("Directory … is not installable", "Invalid requirement … It looks like a path"; an editable
+// one "is not a valid editable requirement"). Was: the line dropped without a word.
+Deno.test("readRequirements: a line naming a folder of the project that does not exist is a warning naming file:line", () => {
+  const files: Record<string, string> = {
+    "libs/ok/pyproject.toml": '[project]\nname = "ok"\nversion = "1.0"\n',
+    "libs/legacy/setup.py": "from setuptools import setup\nsetup(name='legacy')\n",
+  };
+  const peek = (p: string): string | undefined => files[p];
+  const text = "idna==3.10\n./missing/folder\n-e ./libs/ok\n-e libs/legacy\n" +
+    "gone @ file:./libs/gone\n-e ./libs/cfg_only\n";
+  const out = readRequirements(text, { path: "requirements.txt", peek });
+  assert.deepEqual(out.components.map((c) => c.purl), ["pkg:pypi/idna@3.10"]);
+  const why = " is no folder of the project with a pyproject.toml or setup.py (missing, or a git " +
+    "submodule not checked out?): pip refuses to install it, and fails on the whole file; vouch " +
+    "reads the rest";
+  assert.deepEqual(out.warnings, [
+    `requirements.txt:2: "./missing/folder"${why}`,
+    `requirements.txt:5: "file:./libs/gone"${why}`,
+    `requirements.txt:6: "./libs/cfg_only"${why}`,
+  ]);
+  // An included file's folder is its own; without peek nothing is looked into.
+  const nested = readRequirements("-r sub/reqs.txt\n", {
+    path: "requirements.txt",
+    include: (rel) => rel === "sub/reqs.txt" ? "-e ../libs/ok\n-e ./nowhere\n" : undefined,
+    peek,
+  });
+  assert.deepEqual(nested.warnings, [`sub/reqs.txt:2: "./nowhere"${why}`]);
+  assert.equal(readRequirements(text, { path: "requirements.txt" }).warnings, undefined);
+  // pip takes a relative path from the folder it runs in: `uv pip compile requirements/base.in`
+  // writes `-e .` for the project above (apache/superset), and `-e ./libs/ok` is the root's.
+  const above: Record<string, string> = {
+    ...files,
+    "pyproject.toml": '[project]\nname = "top"\nversion = "1"\n',
+  };
+  assert.equal(
+    readRequirements("-e .\n-e ./libs/ok\n", {
+      path: "requirements/base.txt",
+      peek: (p) => above[p],
+    }).warnings,
+    undefined,
+  );
+});
+
 Deno.test("readInventory: a Plone project's mxdev input with a constraints file not made yet", async () => {
   await withTempDir(async (dir) => {
     await writeTree(dir, {
