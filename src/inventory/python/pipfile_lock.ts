@@ -441,12 +441,12 @@ export function readPipfileLock(text: string, options: PipfileLockOptions): Read
   // The project's own entry names it, but Pipenv's placeholder key (`"e1839a8": {"path": "."}`,
   // written when it could not name the folder) does not: pip installs the folder under the name
   // its metadata gives, as for any other folder so keyed (see mapEntry). It had left the project
-  // unnamed beside a setup.cfg that names it.
-  const ownProject = own === undefined || !isPlaceholderName(own)
-    ? own
-    : options.load === undefined
-    ? undefined
-    : declaredProject(posix.dirname(path), options.load);
+  // unnamed beside a setup.cfg that names it. Pipenv writes no version for it: the one its
+  // metadata states (it had been left without one, as a member was).
+  const declaredOwn = own === undefined ? undefined : folderProject(own, path, options.load);
+  const ownProject = own === undefined || isPlaceholderName(own)
+    ? declaredOwn
+    : { name: own.name, version: own.version ?? declaredOwn?.version };
   // The project: its own entry, else (the Pipfile's packages are its) the lock's folder.
   const self = own !== undefined || options.pipfile !== undefined
     ? projectNode(builder, path, ownProject)
@@ -567,6 +567,30 @@ function folderPlace(
   return scannedPlace(path, entry.path, excluded);
 }
 
+/**
+ * What a `path` entry's folder of the tree (the project's own `.` too) is installed as, for which
+ * Pipenv writes no version: pip installs it under the name and at the version its project
+ * declares (see `declaredProject`). For an entry keyed by Pipenv's placeholder, that name and
+ * version; for one keyed by a name, the version when the folder declares that name (else
+ * nothing: the key names another package). `undefined` for a folder outside the tree, an
+ * archive, or without `load`.
+ */
+function folderProject(
+  entry: Entry,
+  path: string,
+  load: Load | undefined,
+): { name: string; version?: string } | undefined {
+  if (entry.path === undefined || DISTRIBUTION_FILE.test(entry.path) || load === undefined) {
+    return undefined;
+  }
+  const place = localPlace(path, entry.path);
+  if (place.kind === "outside") return undefined;
+  const declared = declaredProject(place.path!, load);
+  return isPlaceholderName(entry) || declared?.name === pep503Name(entry.name)
+    ? declared
+    : undefined;
+}
+
 /** Adds one entry: a component, a member for a folder of the project, or the project (`self`). */
 function mapEntry(
   builder: OutputBuilder,
@@ -574,26 +598,19 @@ function mapEntry(
   { path, self, load }: { path: string; self: string; load?: Load },
   excluded: PipfileLockOptions["excluded"],
 ): string {
-  // A folder of the tree (`pipenv install -e ./libs/x`, or one the scan skips, `./vendor/x`),
-  // for which Pipenv writes no version: the version its project writes, when it declares the
-  // entry's name; the name it declares too when Pipenv could not name it (else the placeholder
-  // as written). A member so keyed had been left without its version (`pkg:pypi/x`).
-  const inTree = entry.path === undefined || DISTRIBUTION_FILE.test(entry.path)
-    ? undefined
-    : localPlace(path, entry.path);
-  const declared = inTree?.kind === "inside" && load !== undefined
-    ? declaredProject(inTree.path!, load)
-    : undefined;
+  const place = folderPlace(entry, path, excluded);
+  if (place?.kind === "self") return self;
+  // A folder of the tree (`pipenv install -e ./libs/x`, or one the scan skips, `./vendor/x`):
+  // what its project declares (see folderProject). A member keyed by its name had been left
+  // without its version (`pkg:pypi/x`).
+  const declared = folderProject(entry, path, load);
   const placeholder = isPlaceholderName(entry);
-  const vendored = placeholder || declared?.name === pep503Name(entry.name) ? declared : undefined;
-  const name = (placeholder ? vendored?.name : undefined) ?? entry.name;
+  const name = (placeholder ? declared?.name : undefined) ?? entry.name;
   // A `file` (or a local archive `path`) without a pin: its file name says the version.
   const archive = entry.file ??
     (entry.path && DISTRIBUTION_FILE.test(entry.path) ? entry.path : undefined);
-  const version = entry.version ?? vendored?.version ??
+  const version = entry.version ?? declared?.version ??
     (archive === undefined ? undefined : versionFromFileName(name, archive));
-  const place = folderPlace(entry, path, excluded);
-  if (place?.kind === "self") return self;
   if (place?.kind === "inside") {
     // A folder Pipenv could not name is named as its project names itself, else after itself.
     const own = placeholder && declared === undefined ? posix.basename(place.path!) : name;

@@ -478,6 +478,26 @@ Deno.test("readPipfileLock: a member keyed by its name takes the version its fol
   ]);
 });
 
+Deno.test("readPipfileLock: the project's own entry keyed by its name takes the version its setup.cfg states", () => {
+  // `"my-tool": {"editable": true, "path": "."}` beside a setup.cfg project (no pyproject.toml,
+  // which would name the project itself). Was: pkg:pypi/my-tool, as a member so keyed was.
+  const lock = JSON.stringify({
+    _meta: { "pipfile-spec": 6, sources: [{ name: "pypi", url: "https://pypi.org/simple" }] },
+    default: { "my-tool": { editable: true, path: "." }, idna: { version: "==3.10" } },
+    develop: {},
+  });
+  const files: Record<string, string> = {
+    "setup.cfg": "[metadata]\nname = my_tool\nversion = 1.3.0\n",
+    "setup.py": "from setuptools import setup\nsetup()\n",
+  };
+  const out = readPipfileLock(lock, { path: "Pipfile.lock", load: (p) => files[p] });
+  assert.equal(out.project?.purl, "pkg:pypi/my-tool@1.3.0");
+  // Its metadata naming another package gives no version.
+  files["setup.cfg"] = "[metadata]\nname = other\nversion = 9.0\n";
+  const other = readPipfileLock(lock, { path: "Pipfile.lock", load: (p) => files[p] });
+  assert.equal(other.project?.purl, "pkg:pypi/my-tool");
+});
+
 Deno.test("readPipfileLock: a path entry whose folder holds no Python project (a submodule not checked out) is a warning", () => {
   // `pipenv sync` runs pip, which refuses the folder (req/constructors.py: "does not appear to be
   // a Python project: neither 'setup.py' nor 'pyproject.toml' found"); the go.mod reader words
