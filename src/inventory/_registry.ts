@@ -254,6 +254,7 @@ export const READERS: readonly Reader[] = [
         mxdev: requirements().mxdevConfig(path, c.load, (w) => warnings.push(w)),
         warnings,
         excluded: c.excluded,
+        peek: c.peek,
         readAlone: (rel) => {
           const included = sibling(path, rel);
           return readerFor(included)?.name === "requirements" && !belowRequirementsFolder(included);

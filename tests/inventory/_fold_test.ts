@@ -1338,8 +1338,14 @@ Deno.test("a pylock.toml folds in the pyproject.toml of a sibling directory pack
   });
 });
 
+// common/pyproject.toml is the one manifest of the top folders (a Pipfile is none), so it names
+// the SBOM's root; the lock's member for common, at the version that manifest states (Pipenv
+// writes none for a path), is then that project: listed once, as the root, as a member that is
+// the project always is (withoutProjectMember). Before its version was read, the member
+// (pkg:pypi/common, no version) stood beside the root of the same package.
 Deno.test("a Pipfile.lock folds in the pyproject.toml of a sibling editable path", async () => {
-  await assertCommonResolved({
+  const files = {
+    "common/pyproject.toml": COMMON_PYPROJECT,
     "app/Pipfile":
       '[[source]]\nurl = "https://pypi.org/simple"\nverify_ssl = true\nname = "pypi"\n\n' +
       '[packages]\ncommon = {path = "../common", editable = true}\n\n[requires]\npython_version = "3.11"\n',
@@ -1366,6 +1372,24 @@ Deno.test("a Pipfile.lock folds in the pyproject.toml of a sibling editable path
       null,
       4,
     ),
+  };
+  await withTempDir(async (dir) => {
+    await writeTree(dir, files);
+    const warnings: string[] = [];
+    const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.deepEqual(warnings, []);
+    assert.deepEqual(inventory.declaredOnly ?? [], [], "the manifest is resolved");
+    assert.equal(inventory.project.purl, "pkg:pypi/common@0.1.0");
+    assert.deepEqual(inventory.members.map((m) => m.id), ["workspace:app"]);
+    assert.deepEqual(
+      inventory.components.map((c) => `${c.id} ${c.scopes.join(",")}`),
+      ["pkg:pypi/requests@2.32.3 runtime"],
+      "no hatchling, no pytest",
+    );
+    assert.deepEqual(
+      inventory.edges.filter((e) => e.from === "root").map((e) => `${e.to} ${e.scope}`),
+      ["pkg:pypi/requests@2.32.3 runtime", "workspace:app runtime"],
+    );
   });
 });
 

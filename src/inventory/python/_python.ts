@@ -12,20 +12,32 @@ import { at, invalid, nthLine, tomlKeyLine } from "../_errors.ts";
 
 export { at, invalid, lastLine, nthLine, tomlKeyLine, unsupportedVersion } from "../_errors.ts";
 import { parseToml, type TomlTable } from "../_formats/toml.ts";
+import { posix } from "../../_path.ts";
 import { pep503Name, pypiPurl } from "../purl.ts";
 import { subPathFolder, withSubPath } from "../_vcs.ts";
 import type { Distribution, Hash, HashAlgorithm, Member, Project, Scope } from "../types.ts";
 import type { LocalPlace } from "../_paths.ts";
 
-/** The default PyPI index, which needs no `repository_url` qualifier. */
-const DEFAULT_INDEXES = new Set([
-  "https://pypi.org/simple",
-  "https://pypi.org/simple/",
-  "https://pypi.python.org/simple",
-  "https://pypi.python.org/simple/",
-  "https://pypi.org/pypi",
-  "https://pypi.org",
-]);
+/**
+ * PyPI's index as files spell it: `https://pypi.org/simple`, the bare host, the `/pypi` path
+ * (pip's and distutils' old default for PyPI's API), and the legacy host `pypi.python.org`
+ * (pip's default index before 2018, `http:` in older files), which PyPI redirects to
+ * `https://pypi.org` path for path (warehouse's migration guide, setuptools #1340), with or
+ * without a trailing `/`. Scheme and host are compared lowercased (see {@linkcode isPypiIndex}).
+ */
+const PYPI_INDEX = /^https?:\/\/pypi\.(?:python\.)?org(?:\/simple|\/pypi)?\/?$/;
+
+/**
+ * Whether an index URL is PyPI's (see `PYPI_INDEX`): the one place the Python readers tell
+ * PyPI from another index, for the `repository_url` qualifier and for telling two indexes apart.
+ *
+ * @param url The index URL as the file writes it (credentials dropped).
+ * @returns `true` for a spelling of PyPI's index.
+ */
+export function isPypiIndex(url: string): boolean {
+  const parts = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/[^/]*)(.*)$/s.exec(url);
+  return parts !== null && PYPI_INDEX.test(parts[1].toLowerCase() + parts[2]);
+}
 
 /**
  * The `repository_url` qualifier for a package index: `undefined` for PyPI
@@ -36,7 +48,7 @@ const DEFAULT_INDEXES = new Set([
  * @returns The qualifier value, or `undefined`.
  */
 export function repositoryUrl(index: string | undefined): string | undefined {
-  if (index === undefined || index === "" || DEFAULT_INDEXES.has(index)) return undefined;
+  if (index === undefined || index === "" || isPypiIndex(index)) return undefined;
   return /^[A-Za-z][A-Za-z0-9+.-]+:/.test(index) ? index : undefined;
 }
 
@@ -495,6 +507,55 @@ export function holdsPythonProject(
   const file = (name: string): string =>
     folder === "" || folder === "." ? name : `${folder}/${name}`;
   return files.some((name) => load(file(name)) !== undefined);
+}
+
+/**
+ * The name a folder's project declares, PEP 503-normalized, which pip installs it under, and its
+ * version when written: pyproject.toml's `[project]` (PEP 621), else Poetry's `[tool.poetry]`,
+ * else setup.cfg's `[metadata]` (setuptools' declarative config; an `attr:` or `file:` version
+ * is computed); `undefined` without a name (a setup.py's, which only running it tells).
+ * The lock readers name and version a folder they install with it (a Pipfile.lock `path`,
+ * a pylock.toml `directory`), and the requirements reader a `-e .` project.
+ *
+ * @param folder The folder, relative to the project root.
+ * @param load Reads a file of the project.
+ * @returns The name (PEP 503-normalized) and the static version, if any.
+ * @throws {VouchError} `inventory.pyproject.invalid` for a pyproject.toml that is no TOML.
+ */
+export function declaredProject(
+  folder: string,
+  load: (path: string) => string | undefined,
+): { name: string; version?: string } | undefined {
+  const pyprojectPath = posix.join(folder, "pyproject.toml");
+  const pyproject = load(pyprojectPath);
+  if (pyproject !== undefined) {
+    const doc = parseToml(pyproject, pyprojectPath, "inventory.pyproject.invalid");
+    const tool = isTable(doc.tool) ? doc.tool : {};
+    for (const table of [doc.project, tool.poetry]) {
+      if (isTable(table) && typeof table.name === "string" && table.name.trim() !== "") {
+        const version = typeof table.version === "string" ? table.version.trim() : "";
+        return { name: pep503Name(table.name.trim()), ...(version ? { version } : {}) };
+      }
+    }
+  }
+  const setupCfg = load(posix.join(folder, "setup.cfg"));
+  const metadata = new Map<string, string>();
+  let section = "";
+  for (const line of setupCfg?.split(/\r?\n/) ?? []) {
+    const header = /^\s*\[([^\]]*)\]/.exec(line);
+    if (header) section = header[1].trim().toLowerCase();
+    const field = section === "metadata"
+      ? /^(name|version)\s*[=:]\s*(\S.*?)\s*$/i.exec(line)
+      : null;
+    if (field) metadata.set(field[1].toLowerCase(), field[2]);
+  }
+  const name = metadata.get("name");
+  if (name === undefined) return undefined;
+  const version = metadata.get("version");
+  return {
+    name: pep503Name(name),
+    ...(version === undefined || /^(attr|file):/.test(version) ? {} : { version }),
+  };
 }
 
 /** How {@linkcode missingFolderWarning} words its entries. */

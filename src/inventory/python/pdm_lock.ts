@@ -25,6 +25,7 @@ import {
   fileHostQualifiers,
   holdsPythonProject,
   invalid,
+  isPypiIndex,
   isTable,
   localArchiveQualifiers,
   missingFolderWarning,
@@ -173,8 +174,10 @@ function pdmSources(path: string, load: PdmLockOptions["load"]): PdmSource[] {
   const seen = new Set<string>();
   return all.flatMap((s) => {
     const url = withoutCredentials(s.url as string);
-    if (seen.has(url)) return [];
-    seen.add(url);
+    // A legacy spelling of PyPI's URL (`https://pypi.python.org/simple`) is PyPI: see isPypiIndex.
+    const key = isPypiIndex(url) ? PYPI_INDEX : url;
+    if (seen.has(key)) return [];
+    seen.add(key);
     return [{ url, include: patterns(s.include_packages), exclude: patterns(s.exclude_packages) }];
   });
 }

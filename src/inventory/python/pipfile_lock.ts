@@ -10,19 +10,14 @@ import { posix } from "../../_path.ts";
 import { isRecord } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
 import { lineAt, parseJsonObject } from "../_formats/json.ts";
-import {
-  type LocalPlace,
-  localPlace,
-  memberFolders,
-  scannedPlace,
-  unscannedFolder,
-} from "../_paths.ts";
+import { type LocalPlace, localPlace, memberFolders, scannedPlace } from "../_paths.ts";
 import { parseToml } from "../_formats/toml.ts";
 import { pipfileHashes } from "./_pipfile_hash.ts";
 import {
   archiveNameVersion,
   at,
   codeHostArchive,
+  declaredProject,
   DISTRIBUTION_FILE,
   fileNameOf,
   folderMember,
@@ -404,7 +399,8 @@ function declarations(doc: Record<string, unknown>): Map<string, string[]> {
  * project is a first-party {@linkcode Member} named by its key, and the
  * project's own entry (`path = "."`) names the project; a key that is
  * Pipenv's placeholder for a path it could not name (`"e1839a8"`) names
- * neither: the member takes its folder's name. A VCS or `file` URL or a
+ * neither: the project or member takes the name its folder's pyproject.toml
+ * or setup.cfg declares, else (a member) its folder's name. A VCS or `file` URL or a
  * local archive so keyed is named by it: its `#egg=`, else its wheel's or
  * sdist's file name, else the repository's name, with a warning (it may not
  * be the package's). Hashes: one `sha256` per
@@ -442,9 +438,18 @@ export function readPipfileLock(text: string, options: PipfileLockOptions): Read
   const { entries, warnings, pipfileHash } = decode(text, path);
   const builder = new OutputBuilder();
   const own = entries.find((entry) => folderPlace(entry, path, options.excluded)?.kind === "self");
+  // The project's own entry names it, but Pipenv's placeholder key (`"e1839a8": {"path": "."}`,
+  // written when it could not name the folder) does not: pip installs the folder under the name
+  // its metadata gives, as for any other folder so keyed (see mapEntry). It had left the project
+  // unnamed beside a setup.cfg that names it. Pipenv writes no version for it: the one its
+  // metadata states (it had been left without one, as a member was).
+  const declaredOwn = own === undefined ? undefined : folderProject(own, path, options.load);
+  const ownProject = own === undefined || isPlaceholderName(own)
+    ? declaredOwn
+    : { name: own.name, version: own.version ?? declaredOwn?.version };
   // The project: its own entry, else (the Pipfile's packages are its) the lock's folder.
   const self = own !== undefined || options.pipfile !== undefined
-    ? projectNode(builder, path, own === undefined || isPlaceholderName(own) ? undefined : own)
+    ? projectNode(builder, path, ownProject)
     : ROOT_ID;
   const index = new NameIndex<{ id: string; category: string }>();
   /** Entries in a folder of the project that holds no Python project: `name (folder)`. */
@@ -497,9 +502,9 @@ export function readPipfileLock(text: string, options: PipfileLockOptions): Read
     ...memberFolders(entries.map((entry) => folderPlace(entry, path, options.excluded))),
   };
   if (warnings.length > 0) out.warnings = warnings;
-  return own === undefined || isPlaceholderName(own)
+  return ownProject === undefined
     ? out
-    : { ...out, ...lockProject(own.name, own.version) };
+    : { ...out, ...lockProject(ownProject.name, ownProject.version) };
 }
 
 /**
@@ -563,45 +568,27 @@ function folderPlace(
 }
 
 /**
- * The name a folder's project declares, PEP 503-normalized, which pip installs it under, and its
- * version when written: pyproject.toml's `[project]` (PEP 621), else Poetry's `[tool.poetry]`,
- * else setup.cfg's `[metadata]` (setuptools' declarative config; an `attr:` or `file:` version
- * is computed); `undefined` without a name (a setup.py's, which only running it tells).
+ * What a `path` entry's folder of the tree (the project's own `.` too) is installed as, for which
+ * Pipenv writes no version: pip installs it under the name and at the version its project
+ * declares (see `declaredProject`). For an entry keyed by Pipenv's placeholder, that name and
+ * version; for one keyed by a name, the version when the folder declares that name (else
+ * nothing: the key names another package). `undefined` for a folder outside the tree, an
+ * archive, or without `load`.
  */
-function declaredProject(
-  folder: string,
-  load: Load,
+function folderProject(
+  entry: Entry,
+  path: string,
+  load: Load | undefined,
 ): { name: string; version?: string } | undefined {
-  const pyprojectPath = posix.join(folder, "pyproject.toml");
-  const pyproject = load(pyprojectPath);
-  if (pyproject !== undefined) {
-    const doc = parseToml(pyproject, pyprojectPath, "inventory.pyproject.invalid");
-    const tool = isTable(doc.tool) ? doc.tool : {};
-    for (const table of [doc.project, tool.poetry]) {
-      if (isTable(table) && typeof table.name === "string" && table.name.trim() !== "") {
-        const version = typeof table.version === "string" ? table.version.trim() : "";
-        return { name: pep503Name(table.name.trim()), ...(version ? { version } : {}) };
-      }
-    }
+  if (entry.path === undefined || DISTRIBUTION_FILE.test(entry.path) || load === undefined) {
+    return undefined;
   }
-  const setupCfg = load(posix.join(folder, "setup.cfg"));
-  const metadata = new Map<string, string>();
-  let section = "";
-  for (const line of setupCfg?.split(/\r?\n/) ?? []) {
-    const header = /^\s*\[([^\]]*)\]/.exec(line);
-    if (header) section = header[1].trim().toLowerCase();
-    const field = section === "metadata"
-      ? /^(name|version)\s*[=:]\s*(\S.*?)\s*$/i.exec(line)
-      : null;
-    if (field) metadata.set(field[1].toLowerCase(), field[2]);
-  }
-  const name = metadata.get("name");
-  if (name === undefined) return undefined;
-  const version = metadata.get("version");
-  return {
-    name: pep503Name(name),
-    ...(version === undefined || /^(attr|file):/.test(version) ? {} : { version }),
-  };
+  const place = localPlace(path, entry.path);
+  if (place.kind === "outside") return undefined;
+  const declared = declaredProject(place.path!, load);
+  return isPlaceholderName(entry) || declared?.name === pep503Name(entry.name)
+    ? declared
+    : undefined;
 }
 
 /** Adds one entry: a component, a member for a folder of the project, or the project (`self`). */
@@ -611,33 +598,23 @@ function mapEntry(
   { path, self, load }: { path: string; self: string; load?: Load },
   excluded: PipfileLockOptions["excluded"],
 ): string {
-  // A folder the scan skips (`pipenv install -e ./vendor/x`), for which Pipenv writes no
-  // version: the version its project writes; the name it declares too when Pipenv could not
-  // name it (else the placeholder as written).
-  const inTree = entry.path === undefined ? undefined : localPlace(path, entry.path);
-  const declared = inTree !== undefined && unscannedFolder(inTree, excluded) !== undefined &&
-      load !== undefined
-    ? declaredProject(inTree.path!, load)
-    : undefined;
+  const place = folderPlace(entry, path, excluded);
+  if (place?.kind === "self") return self;
+  // A folder of the tree (`pipenv install -e ./libs/x`, or one the scan skips, `./vendor/x`):
+  // what its project declares (see folderProject). A member keyed by its name had been left
+  // without its version (`pkg:pypi/x`).
+  const declared = folderProject(entry, path, load);
   const placeholder = isPlaceholderName(entry);
-  const vendored = placeholder || declared?.name === pep503Name(entry.name) ? declared : undefined;
-  const name = (placeholder ? vendored?.name : undefined) ?? entry.name;
+  const name = (placeholder ? declared?.name : undefined) ?? entry.name;
   // A `file` (or a local archive `path`) without a pin: its file name says the version.
   const archive = entry.file ??
     (entry.path && DISTRIBUTION_FILE.test(entry.path) ? entry.path : undefined);
-  const version = entry.version ?? vendored?.version ??
+  const version = entry.version ?? declared?.version ??
     (archive === undefined ? undefined : versionFromFileName(name, archive));
-  const place = folderPlace(entry, path, excluded);
-  if (place?.kind === "self") return self;
   if (place?.kind === "inside") {
-    if (!isPlaceholderName(entry)) return builder.member(folderMember(place.path!, name, version));
     // A folder Pipenv could not name is named as its project names itself, else after itself.
-    const declared = load === undefined ? undefined : declaredProject(place.path!, load);
-    return builder.member(folderMember(
-      place.path!,
-      declared?.name ?? posix.basename(place.path!),
-      version ?? declared?.version,
-    ));
+    const own = placeholder && declared === undefined ? posix.basename(place.path!) : name;
+    return builder.member(folderMember(place.path!, own, version));
   }
   const { scope, groups } = categoryScope(entry.category);
   const qualifiers = entry.vcs

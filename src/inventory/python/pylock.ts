@@ -11,6 +11,7 @@ import { parseToml, type TomlTable } from "../_formats/toml.ts";
 import {
   archiveUrl,
   at,
+  declaredProject,
   fileHostQualifiers,
   fileNameOf,
   folderMember,
@@ -33,7 +34,7 @@ import {
   versionFromFileName,
 } from "./_python.ts";
 import { gitVcsUrl, withSubPath } from "../_vcs.ts";
-import { pypiPurl } from "../purl.ts";
+import { pep503Name, pypiPurl } from "../purl.ts";
 import { invalidVersion, tomlKeyLine } from "../_errors.ts";
 import { type Marker, markerNames, mayHold, parseMarker } from "./_markers.ts";
 import { parseRequirement } from "./pep508.ts";
@@ -47,7 +48,8 @@ export interface PylockOptions {
   path: string;
   /**
    * Reads another file of the project (root-relative path): a `directory` package's folder is
-   * checked for a Python project (see {@linkcode holdsPythonProject}).
+   * checked for a Python project (see {@linkcode holdsPythonProject}), and gives the version its
+   * project states (see `declaredProject`), which PEP 751 leaves out of a source tree's entry.
    */
   load?: (path: string) => string | undefined;
   /**
@@ -386,16 +388,26 @@ function registryQualifiers(entry: Entry): Record<string, string | undefined> {
 function mapEntry(
   builder: OutputBuilder,
   entry: Entry,
-  { lock, path, self, excluded }: {
+  { lock, path, self, excluded, load }: {
     lock: Lock;
     path: string;
     self: string;
     excluded: PylockOptions["excluded"];
+    load: PylockOptions["load"];
   },
   shared: boolean,
 ): string {
-  const { name, version } = entry;
+  const { name } = entry;
+  let { version } = entry;
   if (entry.directory !== undefined) {
+    // PEP 751 leaves out a source tree's `version` ("MUST NOT be included when it cannot be
+    // guaranteed to be consistent with the code used"): the one its project states, when the
+    // folder is in the tree and declares the package's name. It had been left without one.
+    const inTree = localPlace(path, entry.directory);
+    const declared = inTree.kind === "inside" && load !== undefined
+      ? declaredProject(inTree.path!, load)
+      : undefined;
+    if (declared?.name === pep503Name(name)) version ??= declared.version;
     const place = scannedPlace(path, entry.directory, excluded);
     if (place.kind === "self") return self;
     if (place.kind === "inside") return builder.member(folderMember(place.path!, name, version));
@@ -529,7 +541,7 @@ export function readPylock(text: string, options: PylockOptions): ReaderResult {
     mapEntry(
       builder,
       entry,
-      { lock, path, self, excluded: options.excluded },
+      { lock, path, self, excluded: options.excluded, load: options.load },
       severalFiles.has(purls[i]),
     )
   );

@@ -12,11 +12,15 @@ import { OutputBuilder } from "../_builder.ts";
 import {
   archiveNameVersion,
   at,
+  declaredProject,
   DISTRIBUTION_FILE,
   hashOnlyFiles,
   hasNameWord,
+  holdsPythonProject,
   invalid,
+  isPypiIndex,
   localArchiveQualifiers,
+  lockProject,
   namesBuild,
   namesDevelopment,
   parseHash,
@@ -30,7 +34,7 @@ export { satisfies };
 import { compareStrings, withoutTrailing } from "../../_util.ts";
 import { genericUrlPurl, pep503Name } from "../purl.ts";
 import { decodePercent, withoutCredentials } from "../_url.ts";
-import { localPlace, unscannedFolder } from "../_paths.ts";
+import { type LocalPlace, localPlace, unscannedFolder } from "../_paths.ts";
 import type { ReaderResult } from "../_reader.ts";
 import type { Hash, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
@@ -69,6 +73,15 @@ export interface RequirementsOptions {
    * folder there is no member the scan reads (see `unscannedFolder`). Absent: none is.
    */
   excluded?: (folder: string) => boolean;
+  /**
+   * Reads another file of the project (root-relative path) without counting it read: the
+   * pyproject.toml or setup.cfg of the folder a line installs when it is the file's own
+   * (`-e .`), for the project's name and version (see `declaredProject`), and whether each
+   * folder of the project a line installs holds a Python project (see `holdsPythonProject`).
+   * They stay unread: what a setup.cfg declares beyond the file is not in the SBOM (a warning
+   * says so). Absent: the project is not named, and no folder is looked into.
+   */
+  peek?: (path: string) => string | undefined;
 }
 
 const READER = "requirements";
@@ -296,6 +309,16 @@ interface Entry {
   eggVersion?: string;
 }
 
+/** A folder of the project a line installs (`-e .`, `./libs/x`, `name @ file:../x`). */
+interface OwnFolder {
+  /** Where it lies, relative to the file's folder. */
+  place: LocalPlace;
+  /** As the line writes it. */
+  written: string;
+  /** The relative path it holds (a relative `file:` URL's, decoded). */
+  relative: string;
+}
+
 interface State {
   include?: (relativePath: string) => string | undefined;
   /** The `mx.ini` whose mxdev reads the file (see `RequirementsOptions.mxdev`). */
@@ -311,6 +334,8 @@ interface State {
   /** The include lines of mxdev's input that mxdev fails on (see `mxdevInclude`). */
   mxdevFailures: string[];
   excluded?: (folder: string) => boolean;
+  /** The project's folders the lines install (`-e .`, `./libs/x`), as written, with where each is. */
+  ownFolders: (OwnFolder & { where: string })[];
   readAlone: (relativePath: string) => boolean;
   topDir: string;
   entries: Entry[];
@@ -493,7 +518,8 @@ function urlEntry(
  * code and gives `undefined`, a named folder outside it (an absolute path or
  * `file:` URL, `../x`) or in a folder the scan skips (`-e ./vendor/x#egg=x`:
  * see `unscannedFolder`), or a named archive whose file name has no version
- * (`name @ file:///…/pkg.tar.gz`) a version-less component.
+ * (`name @ file:///…/pkg.tar.gz`) a version-less component. `own` is told of a folder of the
+ * project's own.
  */
 function localFileEntry(
   target: string,
@@ -501,6 +527,7 @@ function localFileEntry(
   source: string,
   declared?: string,
   excluded?: (folder: string) => boolean,
+  own?: (folder: OwnFolder) => void,
 ): Entry | undefined {
   // pip reads a path's fragment as a URL's: `#egg=<name>` names it, `#sha256=…` hashes it.
   const { egg, eggVersion, hashes: inUrl } = pipUrl(target);
@@ -521,12 +548,15 @@ function localFileEntry(
     // of the SBOM without a word.
     const file = DISTRIBUTION_FILE.test(path);
     // A `file:` URL's path is percent-decoded (`url_to_path`: `urllib.parse.unquote`); a path not.
-    const place = localPlace(
-      source,
-      RELATIVE_FILE_URL.test(path) ? decodePercent(path.replace(RELATIVE_FILE_URL, "")) : path,
-    );
+    const relative = RELATIVE_FILE_URL.test(path)
+      ? decodePercent(path.replace(RELATIVE_FILE_URL, ""))
+      : path;
+    const place = localPlace(source, relative);
     const skipped = file ? undefined : unscannedFolder(place, excluded);
-    if (!file && place.kind !== "outside" && skipped === undefined) return undefined;
+    if (!file && place.kind !== "outside" && skipped === undefined) {
+      own?.({ place, written: path, relative });
+      return undefined;
+    }
     return {
       name: declared ?? egg ?? "",
       vcs: false,
@@ -572,14 +602,15 @@ function requirementEntry(
   source: string,
   where: string,
   excluded?: (folder: string) => boolean,
+  own?: (folder: OwnFolder) => void,
 ): Entry | undefined {
   const { text, marked } = withoutMarker(line);
   if (marked) {
-    const entry = requirementEntry(text, hashes, source, where, excluded);
+    const entry = requirementEntry(text, hashes, source, where, excluded, own);
     return entry === undefined ? undefined : { ...entry, marked };
   }
   if (isLocalPath(text)) {
-    const entry = localFileEntry(text, hashes, source, undefined, excluded);
+    const entry = localFileEntry(text, hashes, source, undefined, excluded, own);
     return entry === undefined ? undefined : { ...entry, where };
   }
   if (URL_START.test(text)) return urlEntry(text, hashes, source, where);
@@ -587,7 +618,7 @@ function requirementEntry(
     const requirement = parseRequirement(text);
     if (requirement.url !== undefined) {
       if (isLocalPath(requirement.url)) {
-        return localFileEntry(requirement.url, hashes, source, requirement.name, excluded);
+        return localFileEntry(requirement.url, hashes, source, requirement.name, excluded, own);
       }
       return urlEntry(requirement.url, hashes, source, where, requirement.name);
     }
@@ -803,6 +834,7 @@ function readFile(
     const said = frozen;
     frozen = undefined;
     const where = at(path, line);
+    const own = (folder: OwnFolder): void => void state.ownFolders.push({ ...folder, where });
     // Credentials are never recorded: a reference in a URL's user information leaves nothing unknown.
     if (ENV_VAR.test(content.replace(USERINFO, "$1"))) {
       const lines = state.unexpanded.get(path) ?? [];
@@ -823,8 +855,8 @@ function readFile(
         if (constraints) continue;
         // A folder pip freeze names in the comment above: that distribution at that version.
         const entry = said !== undefined && isLocalPath(editable)
-          ? localFileEntry(editable, [], path, said.name, state.excluded)
-          : requirementEntry(editable, [], path, where, state.excluded);
+          ? localFileEntry(editable, [], path, said.name, state.excluded, own)
+          : requirementEntry(editable, [], path, where, state.excluded, own);
         if (entry && said !== undefined && entry.specifier === undefined) {
           Object.assign(entry, { specifier: said.pin, where });
         }
@@ -887,7 +919,14 @@ function readFile(
         if (!REQUIREMENT_OPTIONS.has(option)) state.ignoredOptions.push({ option, where });
       }
     }
-    const entry = requirementEntry(requirement, hashes, path, where, state.excluded);
+    const entry = requirementEntry(
+      requirement,
+      hashes,
+      path,
+      where,
+      state.excluded,
+      constraints ? undefined : own,
+    );
     if (hashes.length > 0) state.hashMode ??= where;
     if (!entry) continue;
     if (constraints) {
@@ -1069,9 +1108,14 @@ function versionFromPins(
   return undefined;
 }
 
-/** An index URL as compared: without credentials and a trailing `/`. */
+/**
+ * An index URL as compared: without credentials and a trailing `/`; any spelling of PyPI's
+ * (`https://pypi.python.org/simple`, which PyPI redirects to pypi.org: see `isPypiIndex`) is
+ * `https://pypi.org/simple`, so that two of them are one index, not an ambiguous pair.
+ */
 function indexKey(url: string): string {
-  return withoutTrailing(withoutCredentials(url), "/");
+  const key = withoutTrailing(withoutCredentials(url), "/");
+  return isPypiIndex(key) ? "https://pypi.org/simple" : key;
 }
 
 /** A place pip looks for packages: how a warning shows it, the option, and its URL for a purl. */
@@ -1225,6 +1269,7 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
     ignoredOptions: [],
     mxdevFailures: [],
     excluded: options.excluded,
+    ownFolders: [],
     readAlone: options.readAlone ?? (() => true),
     topDir: dirname(normalizePath(options.path)),
     entries: [],
@@ -1385,6 +1430,38 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
           : ""),
     );
   }
+  // pip refuses a folder without a pyproject.toml or setup.py, one that does not exist too
+  // (req_install's `_get_url_from_path`: "Directory … is not installable. Neither 'setup.py'
+  // nor 'pyproject.toml' found"; a path to no folder is no requirement it can parse, and an
+  // editable one "is not a valid editable requirement"). It had been dropped without a word.
+  // pip takes a relative path from the folder it runs in, not the file's (`uv pip compile
+  // requirements/base.in` writes `-e .` for the project above): the file's folder, the top
+  // file's, or the project's root (a path that climbs out of it is left alone).
+  for (const { place, written, relative, where } of state.ownFolders) {
+    const { peek } = options;
+    if (peek === undefined) break;
+    const folders = [
+      place,
+      localPlace(`${state.topDir || "."}/-`, relative),
+      localPlace("-", relative),
+    ];
+    if (folders.some((f) => f.kind === "outside" || holdsPythonProject(f.path!, peek))) continue;
+    warnings.push(
+      `${where}: "${written}" is no folder of the project with a pyproject.toml or setup.py ` +
+        "(missing, or a git submodule not checked out?): pip refuses to install it, and fails " +
+        "on the whole file; vouch reads the rest",
+    );
+  }
   if (warnings.length > 0) result.warnings = warnings.sort();
-  return result;
+  // A line that installs the (top) file's own folder (`-e .`) names the project as pip installs it:
+  // under the name (and version) its pyproject.toml or setup.cfg declares. A setup.cfg project
+  // without a pyproject.toml (PyScaffold's) had been left unnamed. A manifest naming it wins.
+  const top = state.topDir === "" ? "." : state.topDir;
+  const self = state.ownFolders.find(({ place }) => place.path === top);
+  const declared = self === undefined || options.peek === undefined
+    ? undefined
+    : declaredProject(self.place.path!, options.peek);
+  return declared === undefined
+    ? result
+    : { ...result, ...lockProject(declared.name, declared.version) };
 }

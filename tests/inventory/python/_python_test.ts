@@ -88,6 +88,21 @@ Deno.test("small helpers: repositoryUrl, nthLine", () => {
   assert.equal(repositoryUrl("/srv/wheels"), undefined);
   assert.equal(repositoryUrl("C:\\wheels"), undefined);
   assert.equal(repositoryUrl("file:///srv/wheels"), "file:///srv/wheels");
+  // PyPI's legacy host and paths, which it redirects to pypi.org: PyPI, no qualifier. Was: the
+  // qualifier, as of another index.
+  for (
+    const legacy of [
+      "http://pypi.python.org/simple",
+      "http://pypi.python.org/simple/",
+      "https://pypi.python.org/pypi",
+      "https://pypi.python.org/pypi/",
+      "HTTPS://PyPI.org/simple/",
+      "https://pypi.org/",
+    ]
+  ) assert.equal(repositoryUrl(legacy), undefined, legacy);
+  assert.equal(repositoryUrl("https://pypi.org/Simple"), "https://pypi.org/Simple");
+  assert.equal(repositoryUrl("https://test.pypi.org/simple"), "https://test.pypi.org/simple");
+  assert.equal(repositoryUrl("https://pypi.org.evil/simple"), "https://pypi.org.evil/simple");
   assert.equal(nthLine("a\n[[package]]\nb\n[[package]]\n", /^\[\[package\]\]/, 1), 4);
   assert.equal(nthLine("a\nb", "zzz"), undefined);
 });

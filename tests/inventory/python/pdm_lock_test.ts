@@ -307,6 +307,17 @@ Deno.test("readPdmLock: a source named pypi is every package's index; with anoth
     pypiPurl("aiosignal", "1.3.1", { repository_url: "https://pypi.tuna.tsinghua.edu.cn/simple" }),
   ]);
   assert.equal(mirror.warnings, undefined);
+  // A source at PyPI's legacy URL, which PyPI redirects to pypi.org, is PyPI: nothing ambiguous.
+  const legacy = readPdmLock(lock, {
+    path: "pdm.lock",
+    load: (p) =>
+      p === "pyproject.toml"
+        ? '[project]\nname = "demo"\n\n[[tool.pdm.source]]\nname = "old"\n' +
+          'url = "https://pypi.python.org/simple/"\n'
+        : undefined,
+  });
+  assert.deepEqual(legacy.components.map((c) => c.purl), [pypiPurl("aiosignal", "1.3.1")]);
+  assert.equal(legacy.warnings, undefined);
   const extra = read("tuna");
   assert.deepEqual(extra.components.map((c) => c.purl), [pypiPurl("aiosignal", "1.3.1")]);
   assert.deepEqual(extra.warnings, [

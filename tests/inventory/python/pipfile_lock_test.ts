@@ -419,8 +419,85 @@ Deno.test("readPipfileLock: Pipenv's placeholder key for a path it could not nam
   assert.deepEqual(out.components, []);
 });
 
+Deno.test("readPipfileLock: the project keyed by Pipenv's placeholder is named as its setup.cfg names it", () => {
+  // abravalheri/dummy-pipenv-example-for-pyscaffold: `"e1839a8" = {path = ".", editable = true}`
+  // beside a PyScaffold setup.cfg (no pyproject.toml); pip installs `-e .` under setup.cfg's name.
+  // Was: the project unnamed (the SBOM's root had no purl), while a member so keyed was named.
+  const lock = JSON.stringify({
+    _meta: {
+      hash: { sha256: "e290d106892a6ec0ac880711a7d426baebae22db2ea8abda65dcf1c10fe07f3b" },
+      "pipfile-spec": 6,
+      requires: { python_version: "3.6" },
+      sources: [{ name: "pypi", url: "https://pypi.org/simple", verify_ssl: true }],
+    },
+    default: {
+      appdirs: { hashes: [], version: "==1.4.3" },
+      e1839a8: { editable: true, path: "." },
+    },
+    develop: {},
+  });
+  const files: Record<string, string> = {
+    "setup.cfg": "[metadata]\nname = dummy-pipenv-example-for-pyscaffold\nlicense = mit\n\n" +
+      "[options]\npackage_dir =\n    =src\ninstall_requires = \n",
+  };
+  const out = readPipfileLock(lock, { path: "Pipfile.lock", load: (p) => files[p] });
+  assert.equal(out.project?.purl, "pkg:pypi/dummy-pipenv-example-for-pyscaffold");
+  assert.deepEqual(out.members, []);
+  assert.deepEqual(out.components.map((c) => c.purl), ["pkg:pypi/appdirs@1.4.3"]);
+});
+
 // pip installs an editable folder under the name its metadata gives (pyproject.toml's
 // [project] or [tool.poetry], setup.cfg's [metadata]), whatever the folder is called.
+Deno.test("readPipfileLock: a member keyed by its name takes the version its folder's pyproject.toml or setup.cfg states", () => {
+  // `pipenv install -e ./libs/foo` writes `"foo": {"editable": true, "path": "./libs/foo"}`, no
+  // version: pip installs the folder at the version its metadata states. Was: pkg:pypi/foo.
+  const files: Record<string, string> = {
+    "libs/foo/pyproject.toml": '[project]\nname = "Foo"\nversion = "0.2.0"\n',
+    "libs/bar/setup.cfg": "[metadata]\nname = bar\nversion = 1.4\n",
+    "libs/dyn/pyproject.toml": '[project]\nname = "dyn"\ndynamic = ["version"]\n',
+    "libs/other/pyproject.toml": '[project]\nname = "not-other"\nversion = "9.9"\n',
+  };
+  const lock = JSON.stringify({
+    _meta: { "pipfile-spec": 6, sources: [{ name: "pypi", url: "https://pypi.org/simple" }] },
+    default: {
+      foo: { editable: true, path: "./libs/foo" },
+      bar: { path: "libs/bar" },
+      dyn: { editable: true, path: "./libs/dyn" },
+      other: { editable: true, path: "./libs/other" },
+      gone: { editable: true, path: "./libs/gone" },
+    },
+    develop: {},
+  });
+  const out = readPipfileLock(lock, { path: "Pipfile.lock", load: (p) => files[p] });
+  assert.deepEqual(out.members.map((m) => [m.id, m.purl]), [
+    ["workspace:libs/bar", "pkg:pypi/bar@1.4"],
+    ["workspace:libs/dyn", "pkg:pypi/dyn"], // a dynamic version is computed at build time
+    ["workspace:libs/foo", "pkg:pypi/foo@0.2.0"],
+    ["workspace:libs/gone", "pkg:pypi/gone"], // not in the tree (a warning says so)
+    ["workspace:libs/other", "pkg:pypi/other"], // its metadata names another package
+  ]);
+});
+
+Deno.test("readPipfileLock: the project's own entry keyed by its name takes the version its setup.cfg states", () => {
+  // `"my-tool": {"editable": true, "path": "."}` beside a setup.cfg project (no pyproject.toml,
+  // which would name the project itself). Was: pkg:pypi/my-tool, as a member so keyed was.
+  const lock = JSON.stringify({
+    _meta: { "pipfile-spec": 6, sources: [{ name: "pypi", url: "https://pypi.org/simple" }] },
+    default: { "my-tool": { editable: true, path: "." }, idna: { version: "==3.10" } },
+    develop: {},
+  });
+  const files: Record<string, string> = {
+    "setup.cfg": "[metadata]\nname = my_tool\nversion = 1.3.0\n",
+    "setup.py": "from setuptools import setup\nsetup()\n",
+  };
+  const out = readPipfileLock(lock, { path: "Pipfile.lock", load: (p) => files[p] });
+  assert.equal(out.project?.purl, "pkg:pypi/my-tool@1.3.0");
+  // Its metadata naming another package gives no version.
+  files["setup.cfg"] = "[metadata]\nname = other\nversion = 9.0\n";
+  const other = readPipfileLock(lock, { path: "Pipfile.lock", load: (p) => files[p] });
+  assert.equal(other.project?.purl, "pkg:pypi/my-tool");
+});
+
 Deno.test("readPipfileLock: a path entry whose folder holds no Python project (a submodule not checked out) is a warning", () => {
   // `pipenv sync` runs pip, which refuses the folder (req/constructors.py: "does not appear to be
   // a Python project: neither 'setup.py' nor 'pyproject.toml' found"); the go.mod reader words

@@ -649,6 +649,30 @@ Deno.test("readPylock: a directory package in a folder the scan skips (vendor/) 
   );
 });
 
+Deno.test("readPylock: a directory package takes the version its folder's pyproject.toml or setup.cfg states", () => {
+  // PEP 751 leaves out a source tree's version (uv's export writes none for `directory`): pip
+  // and uv install the folder at the version its metadata states. Was: pkg:pypi/foo.
+  const lock = `lock-version = "1.0"\ncreated-by = "uv"\n\n[[packages]]\nname = "app"\n` +
+    `directory = { path = ".", editable = true }\n\n[[packages]]\nname = "foo"\n` +
+    `directory = { path = "libs/foo", editable = true }\n\n[[packages]]\nname = "bar"\n` +
+    `directory = { path = "libs/bar" }\n\n[[packages]]\nname = "dyn"\n` +
+    `directory = { path = "libs/dyn" }\n\n[[packages]]\nname = "x"\n` +
+    `directory = { path = "vendor/x" }\n`;
+  const files: Record<string, string> = {
+    "libs/foo/pyproject.toml": '[project]\nname = "foo"\nversion = "0.2.0"\n',
+    "libs/bar/setup.cfg": "[metadata]\nname = bar\nversion = 1.4\n",
+    "libs/dyn/pyproject.toml": '[project]\nname = "dyn"\ndynamic = ["version"]\n',
+    "vendor/x/pyproject.toml": '[tool.poetry]\nname = "x"\nversion = "3.0"\n',
+  };
+  const out = readPylock(lock, { path: "pylock.toml", load: (p) => files[p] });
+  assert.deepEqual(out.members.map((m) => m.purl), [
+    "pkg:pypi/bar@1.4",
+    "pkg:pypi/dyn", // a dynamic version is computed at build time
+    "pkg:pypi/foo@0.2.0",
+  ]);
+  assert.deepEqual(out.components.map((c) => c.purl), ["pkg:pypi/x@3.0"]);
+});
+
 Deno.test("readPylock: an archive on disk that PDM's export names by a file: URL too is its file_name, no download_url", () => {
   // pdm export -f pylock: `archive = {url = req.get_full_url(), path = req.str_path}`, the URL
   // the build backend makes of the path (PDMBackend: `file:///${PROJECT_ROOT}/…`; others an

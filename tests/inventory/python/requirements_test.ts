@@ -742,6 +742,15 @@ Deno.test("readRequirements: with --extra-index-url the index of a package is am
     { path: "requirements.txt" },
   );
   assert.equal(same.warnings, undefined);
+  // PyPI's legacy spellings, which it redirects to pypi.org (pip's default index before 2018),
+  // are PyPI: no repository_url, and no second index. Was: both, and a warning.
+  const legacy = readRequirements(
+    "-i http://pypi.python.org/simple\n--extra-index-url https://pypi.python.org/pypi/\n" +
+      "--extra-index-url https://pypi.org/simple\nflask==2.0.1\n",
+    { path: "requirements.txt" },
+  );
+  assert.deepEqual(legacy.components.map((c) => c.purl), ["pkg:pypi/flask@2.0.1"]);
+  assert.equal(legacy.warnings, undefined);
 });
 
 Deno.test("readRequirements: a file included again adds nothing and is not read again (a diamond of includes hung vouch)", () => {
@@ -1225,6 +1234,103 @@ Deno.test("readRequirements: mxdev follows `-r <file>` only; it fails on `-rfile
     "pkg:pypi/requests@2.32.3",
   ]);
   assert.match(read("-r missing.txt\n").warnings?.join() ?? "", /mxdev reads a missing include/);
+});
+
+// pip installs `-e .` under the name its pyproject.toml or setup.cfg declares (PyScaffold's
+// setup.cfg projects have a setup.py shim and no pyproject.toml). Was: the SBOM's root unnamed,
+// called after the folder.
+Deno.test("readRequirements: `-e .` names the project as its setup.cfg or pyproject.toml declares it", () => {
+  const files: Record<string, string> = {
+    "setup.py": "from setuptools import setup\nsetup()\n",
+    "setup.cfg": "[metadata]\nname = My_Tool\nversion = 1.3.0\n\n[options]\ninstall_requires =\n" +
+      "    requests\n",
+    "svc/pyproject.toml": '[project]\nname = "svc"\ndynamic = ["version"]\n',
+  };
+  const peek = (p: string): string | undefined => files[p];
+  const text = "-e .\nrequests==2.32.3\n";
+  const out = readRequirements(text, { path: "requirements.txt", peek });
+  assert.deepEqual(out.project, {
+    name: "my-tool",
+    version: "1.3.0",
+    purl: "pkg:pypi/my-tool@1.3.0",
+  });
+  assert.equal(out.projectIsTooling, true); // a manifest naming the project wins
+  assert.deepEqual(out.components.map((c) => c.purl), ["pkg:pypi/requests@2.32.3"]);
+  assert.deepEqual(
+    readRequirements("--editable=.\n", { path: "svc/requirements.txt", peek }).project,
+    { name: "svc", purl: "pkg:pypi/svc" },
+  );
+  // Another folder of the project, or a setup.py alone (named when run), names no project.
+  assert.equal(
+    readRequirements("-e ./svc\n", { path: "requirements.txt", peek }).project,
+    undefined,
+  );
+  assert.equal(
+    readRequirements("-e .\n", {
+      path: "requirements.txt",
+      peek: (p) => p === "setup.py" ? "" : undefined,
+    })
+      .project,
+    undefined,
+  );
+});
+
+Deno.test("readInventory: `-e .` beside a setup.cfg names the SBOM's root; setup.cfg stays unread", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "setup.py": "from setuptools import setup\nsetup()\n",
+      "setup.cfg":
+        "[metadata]\nname = my-tool\nversion = 1.3.0\n\n[options]\ninstall_requires = idna\n",
+      "requirements.txt": "-e .\nidna==3.10\n",
+    });
+    const inventory = await readInventory(dir);
+    assert.equal(inventory.project.purl, "pkg:pypi/my-tool@1.3.0");
+    assert.ok(inventory.warnings?.some((w) => w.startsWith("setup.cfg is not read: ")));
+  });
+});
+
+// pip fails on a folder that holds no pyproject.toml or setup.py, or that does not exist
+// ("Directory … is not installable", "Invalid requirement … It looks like a path"; an editable
+// one "is not a valid editable requirement"). Was: the line dropped without a word.
+Deno.test("readRequirements: a line naming a folder of the project that does not exist is a warning naming file:line", () => {
+  const files: Record<string, string> = {
+    "libs/ok/pyproject.toml": '[project]\nname = "ok"\nversion = "1.0"\n',
+    "libs/legacy/setup.py": "from setuptools import setup\nsetup(name='legacy')\n",
+  };
+  const peek = (p: string): string | undefined => files[p];
+  const text = "idna==3.10\n./missing/folder\n-e ./libs/ok\n-e libs/legacy\n" +
+    "gone @ file:./libs/gone\n-e ./libs/cfg_only\n";
+  const out = readRequirements(text, { path: "requirements.txt", peek });
+  assert.deepEqual(out.components.map((c) => c.purl), ["pkg:pypi/idna@3.10"]);
+  const why = " is no folder of the project with a pyproject.toml or setup.py (missing, or a git " +
+    "submodule not checked out?): pip refuses to install it, and fails on the whole file; vouch " +
+    "reads the rest";
+  assert.deepEqual(out.warnings, [
+    `requirements.txt:2: "./missing/folder"${why}`,
+    `requirements.txt:5: "file:./libs/gone"${why}`,
+    `requirements.txt:6: "./libs/cfg_only"${why}`,
+  ]);
+  // An included file's folder is its own; without peek nothing is looked into.
+  const nested = readRequirements("-r sub/reqs.txt\n", {
+    path: "requirements.txt",
+    include: (rel) => rel === "sub/reqs.txt" ? "-e ../libs/ok\n-e ./nowhere\n" : undefined,
+    peek,
+  });
+  assert.deepEqual(nested.warnings, [`sub/reqs.txt:2: "./nowhere"${why}`]);
+  assert.equal(readRequirements(text, { path: "requirements.txt" }).warnings, undefined);
+  // pip takes a relative path from the folder it runs in: `uv pip compile requirements/base.in`
+  // writes `-e .` for the project above (apache/superset), and `-e ./libs/ok` is the root's.
+  const above: Record<string, string> = {
+    ...files,
+    "pyproject.toml": '[project]\nname = "top"\nversion = "1"\n',
+  };
+  assert.equal(
+    readRequirements("-e .\n-e ./libs/ok\n", {
+      path: "requirements/base.txt",
+      peek: (p) => above[p],
+    }).warnings,
+    undefined,
+  );
 });
 
 Deno.test("readInventory: a Plone project's mxdev input with a constraints file not made yet", async () => {
