@@ -3,6 +3,7 @@ import {
   compareStrings,
   countBelow,
   isRecord,
+  jsonShape,
   jsonTextChunks,
   toJsonText,
   utcSeconds,
@@ -159,4 +160,39 @@ Deno.test("countBelow: how many sorted numbers are below a value, equal ones not
   const sorted = [2, 5, 5, 9];
   assert.deepEqual([0, 2, 3, 5, 6, 9, 10].map((v) => countBelow(sorted, v)), [0, 0, 1, 1, 3, 3, 4]);
   assert.equal(countBelow([], 1), 0);
+});
+
+Deno.test("jsonShape ignores brackets in strings", () => {
+  assert.deepEqual(jsonShape('{"a": [1, {"b": "[[[\\"{"}]}'), { depth: 3, containers: 3 });
+  assert.equal(jsonShape("[".repeat(1000)).depth, 1000);
+  assert.deepEqual(jsonShape("1"), { depth: 0, containers: 0 });
+  // Escaped quotes and runs of backslashes: a quote after an odd run is in the string.
+  assert.deepEqual(jsonShape('["\\\\", ["\\"]"]]'), { depth: 2, containers: 2 });
+  assert.deepEqual(jsonShape('["\\\\\\"]", [[]]'), { depth: 3, containers: 3 });
+  // An unterminated string holds the rest.
+  assert.deepEqual(jsonShape('[{"a": "[[[ }'), { depth: 2, containers: 2 });
+});
+
+Deno.test("jsonShape: the same shape as a walk over every character, on random JSON-like text", () => {
+  const walk = (text: string): { depth: number; containers: number } => {
+    let depth = 0, max = 0, containers = 0, inString = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (inString) {
+        if (c === "\\") i++;
+        else if (c === '"') inString = false;
+      } else if (c === '"') inString = true;
+      else if (c === "[" || c === "{") {
+        containers++;
+        max = Math.max(max, ++depth);
+      } else if (c === "]" || c === "}") depth--;
+    }
+    return { depth: max, containers };
+  };
+  let seed = 20261203;
+  const random = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+  for (let round = 0; round < 2000; round++) {
+    const text = Array.from({ length: random(40) }, () => '[]{}"\\a, '[random(9)]).join("");
+    assert.deepEqual(jsonShape(text), walk(text), JSON.stringify(text));
+  }
 });

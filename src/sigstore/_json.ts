@@ -1,6 +1,7 @@
 // Private: the bundle file's JSON, read within bounds: at most 256 MiB, strict
 // UTF-8, nesting no deeper than a bundle needs (checked before JSON.parse, so a
 // file of nothing but brackets costs one linear scan, not a deep parse).
+import { jsonShape } from "../_util.ts";
 import { utf8 } from "./_bytes.ts";
 import { failed, type SigstoreCheck } from "./codes.ts";
 
@@ -22,24 +23,7 @@ export const MAX_BUNDLE_DEPTH = 32;
  * @returns `true` when some value nests deeper.
  */
 export function nestsDeeperThan(text: string, limit: number): boolean {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    switch (text.charCodeAt(i)) {
-      case 0x22: // a string: jump to its closing quote
-        for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) {
-          if (text.charCodeAt(i) === 0x5c) i++;
-        }
-        break;
-      case 0x5b:
-      case 0x7b:
-        if (++depth > limit) return true;
-        break;
-      case 0x5d:
-      case 0x7d:
-        depth--;
-    }
-  }
-  return false;
+  return jsonShape(text).depth > limit;
 }
 
 /**

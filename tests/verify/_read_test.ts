@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import {
   isCanonicalText,
-  jsonShape,
   MAX_FILE_BYTES,
   MAX_JSON_CONTAINERS,
   parseJson,
@@ -10,41 +9,6 @@ import {
 import { tempDir } from "./_bundle.ts";
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
-
-Deno.test("jsonShape ignores brackets in strings", () => {
-  assert.deepEqual(jsonShape('{"a": [1, {"b": "[[[\\"{"}]}'), { depth: 3, containers: 3 });
-  assert.equal(jsonShape("[".repeat(1000)).depth, 1000);
-  assert.deepEqual(jsonShape("1"), { depth: 0, containers: 0 });
-  // Escaped quotes and runs of backslashes: a quote after an odd run is in the string.
-  assert.deepEqual(jsonShape('["\\\\", ["\\"]"]]'), { depth: 2, containers: 2 });
-  assert.deepEqual(jsonShape('["\\\\\\"]", [[]]'), { depth: 3, containers: 3 });
-  // An unterminated string holds the rest.
-  assert.deepEqual(jsonShape('[{"a": "[[[ }'), { depth: 2, containers: 2 });
-});
-
-Deno.test("jsonShape: the same shape as a walk over every character, on random JSON-like text", () => {
-  const walk = (text: string): { depth: number; containers: number } => {
-    let depth = 0, max = 0, containers = 0, inString = false;
-    for (let i = 0; i < text.length; i++) {
-      const c = text[i];
-      if (inString) {
-        if (c === "\\") i++;
-        else if (c === '"') inString = false;
-      } else if (c === '"') inString = true;
-      else if (c === "[" || c === "{") {
-        containers++;
-        max = Math.max(max, ++depth);
-      } else if (c === "]" || c === "}") depth--;
-    }
-    return { depth: max, containers };
-  };
-  let seed = 20261203;
-  const random = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
-  for (let round = 0; round < 2000; round++) {
-    const text = Array.from({ length: random(40) }, () => '[]{}"\\a, '[random(9)]).join("");
-    assert.deepEqual(jsonShape(text), walk(text), JSON.stringify(text));
-  }
-});
 
 Deno.test("parseJson never throws", () => {
   assert.deepEqual(parseJson(enc('{"a":1}'), "f"), { value: { a: 1 } });
