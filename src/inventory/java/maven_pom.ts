@@ -2190,7 +2190,7 @@ function mergePathLists(
  * (DefaultLifecycleBindingsInjector), its pluginManagement declaration, if any, merged into it:
  * a module of packaging `jar` that declares no compiler plugin is still built with the one, and
  * the configuration, that its parent's pluginManagement gives. A packaging a build extension
- * defines binds what that extension says: none are known.
+ * defines binds what that extension says: only maven-bundle-plugin's `bundle` is known.
  */
 const LIFECYCLE_PLUGINS: ReadonlyMap<string, readonly string[]> = (() => {
   const each = ["maven-clean-plugin", "maven-site-plugin"];
@@ -2210,11 +2210,14 @@ const LIFECYCLE_PLUGINS: ReadonlyMap<string, readonly string[]> = (() => {
     ["war", java(["maven-war-plugin"])],
     ["ear", ["maven-ear-plugin", "maven-resources-plugin"]],
     ["rar", java(["maven-rar-plugin"])],
+    // The one packaging of a build extension known: maven-bundle-plugin's `bundle` (Felix's
+    // META-INF/plexus/components.xml maps it as a jar's lifecycle, its own `bundle` goal the
+    // packager), which OSGi libraries (Guava, …) build with.
+    ["bundle", java(["org.apache.felix:maven-bundle-plugin"])],
   ];
+  const key = (a: string): string => a.includes(":") ? a : `${PLUGIN_GROUP}:${a}`;
   return new Map(
-    bindings.map((
-      [packaging, plugins],
-    ) => [packaging, [...each, ...plugins, ...deploy].map((a) => `${PLUGIN_GROUP}:${a}`)]),
+    bindings.map(([packaging, plugins]) => [packaging, [...each, ...plugins, ...deploy].map(key)]),
   );
 })();
 

@@ -2857,8 +2857,31 @@ Deno.test("readMavenPom: the plugins the packaging's lifecycle binds take their 
   assert.deepEqual(ids(readLib(managed, "<packaging>pom</packaging>")), [
     "maven-install-plugin@3.1.4",
   ]);
-  // A packaging a build extension defines (maven-bundle-plugin's) binds what it says: not known.
-  assert.deepEqual(ids(readLib(managed, "<packaging>bundle</packaging>")), []);
+  // A packaging another build extension defines binds what it says: not known.
+  assert.deepEqual(ids(readLib(managed, "<packaging>nbm</packaging>")), []);
+});
+
+// Shaped like google/guava: guava-parent's pluginManagement versions maven-surefire-plugin
+// (2.7.2) and maven-compiler-plugin; the guava module is `<packaging>bundle</packaging>` with
+// maven-bundle-plugin as a build extension and declares no surefire. maven-bundle-plugin's
+// META-INF/plexus/components.xml maps `bundle` as a jar's lifecycle (resources, compiler,
+// surefire, its own `bundle` goal to package, install, deploy): its tests run with
+// surefire 2.7.2. The bundle lifecycle had been taken as unknown: no surefire.
+Deno.test("readMavenPom: a bundle module's lifecycle binds surefire as a jar's does", () => {
+  const managed = `<build><pluginManagement><plugins>${plugin("maven-compiler-plugin", "3.8.1")}${
+    plugin("maven-surefire-plugin", "2.7.2")
+  }<plugin><groupId>org.apache.felix</groupId><artifactId>maven-bundle-plugin</artifactId><version>2.5.0</version></plugin></plugins></pluginManagement></build>`;
+  const out = readLib(
+    managed,
+    `<packaging>bundle</packaging><build><plugins><plugin><extensions>true</extensions><groupId>org.apache.felix</groupId><artifactId>maven-bundle-plugin</artifactId></plugin></plugins></build>`,
+  );
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+    "pkg:maven/org.apache.felix/maven-bundle-plugin@2.5.0 build",
+    "pkg:maven/org.apache.maven.plugins/maven-compiler-plugin@3.8.1 build",
+    "pkg:maven/org.apache.maven.plugins/maven-surefire-plugin@2.7.2 build",
+  ]);
+  // Its purl names the jar the bundle's artifact handler writes.
+  assert.equal(out.members?.[0]?.purl, "pkg:maven/g/lib@1");
 });
 
 /** An `<execution>` of this id with these annotation processor paths (see processorPaths). */
