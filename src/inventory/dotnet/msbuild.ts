@@ -49,8 +49,8 @@
  * `"build;analyzers"`: neither `runtime` nor `native` reach the output); every reference of
  * a test project (`IsTestProject`, which the Arcade SDK sets for a project named `*.Tests`, the
  * Visual Studio test project type in
- * `ProjectTypeGuids`, one that uses MSTest.Sdk, or one that references `Microsoft.NET.Test.Sdk` or xUnit.net v3, whose
- * packages set `IsTestProject`) → dev;
+ * `ProjectTypeGuids`, one that uses MSTest.Sdk, or one that references `Microsoft.NET.Test.Sdk`, xUnit.net v3
+ * or TUnit, whose packages set `IsTestProject`) → dev;
  * else runtime. `ProjectReference`s are edges to other members, never
  * components: those of the project and of every file it imports
  * (`Directory.Build.props`/`.targets` too, so a shared analyzer project is
@@ -126,12 +126,15 @@ import {
 
 const CODE = "inventory.msbuild.invalid";
 /**
- * Packages whose build files set `IsTestProject`: the test SDK, and xUnit.net v3's core package
+ * Packages whose build files set `IsTestProject`: the test SDK, xUnit.net v3's core package
  * (`xunit.v3.core`, or its `.mtp-v1`/`.mtp-v2`/`.mtp-off` variants), which every xUnit.net v3
- * test package (`xunit.v3`, `xunit.v3.mtp-v2` …) brings and which needs no test SDK.
+ * test package (`xunit.v3`, `xunit.v3.mtp-v2` …) brings and which needs no test SDK, and TUnit's
+ * `TUnit` and `TUnit.Engine` (their `TUnit.props` and `TUnit.Engine.props` set it for the project
+ * that references them; `TUnit.Engine`'s buildTransitive props are empty, so only a direct
+ * reference counts: `TUnit.Core` or `TUnit.Assertions` alone make no test project).
  */
 const TEST_PACKAGE =
-  /^(?:microsoft\.net\.test\.sdk|xunit\.v3(?:\.core)?(?:\.mtp-(?:v1|v2|off))?)$/i;
+  /^(?:microsoft\.net\.test\.sdk|xunit\.v3(?:\.core)?(?:\.mtp-(?:v1|v2|off))?|tunit(?:\.engine)?)$/i;
 /** The Visual Studio project type GUID of a (legacy, non-SDK) test project. */
 const TEST_PROJECT_TYPE = "3AC096D0-A1C2-E12C-1390-A8335801FDAB";
 /**
@@ -2008,9 +2011,9 @@ function flowsAtRunTime(reference: Reference): boolean {
 
 /**
  * Whether packages a project uses make it a test project: one of them sets
- * `IsTestProject` in its build files, `Microsoft.NET.Test.Sdk` or an
- * xUnit.net v3 package (`xunit.v3`, `xunit.v3.mtp-v2`, `xunit.v3.core` …;
- * by `PackageReference`, or installed through `packages.config`).
+ * `IsTestProject` in its build files, `Microsoft.NET.Test.Sdk`, an
+ * xUnit.net v3 package (`xunit.v3`, `xunit.v3.mtp-v2`, `xunit.v3.core` …) or TUnit's `TUnit` or
+ * `TUnit.Engine` (by `PackageReference`, or installed through `packages.config`).
  *
  * @param packageIds The package ids (any case).
  * @returns `true` when such a package is among them.

@@ -174,6 +174,33 @@ Deno.test("test projects: an xUnit.net v3 package, which sets IsTestProject itse
   assert.equal(isTest("xunit.v3.assert"), false);
 });
 
+// Found by the .NET sweep (AArnott/Library.Template's test/Library.Tests): a TUnit test project
+// references TUnit.Engine and no Microsoft.NET.Test.Sdk or xUnit.net package; TUnit.Engine.props
+// (and the TUnit meta package's TUnit.props) set IsTestProject for the project that references it.
+// Its packages were runtime. TUnit.Engine's buildTransitive props are empty: a library that
+// references TUnit.Core or TUnit.Assertions only is no test project.
+Deno.test("test projects: TUnit or TUnit.Engine, which set IsTestProject themselves", () => {
+  const evaluated = (id: string) =>
+    evaluateMsbuildProject(
+      '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFrameworks>net10.0</TargetFrameworks>' +
+        `<OutputType>Exe</OutputType></PropertyGroup><ItemGroup><PackageReference Include="${id}" ` +
+        'Version="1.5.0" /><PackageReference Include="xunit.v3.assert" Version="3.2.2" />' +
+        "</ItemGroup></Project>",
+      { path: "test/Library.Tests/Library.Tests.csproj", load: () => undefined },
+    );
+  for (const id of ["TUnit.Engine", "TUnit", "tunit.engine"]) {
+    const project = evaluated(id);
+    assert.equal(project.isTest, true, id);
+    assert.deepEqual(project.packages.map((p) => `${p.name} ${p.scope}`), [
+      `${id} dev`,
+      "xunit.v3.assert dev",
+    ]);
+  }
+  for (const id of ["TUnit.Core", "TUnit.Assertions"]) {
+    assert.equal(evaluated(id).isTest, false, id);
+  }
+});
+
 Deno.test("projectBeside: a named file's project, else the one project file of its folder", async () => {
   await withTempDir(async (dir) => {
     const project = (name: string): string =>
