@@ -679,6 +679,37 @@ Deno.test("readMavenPom: dependency management does not manage the optional flag
   ]);
 });
 
+// `<optional>`, `<extensions>` and `<activeByDefault>` counted only the text `true`, though Maven
+// reads them as `<inherited>`: trimmed by its POM reader, then Boolean.parseBoolean (maven.mdo's
+// Dependency.isOptional, Plugin.isExtensions) or Boolean.valueOf (the reader's boolean
+// activeByDefault), so `TRUE` and `True` are true too.
+Deno.test("readMavenPom: Maven's boolean fields are true in any case", () => {
+  const out = readLib(
+    "",
+    `<packaging>mule-application</packaging><dependencies>${
+      dep("commons-io:commons-io:2.11.0", "<optional>TRUE</optional>")
+    }${dep("org.slf4j:slf4j-api:2.0.9", "<optional> True </optional>")}${
+      dep("junit:junit:4.13.2", "<optional>yes</optional>")
+    }</dependencies><build><plugins><plugin><groupId>org.mule.tools</groupId>
+    <artifactId>mule</artifactId><version>1.0</version><extensions>True</extensions></plugin>
+    </plugins></build><profiles><profile><id>bench</id><activation>
+    <activeByDefault>TRUE</activeByDefault></activation><dependencies>${
+      dep("org.openjdk.jmh:jmh-core:1.37")
+    }</dependencies></profile></profiles>`,
+  );
+  assert.deepEqual(scopesOf(out), {
+    "pkg:maven/commons-io/commons-io@2.11.0": "optional",
+    "pkg:maven/junit/junit@4.13.2": "runtime",
+    "pkg:maven/org.mule.tools/mule@1.0": "build",
+    // In a profile the build activates by default: runtime, not optional.
+    "pkg:maven/org.openjdk.jmh/jmh-core@1.37": "runtime",
+    "pkg:maven/org.slf4j/slf4j-api@2.0.9": "optional",
+  });
+  // The build extension loaded: the packaging's file is not known.
+  assert.match(String(out.warnings), /its packaging mule-application is not one vouch knows/);
+  assert.match(String(out.warnings), /the build activates bench by default/);
+});
+
 // Found by comparing with Maven 3.8.7's own model builder: older POMs write the model's fields
 // unprefixed (`${parent.version}`, `${version}`), which Maven 3 resolves (with a deprecation
 // warning) after the properties; a property of that name still wins.
