@@ -338,6 +338,11 @@ export interface MsbuildProject {
    * `<Sdk>`, `<Import Sdk>`, a version from `global.json`): build packages; absent when none.
    */
   sdks?: PackageDeclaration[];
+  /**
+   * The target frameworks it builds for, as written (`net8.0`), when every build has them (see
+   * `certainFrameworks`); absent otherwise.
+   */
+  targetFrameworks?: string[];
   /** Paths of referenced projects, relative to the tree's root. */
   projectReferences: string[];
   /**
@@ -699,17 +704,8 @@ class Evaluation {
     const names = conditionProperties(text);
     if (names === undefined || names.size === 0) return false;
     if (![...names].every((name) => FRAMEWORK_PROPERTIES.has(name))) return false;
-    // The frameworks must be the project's in every build (see `uncertainProperties`).
-    const uncertain = this.uncertainProperties;
-    if (
-      this.unsureImports || uncertain.has("targetframework") || uncertain.has("targetframeworks")
-    ) {
-      return false;
-    }
-    const single = this.properties.get("targetframework")?.trim();
-    // A TargetFramework set beside TargetFrameworks makes the one build of that framework.
-    const frameworks = single ? [single] : this.targetFrameworks();
-    if (frameworks.length === 0 || frameworks.length > MAX_TARGET_FRAMEWORKS) return false;
+    const frameworks = this.certainFrameworks();
+    if (frameworks === undefined || frameworks.length > MAX_TARGET_FRAMEWORKS) return false;
     // Before the SDK's targets infer them (a `<When>` or property of the project file), they are
     // empty in MSBuild, whatever the framework: not told here.
     const asked = [...names].filter((name) => name !== "targetframework");
@@ -751,6 +747,25 @@ class Evaluation {
     }
     if (!replace) this.frameworksInferred = true;
     return inferred;
+  }
+
+  /**
+   * The target frameworks of the project's every build, as far as read: `TargetFramework` (set
+   * beside `TargetFrameworks`, it makes the one build of that framework), else those
+   * `TargetFrameworks` names; `undefined` when they may differ by build (see
+   * `uncertainProperties`: set under a Condition, from a property vouch does not know), an import
+   * was left out or read under an unknown Condition, or none is set.
+   */
+  certainFrameworks(): string[] | undefined {
+    const uncertain = this.uncertainProperties;
+    if (
+      this.unsureImports || uncertain.has("targetframework") || uncertain.has("targetframeworks")
+    ) {
+      return undefined;
+    }
+    const single = this.properties.get("targetframework")?.trim();
+    const frameworks = single ? [single] : this.targetFrameworks();
+    return frameworks.length === 0 ? undefined : frameworks;
   }
 
   /** The last `TargetFrameworks` value split, kept for the next Condition asked of it. */
@@ -1854,6 +1869,8 @@ export function evaluateMsbuildProject(
   };
   const restoreSources = restoreSourcesOf(evaluation, path, warnings);
   if (restoreSources !== undefined) project.restoreSources = restoreSources;
+  const frameworks = evaluation.certainFrameworks();
+  if (frameworks !== undefined) project.targetFrameworks = frameworks;
   if (sdks.length > 0) project.sdks = sdks;
   const conditioned = evaluation.projectReferences.filter((p) =>
     !evaluation.certainReferences.has(p)
