@@ -553,6 +553,8 @@ class Evaluation {
   centralPackageVersionsSdk = false;
   /** Whether that SDK's `Packages.props` was read: its `GlobalPackageReference`s count. */
   packagesProps = false;
+  /** The `Directory.Packages.props` read, when one is (see `evaluate`). */
+  directoryPackagesProps?: string;
   readonly load: Load;
   readonly files?: Files;
   /** Lists the names of the folders of a folder of the tree (for wildcard item paths). */
@@ -1555,9 +1557,11 @@ function evaluate(
   const evaluation = new Evaluation(path, { load, files, list, targetFramework });
   evaluation.properties.set("msbuildprojectname", posix.basename(path).replace(/\.[^.]+$/, ""));
   const project = { path, text };
+  const packagesProps = nearest(dir, "Directory.Packages.props", load, files);
+  evaluation.directoryPackagesProps = packagesProps?.path;
   const sources = [
     nearest(dir, "Directory.Build.props", load, files),
-    nearest(dir, "Directory.Packages.props", load, files),
+    packagesProps,
     project,
     nearest(dir, "Directory.Build.targets", load, files),
   ];
@@ -1815,7 +1819,22 @@ export function evaluateMsbuildProject(
         source: reference.source,
         ...(reference.conditioned ? { conditioned: true as const } : {}),
       };
-      if (written === undefined || written === "" || written.includes("$(")) {
+      // A Directory.Packages.props without central management on: restore reads no
+      // PackageVersion, and a reference without a Version is the lowest version a source has
+      // (NuGet's NU1604, "Missing Package Version").
+      const unmanaged = !central && !evaluation.packagesProps && !reference.implicit &&
+          !evaluation.uncertainProperties.has("managepackageversionscentrally") &&
+          written === undefined
+        ? evaluation.directoryPackagesProps
+        : undefined;
+      if (unmanaged !== undefined) {
+        warnings.push(
+          `${path}: ${reference.name} has no Version on its PackageReference, and central ` +
+            "package management is off (ManagePackageVersionsCentrally is not true), so the " +
+            `PackageVersion items of ${unmanaged} do not apply: NuGet restores the lowest ` +
+            "version a source has (NU1604); the purl has no version",
+        );
+      } else if (written === undefined || written === "" || written.includes("$(")) {
         warnings.push(
           reference.implicit
             ? `${path}: ${reference.name}, which the F# SDK references implicitly, is at the ` +

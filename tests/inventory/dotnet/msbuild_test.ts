@@ -330,6 +330,40 @@ Deno.test("evaluateMsbuildProject: versions under framework conditions are all k
   ]);
 });
 
+// A PackageReference without a Version in a project that turns central package management off
+// (or a Directory.Packages.props that never turns it on) was said to have "no version the tree
+// defines", though Directory.Packages.props names one: NuGet reads no PackageVersion then, and a
+// reference without a Version is the lowest version a source has (NU1604, "Missing Package
+// Version"). The warning says so now.
+Deno.test("evaluateMsbuildProject: without central package management, Directory.Packages.props' versions do not apply", () => {
+  const files: Record<string, string> = {
+    "Directory.Packages.props": `<Project>
+  <ItemGroup><PackageVersion Include="Serilog" Version="4.0.0" /></ItemGroup>
+</Project>`,
+    "src/App/App.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Serilog" />
+    <PackageReference Include="Polly" Version="$(PollyVersion)" />
+  </ItemGroup>
+</Project>`,
+  };
+  const path = "src/App/App.csproj";
+  const project = evaluateMsbuildProject(files[path], { path, load: (p) => files[p] });
+  assert.deepEqual(project.packages.map((p) => `${p.name}@${p.version}`), [
+    "Serilog@undefined",
+    "Polly@undefined",
+  ]);
+  assert.deepEqual(project.warnings, [
+    `${path}: Serilog has no Version on its PackageReference, and central package management is ` +
+    "off (ManagePackageVersionsCentrally is not true), so the PackageVersion items of " +
+    "Directory.Packages.props do not apply: NuGet restores the lowest version a source has " +
+    "(NU1604); the purl has no version",
+    // A Version written from a property the tree does not define is as before.
+    `${path}: Polly has no version the tree defines; the purl has no version`,
+  ]);
+});
+
 Deno.test("evaluateMsbuildProject: a version property defined per target framework gives each inner build's version", () => {
   const files: Record<string, string> = {
     "Directory.Packages.props": `<Project>
