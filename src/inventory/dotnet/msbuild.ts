@@ -38,8 +38,10 @@
  * version of the package, not a replacement. `Update` and `Remove`
  * apply to the references declared before them. A project of several `TargetFrameworks` whose
  * files define a property or item metadata under a Condition on `$(TargetFramework)` (a package
- * version per framework) is evaluated again for each framework, as NuGet's restore evaluates its inner
- * builds: each one's versions count too.
+ * version per framework), or a package item under one that holds only where no framework is set
+ * (`'$(TargetFramework)' != 'net472'`, which would replace or remove what a `== 'net472'` item
+ * gave), is evaluated again for each framework, as NuGet's restore evaluates its inner
+ * builds: each one's versions and references count too.
  *
  * Versions as written: `[1.0]` is the exact version 1.0, a plain `1.0` is
  * the version NuGet picks (the lowest that satisfies it), other ranges and
@@ -1061,6 +1063,14 @@ class Evaluation {
         if (this.neverHolds(group)) return;
         for (const item of childElements(group)) {
           if (this.neverHolds(item)) continue;
+          // `'$(TargetFramework)' != 'net472'` holds here, where no framework is set, but not in
+          // the inner build of net472, whose items NuGet restores (NuGet.targets runs
+          // _GenerateProjectRestoreGraphPerFramework with each TargetFramework): each is read.
+          this.frameworkProperties ||= PACKAGE_ITEMS.has(localName(item.name)) &&
+            [group.attributes.Condition, item.attributes.Condition].some((c) =>
+              c !== undefined && FRAMEWORK_REFERENCE.test(c) && this.condition(c) === true &&
+              !this.inEveryFramework(c, true)
+            );
           const conditioned = localName(item.name) === "ProjectReference"
             ? this.underCondition(item, group.attributes.Condition, uncertain) !== undefined
             : this.noteCondition(item, group.attributes.Condition, { ...file, uncertain });
@@ -1777,6 +1787,17 @@ export function evaluateMsbuildProject(
     : [];
   const references = [...evaluation.references.values(), ...globals];
   const inner = innerBuilds(evaluation, text, options);
+  // A reference that only inner builds have (an item removed under `'$(TargetFramework)' !=
+  // 'net472'`, which holds where no framework is set): NuGet restores it for those frameworks.
+  for (const build of inner) {
+    for (const [key, reference] of build.references) {
+      if (
+        !evaluation.references.has(key) && !references.some((r) => r.name.toLowerCase() === key)
+      ) {
+        references.push(reference);
+      }
+    }
+  }
   // NuGet's restore refuses a VersionOverride when `CentralPackageVersionOverrideEnabled` is false
   // (RestoreCommand's AreCentralVersionRequirementsSatisfiedAsync: NU1013); the SDK's Sdk.targets
   // copies it to the Version only when `EnablePackageVersionOverride` is not false.

@@ -417,6 +417,49 @@ Deno.test("evaluateMsbuildProject: a version property defined per target framewo
   assert.match(single.warnings.join("\n"), /Microsoft\.Extensions\.Logging has no version/);
 });
 
+// In a project of several target frameworks, `'$(TargetFramework)' != 'net472'` holds in the outer
+// evaluation (no framework set), so an item under it replaced (Include or Update) or removed the
+// package that an earlier `== 'net472'` item gave: net472's version was lost. NuGet restores the
+// items of each inner build (NuGet.targets runs _GenerateProjectRestoreGraphPerFramework with
+// TargetFramework set to each framework), where that Condition is false for net472.
+Deno.test("evaluateMsbuildProject: a package's version per target framework survives a later != Condition", () => {
+  const project = (items: string): string =>
+    `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFrameworks>net472;net8.0</TargetFrameworks></PropertyGroup>
+  ${items}
+</Project>`;
+  const files: Record<string, string> = {
+    "Include/Include.csproj": project(`<ItemGroup Condition="'$(TargetFramework)' == 'net472'">
+    <PackageReference Include="System.Text.Json" Version="6.0.9" />
+  </ItemGroup>
+  <ItemGroup Condition="'$(TargetFramework)' != 'net472'">
+    <PackageReference Include="System.Text.Json" Version="8.0.4" />
+  </ItemGroup>`),
+    "Update/Update.csproj": project(`<ItemGroup>
+    <PackageReference Include="System.Text.Json" Version="6.0.9" />
+    <PackageReference Update="System.Text.Json" Version="8.0.4"
+      Condition="'$(TargetFramework)' != 'net472'" />
+  </ItemGroup>`),
+    "Remove/Remove.csproj": project(`<ItemGroup>
+    <PackageReference Include="System.Memory" Version="4.5.5" />
+    <PackageReference Remove="System.Memory" Condition="'$(TargetFramework)' != 'net472'" />
+  </ItemGroup>`),
+  };
+  const versions = (path: string): string[] =>
+    evaluateMsbuildProject(files[path], { path, load: (p) => files[p] }).packages.map((p) =>
+      `${p.name}@${p.version}`
+    );
+  assert.deepEqual(versions("Include/Include.csproj"), [
+    "System.Text.Json@8.0.4",
+    "System.Text.Json@6.0.9",
+  ]);
+  assert.deepEqual(versions("Update/Update.csproj"), [
+    "System.Text.Json@8.0.4",
+    "System.Text.Json@6.0.9",
+  ]);
+  assert.deepEqual(versions("Remove/Remove.csproj"), ["System.Memory@4.5.5"]);
+});
+
 // A release engineer's SBOM lists what some build of the project restores: an item under a
 // Condition false in every build (a literal `false`, a target framework the project does not
 // target) is in none; one on the configuration or a framework it targets may be, and counts.
