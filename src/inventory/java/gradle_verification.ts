@@ -74,6 +74,7 @@ import {
 import type { Hash, HashAlgorithm, Scope } from "../types.ts";
 import { gradleModuleId, isToolDistribution } from "./_maven.ts";
 import {
+  declaredPlatforms,
   gradleRootProject,
   includedBuilds,
   lockedScopes,
@@ -500,7 +501,11 @@ export function readGradleVerification(
   const { path, load, files, list, excluded, peek } = options;
   const { components, trusts } = parseVerification(text, path);
   const locks = buildLocks(path, load, files, list, excluded);
-  const locked = lockedScopes(locks);
+  // A platform a build script takes is locked with its POM's purl (see declaredPlatforms).
+  const locked = lockedScopes(
+    locks,
+    (lock) => declaredPlatforms(lock, { peek, list, files }),
+  );
   const out = new OutputBuilder();
   // The highest version of each module with a verified file other than metadata (Gradle
   // downloaded it): one comparison per component, not one per pair of versions of a module.
@@ -516,7 +521,15 @@ export function readGradleVerification(
   let unscoped = 0;
   const ambiguous: number[] = []; // offsets of checksums with also-trust alternatives
   for (const component of components) {
-    const type = verifiedType(component);
+    let type: string | undefined = verifiedType(component);
+    const coordinates = {
+      groupId: component.group,
+      artifactId: component.name,
+      version: component.version,
+    };
+    if (type === undefined && locked.has(gradleModuleId({ ...coordinates, type: "pom" }).purl)) {
+      type = "pom";
+    }
     const id = gradleModuleId({
       groupId: component.group,
       artifactId: component.name,
