@@ -502,6 +502,7 @@ export const READERS: readonly Reader[] = [
         memo: c.memo,
         namedBy: c.namedBy,
         peek: c.peek,
+        list: c.list,
       }),
   },
   {

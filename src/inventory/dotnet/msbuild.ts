@@ -38,8 +38,10 @@
  * version of the package, not a replacement. `Update` and `Remove`
  * apply to the references declared before them. A project of several `TargetFrameworks` whose
  * files define a property or item metadata under a Condition on `$(TargetFramework)` (a package
- * version per framework) is evaluated again for each framework, as NuGet's restore evaluates its inner
- * builds: each one's versions count too.
+ * version per framework), or a package item under one that holds only where no framework is set
+ * (`'$(TargetFramework)' != 'net472'`, which would replace or remove what a `== 'net472'` item
+ * gave), is evaluated again for each framework, as NuGet's restore evaluates its inner
+ * builds: each one's versions and references count too.
  *
  * Versions as written: `[1.0]` is the exact version 1.0, a plain `1.0` is
  * the version NuGet picks (the lowest that satisfies it), other ranges and
@@ -49,8 +51,8 @@
  * `"build;analyzers"`: neither `runtime` nor `native` reach the output); every reference of
  * a test project (`IsTestProject`, which the Arcade SDK sets for a project named `*.Tests`, the
  * Visual Studio test project type in
- * `ProjectTypeGuids`, one that uses MSTest.Sdk, or one that references `Microsoft.NET.Test.Sdk` or xUnit.net v3, whose
- * packages set `IsTestProject`) → dev;
+ * `ProjectTypeGuids`, one that uses MSTest.Sdk, or one that references `Microsoft.NET.Test.Sdk`, xUnit.net v3
+ * or TUnit, whose packages set `IsTestProject`) → dev;
  * else runtime. `ProjectReference`s are edges to other members, never
  * components: those of the project and of every file it imports
  * (`Directory.Build.props`/`.targets` too, so a shared analyzer project is
@@ -126,12 +128,15 @@ import {
 
 const CODE = "inventory.msbuild.invalid";
 /**
- * Packages whose build files set `IsTestProject`: the test SDK, and xUnit.net v3's core package
+ * Packages whose build files set `IsTestProject`: the test SDK, xUnit.net v3's core package
  * (`xunit.v3.core`, or its `.mtp-v1`/`.mtp-v2`/`.mtp-off` variants), which every xUnit.net v3
- * test package (`xunit.v3`, `xunit.v3.mtp-v2` …) brings and which needs no test SDK.
+ * test package (`xunit.v3`, `xunit.v3.mtp-v2` …) brings and which needs no test SDK, and TUnit's
+ * `TUnit` and `TUnit.Engine` (their `TUnit.props` and `TUnit.Engine.props` set it for the project
+ * that references them; `TUnit.Engine`'s buildTransitive props are empty, so only a direct
+ * reference counts: `TUnit.Core` or `TUnit.Assertions` alone make no test project).
  */
 const TEST_PACKAGE =
-  /^(?:microsoft\.net\.test\.sdk|xunit\.v3(?:\.core)?(?:\.mtp-(?:v1|v2|off))?)$/i;
+  /^(?:microsoft\.net\.test\.sdk|xunit\.v3(?:\.core)?(?:\.mtp-(?:v1|v2|off))?|tunit(?:\.engine)?)$/i;
 /** The Visual Studio project type GUID of a (legacy, non-SDK) test project. */
 const TEST_PROJECT_TYPE = "3AC096D0-A1C2-E12C-1390-A8335801FDAB";
 /**
@@ -335,6 +340,11 @@ export interface MsbuildProject {
    * `<Sdk>`, `<Import Sdk>`, a version from `global.json`): build packages; absent when none.
    */
   sdks?: PackageDeclaration[];
+  /**
+   * The target frameworks it builds for, as written (`net8.0`), when every build has them (see
+   * `certainFrameworks`); absent otherwise.
+   */
+  targetFrameworks?: string[];
   /** Paths of referenced projects, relative to the tree's root. */
   projectReferences: string[];
   /**
@@ -545,6 +555,8 @@ class Evaluation {
   centralPackageVersionsSdk = false;
   /** Whether that SDK's `Packages.props` was read: its `GlobalPackageReference`s count. */
   packagesProps = false;
+  /** The `Directory.Packages.props` read, when one is (see `evaluate`). */
+  directoryPackagesProps?: string;
   readonly load: Load;
   readonly files?: Files;
   /** Lists the names of the folders of a folder of the tree (for wildcard item paths). */
@@ -696,17 +708,8 @@ class Evaluation {
     const names = conditionProperties(text);
     if (names === undefined || names.size === 0) return false;
     if (![...names].every((name) => FRAMEWORK_PROPERTIES.has(name))) return false;
-    // The frameworks must be the project's in every build (see `uncertainProperties`).
-    const uncertain = this.uncertainProperties;
-    if (
-      this.unsureImports || uncertain.has("targetframework") || uncertain.has("targetframeworks")
-    ) {
-      return false;
-    }
-    const single = this.properties.get("targetframework")?.trim();
-    // A TargetFramework set beside TargetFrameworks makes the one build of that framework.
-    const frameworks = single ? [single] : this.targetFrameworks();
-    if (frameworks.length === 0 || frameworks.length > MAX_TARGET_FRAMEWORKS) return false;
+    const frameworks = this.certainFrameworks();
+    if (frameworks === undefined || frameworks.length > MAX_TARGET_FRAMEWORKS) return false;
     // Before the SDK's targets infer them (a `<When>` or property of the project file), they are
     // empty in MSBuild, whatever the framework: not told here.
     const asked = [...names].filter((name) => name !== "targetframework");
@@ -748,6 +751,25 @@ class Evaluation {
     }
     if (!replace) this.frameworksInferred = true;
     return inferred;
+  }
+
+  /**
+   * The target frameworks of the project's every build, as far as read: `TargetFramework` (set
+   * beside `TargetFrameworks`, it makes the one build of that framework), else those
+   * `TargetFrameworks` names; `undefined` when they may differ by build (see
+   * `uncertainProperties`: set under a Condition, from a property vouch does not know), an import
+   * was left out or read under an unknown Condition, or none is set.
+   */
+  certainFrameworks(): string[] | undefined {
+    const uncertain = this.uncertainProperties;
+    if (
+      this.unsureImports || uncertain.has("targetframework") || uncertain.has("targetframeworks")
+    ) {
+      return undefined;
+    }
+    const single = this.properties.get("targetframework")?.trim();
+    const frameworks = single ? [single] : this.targetFrameworks();
+    return frameworks.length === 0 ? undefined : frameworks;
   }
 
   /** The last `TargetFrameworks` value split, kept for the next Condition asked of it. */
@@ -1041,6 +1063,14 @@ class Evaluation {
         if (this.neverHolds(group)) return;
         for (const item of childElements(group)) {
           if (this.neverHolds(item)) continue;
+          // `'$(TargetFramework)' != 'net472'` holds here, where no framework is set, but not in
+          // the inner build of net472, whose items NuGet restores (NuGet.targets runs
+          // _GenerateProjectRestoreGraphPerFramework with each TargetFramework): each is read.
+          this.frameworkProperties ||= PACKAGE_ITEMS.has(localName(item.name)) &&
+            [group.attributes.Condition, item.attributes.Condition].some((c) =>
+              c !== undefined && FRAMEWORK_REFERENCE.test(c) && this.condition(c) === true &&
+              !this.inEveryFramework(c, true)
+            );
           const conditioned = localName(item.name) === "ProjectReference"
             ? this.underCondition(item, group.attributes.Condition, uncertain) !== undefined
             : this.noteCondition(item, group.attributes.Condition, { ...file, uncertain });
@@ -1537,9 +1567,11 @@ function evaluate(
   const evaluation = new Evaluation(path, { load, files, list, targetFramework });
   evaluation.properties.set("msbuildprojectname", posix.basename(path).replace(/\.[^.]+$/, ""));
   const project = { path, text };
+  const packagesProps = nearest(dir, "Directory.Packages.props", load, files);
+  evaluation.directoryPackagesProps = packagesProps?.path;
   const sources = [
     nearest(dir, "Directory.Build.props", load, files),
-    nearest(dir, "Directory.Packages.props", load, files),
+    packagesProps,
     project,
     nearest(dir, "Directory.Build.targets", load, files),
   ];
@@ -1755,6 +1787,17 @@ export function evaluateMsbuildProject(
     : [];
   const references = [...evaluation.references.values(), ...globals];
   const inner = innerBuilds(evaluation, text, options);
+  // A reference that only inner builds have (an item removed under `'$(TargetFramework)' !=
+  // 'net472'`, which holds where no framework is set): NuGet restores it for those frameworks.
+  for (const build of inner) {
+    for (const [key, reference] of build.references) {
+      if (
+        !evaluation.references.has(key) && !references.some((r) => r.name.toLowerCase() === key)
+      ) {
+        references.push(reference);
+      }
+    }
+  }
   // NuGet's restore refuses a VersionOverride when `CentralPackageVersionOverrideEnabled` is false
   // (RestoreCommand's AreCentralVersionRequirementsSatisfiedAsync: NU1013); the SDK's Sdk.targets
   // copies it to the Version only when `EnablePackageVersionOverride` is not false.
@@ -1797,7 +1840,22 @@ export function evaluateMsbuildProject(
         source: reference.source,
         ...(reference.conditioned ? { conditioned: true as const } : {}),
       };
-      if (written === undefined || written === "" || written.includes("$(")) {
+      // A Directory.Packages.props without central management on: restore reads no
+      // PackageVersion, and a reference without a Version is the lowest version a source has
+      // (NuGet's NU1604, "Missing Package Version").
+      const unmanaged = !central && !evaluation.packagesProps && !reference.implicit &&
+          !evaluation.uncertainProperties.has("managepackageversionscentrally") &&
+          written === undefined
+        ? evaluation.directoryPackagesProps
+        : undefined;
+      if (unmanaged !== undefined) {
+        warnings.push(
+          `${path}: ${reference.name} has no Version on its PackageReference, and central ` +
+            "package management is off (ManagePackageVersionsCentrally is not true), so the " +
+            `PackageVersion items of ${unmanaged} do not apply: NuGet restores the lowest ` +
+            "version a source has (NU1604); the purl has no version",
+        );
+      } else if (written === undefined || written === "" || written.includes("$(")) {
         warnings.push(
           reference.implicit
             ? `${path}: ${reference.name}, which the F# SDK references implicitly, is at the ` +
@@ -1851,6 +1909,8 @@ export function evaluateMsbuildProject(
   };
   const restoreSources = restoreSourcesOf(evaluation, path, warnings);
   if (restoreSources !== undefined) project.restoreSources = restoreSources;
+  const frameworks = evaluation.certainFrameworks();
+  if (frameworks !== undefined) project.targetFrameworks = frameworks;
   if (sdks.length > 0) project.sdks = sdks;
   const conditioned = evaluation.projectReferences.filter((p) =>
     !evaluation.certainReferences.has(p)
@@ -2008,9 +2068,9 @@ function flowsAtRunTime(reference: Reference): boolean {
 
 /**
  * Whether packages a project uses make it a test project: one of them sets
- * `IsTestProject` in its build files, `Microsoft.NET.Test.Sdk` or an
- * xUnit.net v3 package (`xunit.v3`, `xunit.v3.mtp-v2`, `xunit.v3.core` …;
- * by `PackageReference`, or installed through `packages.config`).
+ * `IsTestProject` in its build files, `Microsoft.NET.Test.Sdk`, an
+ * xUnit.net v3 package (`xunit.v3`, `xunit.v3.mtp-v2`, `xunit.v3.core` …) or TUnit's `TUnit` or
+ * `TUnit.Engine` (by `PackageReference`, or installed through `packages.config`).
  *
  * @param packageIds The package ids (any case).
  * @returns `true` when such a package is among them.

@@ -435,6 +435,15 @@ export function readNugetLock(
       `the projects ${project.path} references`,
       unlockedProjects(project, frameworks, referenced),
     );
+    const targets = lock.version === 3 ? undefined : otherFrameworks(project, frameworks.keys());
+    if (targets !== undefined) {
+      warnings.push(
+        `${path} locks the target frameworks ${targets.locked.join(", ")} while ` +
+          `${project.path} targets ${targets.project.join(", ")}: the lock is out of date (a ` +
+          "restore re-resolves it; `--locked-mode` fails, NU1004) and the SBOM has what it " +
+          `locks; run \`dotnet restore --force-evaluate\` and commit ${path}`,
+      );
+    }
     const changed = changedPackages(project, frameworks);
     if (changed.length > 0) {
       warnings.push(
@@ -517,6 +526,66 @@ function unlockedPackages(
     .filter((p) => !p.conditioned && !direct.has(p.name.toLowerCase()))
     .map((p) => p.name);
   return [...new Set(missing)].sort(compareStrings);
+}
+
+/**
+ * A target framework as NuGet compares them (NuGetFramework's equality, versions without their
+ * trailing zeros), from its short name (`net8.0`, `net472`, `net8.0-windows7.0`) or the long one
+ * older locks write (`.NETCoreApp,Version=v3.1`): the framework and its platform, and the
+ * platform's version apart; `undefined` for one vouch does not know (`uap10.0`, a profile).
+ */
+function comparedFramework(
+  name: string,
+): { framework: string; platformVersion: string } | undefined {
+  const trimmed = (parts: number[]): string => {
+    const kept = [...parts];
+    while (kept.length > 0 && kept.at(-1) === 0) kept.pop();
+    return kept.join(".");
+  };
+  const long = /^(\.NET(?:CoreApp|Standard|Framework)),Version=v(\d+(?:\.\d+)*)$/i.exec(
+    name.trim(),
+  );
+  if (long !== null) {
+    return {
+      framework: `${long[1].toLowerCase()} ${trimmed(long[2].split(".").map(Number))} `,
+      platformVersion: "",
+    };
+  }
+  const parsed = parseFramework(name);
+  if (parsed === undefined) return undefined;
+  return {
+    framework: `${parsed.identifier.toLowerCase()} ${trimmed(parsed.version)} ${
+      parsed.platform ?? ""
+    }`,
+    platformVersion: trimmed(parsed.platformVersion),
+  };
+}
+
+/**
+ * The lock's target frameworks (its graphs' keys without their runtime) and the project's, when
+ * they differ: NuGet's `PackagesLockFileUtilities.IsLockFileStillValid` finds such a lock out of
+ * date (PackagesLockFile_MismatchedTargetFrameworks, NewTargetFramework), and a restore re-resolves
+ * it. A platform the project writes without a version (`net8.0-windows`) is any version of it
+ * (the SDK's default, `windows7.0`, is the lock's). `undefined` when they are the same, or when
+ * the project's frameworks are not known in every build (see `targetFrameworks`) or one of
+ * either is of a family vouch does not know.
+ */
+function otherFrameworks(
+  project: MsbuildProject,
+  graphs: Iterable<string>,
+): { locked: string[]; project: string[] } | undefined {
+  const targets = project.targetFrameworks;
+  if (targets === undefined) return undefined;
+  const locked = [...new Set([...graphs].map((graph) => graph.split("/")[0]))];
+  const lockKeys = locked.map(comparedFramework);
+  const projectKeys = targets.map(comparedFramework);
+  if (lockKeys.includes(undefined) || projectKeys.includes(undefined)) return undefined;
+  const same = (p: typeof projectKeys[number], l: typeof lockKeys[number]): boolean =>
+    p!.framework === l!.framework &&
+    (p!.platformVersion === "" || p!.platformVersion === l!.platformVersion);
+  const matched = projectKeys.every((p) => lockKeys.some((l) => same(p, l))) &&
+    lockKeys.every((l) => projectKeys.some((p) => same(p, l)));
+  return matched ? undefined : { locked, project: targets };
 }
 
 /**

@@ -88,6 +88,9 @@
  *   classpath) → build;
  * - everything else (`runtimeClasspath`, custom configurations) → runtime.
  *
+ * A module that the build's scripts take as a platform (see `declaredPlatforms`) has the purl of
+ * its POM (`?type=pom`), as a Maven BOM has.
+ *
  * @module
  */
 import { VouchError } from "../../errors.ts";
@@ -96,6 +99,8 @@ import type { Load, ReaderResult } from "../_reader.ts";
 import { posix } from "../../_path.ts";
 import { isOutside } from "../_paths.ts";
 import { TextCache } from "../_text_cache.ts";
+import { parseToml } from "../_formats/toml.ts";
+import { isRecord } from "../../_util.ts";
 import type { Project, Scope } from "../types.ts";
 import { gradleModuleId, mavenName, mavenPurl } from "./_maven.ts";
 import {
@@ -328,6 +333,172 @@ function lockedType(configurations: readonly string[]): "toml" | undefined {
   return configurations.every((c) => CATALOG_CONFIGURATION.test(c)) ? "toml" : undefined;
 }
 
+/** A platform a script names literally: `platform("g:a:1.0")`, `enforcedPlatform('g:a')`. */
+const LITERAL_PLATFORM =
+  /\b(?:enforcedPlatform|platform)\s*\(\s*["']([^"'$:\s]+):([^"'$:\s]+)(?::[^"'\n]*)?["']/g;
+/** A platform a script names through a version catalog: `platform(libs.spring.boot.bom)`. */
+const CATALOG_PLATFORM =
+  /\b(?:enforcedPlatform|platform)\s*\(\s*([A-Za-z_]\w*)((?:\.[A-Za-z_]\w*)+?)(?:\.get\(\s*\))?\s*\)/g;
+/**
+ * A platform a Kotlin script names with the Kotlin DSL's `kotlin(…)`: `platform(kotlin("bom"))`
+ * is `org.jetbrains.kotlin:kotlin-bom`.
+ */
+const KOTLIN_PLATFORM = /\b(?:enforcedPlatform|platform)\s*\(\s*kotlin\s*\(\s*"([\w.-]+)"/g;
+/** The platforms a script names: literal `group:name`s, and catalog accessors (`libs`, `a.b`). */
+interface PlatformsNamed {
+  literal: string[];
+  catalog: [string, string][];
+}
+/** The folders a walk for convention plugins skips: outputs and caches. */
+const WALK_SKIPS = new Set(["build", ".gradle", "out", "node_modules", ".git"]);
+/** The most files a walk of a plugin build reads: its convention scripts are few. */
+const MAX_WALKED = 2000;
+
+/**
+ * The modules (`group:name`) the build's scripts declare as platforms, each with the files that
+ * say so: `platform(…)` or `enforcedPlatform(…)` of a literal coordinate, or of a version
+ * catalog's library (`platform(libs.spring.boot.bom)`: the default `libs` of
+ * `gradle/libs.versions.toml`, or a catalog the settings script creates `from(files(…))`). A
+ * platform is a POM (Gradle's platform() takes the module's `platform` variant, whose artifact
+ * is the POM; no jar), locked as any module. The scripts looked into are those of the lock's
+ * folder and of each folder above it to the build's root (`subprojects { }`), and the
+ * convention plugins of `buildSrc` and of the builds the settings script includes for its
+ * plugins; they are peeked at, and the inventory reads those that name a module the lock has.
+ */
+export function declaredPlatforms(
+  path: string,
+  options: {
+    load?: Load;
+    peek?: Load;
+    list?: (folder: string) => string[] | undefined;
+    files?: (folder: string) => string[] | undefined;
+    memo?: Map<string, unknown>;
+  },
+): Map<string, string[]> {
+  const folder = posix.dirname(path);
+  const key = `gradle_lockfile:platforms:${folder}`;
+  const known = options.memo?.get(key) as Map<string, string[]> | undefined;
+  if (known !== undefined) return known;
+  const look = options.peek ?? options.load;
+  const out = new Map<string, string[]>();
+  if (look === undefined) return out;
+  const settings = settingsAbove(path, look);
+  const root = settings === undefined ? "" : posix.dirname(settings.path).replace(/^\.$/, "");
+  const at = (base: string, file: string): string => (base === "" ? file : `${base}/${file}`);
+  const scripts: string[] = [];
+  const parts = folder === "." ? [] : folder.split("/");
+  for (let n = parts.length; n >= 0; n--) {
+    const base = parts.slice(0, n).join("/");
+    for (const name of gradleScriptNames("build")) scripts.push(at(base, name));
+    if (base === root) break;
+  }
+  // Convention plugins: buildSrc's and the plugin builds' precompiled script plugins, walked
+  // once per build.
+  const conventionsKey = `gradle_lockfile:conventions:${root}`;
+  let conventions = options.memo?.get(conventionsKey) as string[] | undefined;
+  if (conventions === undefined) {
+    conventions = [];
+    let walked = 0;
+    const walk = (dir: string): void => {
+      for (const file of options.files?.(dir) ?? []) {
+        if (++walked > MAX_WALKED) return;
+        if (/\.gradle(?:\.kts)?$/.test(file)) conventions!.push(at(dir, file));
+      }
+      for (const sub of options.list?.(dir) ?? []) {
+        if (!WALK_SKIPS.has(sub) && walked <= MAX_WALKED) walk(at(dir, sub));
+      }
+    };
+    const plugins = settings === undefined
+      ? []
+      : pluginBuilds(settings.text, settings.path.endsWith(".kts"));
+    for (const dir of ["buildSrc", ...plugins]) walk(at(root, dir));
+    options.memo?.set(conventionsKey, conventions);
+  }
+  scripts.push(...conventions);
+  // The catalogs by name: `libs` is gradle/libs.versions.toml unless the settings script says.
+  const catalogs = new Map<string, string>([["libs", at(root, "gradle/libs.versions.toml")]]);
+  const created =
+    /(?:\bcreate\s*\(\s*["'](\w+)["']\s*\)|\b(\w+))\s*\{\s*from\s*\(?\s*files\s*\(\s*["']([^"'\n]+)["']/g;
+  const said = settings === undefined
+    ? ""
+    : scriptCode(settings.text, settings.path.endsWith(".kts")).said;
+  for (const m of said.matchAll(created)) {
+    const file = posix.normalize(at(root, m[3]));
+    if (!isOutside(file)) catalogs.set(m[1] ?? m[2], file);
+  }
+  const libraries = new Map<string, Map<string, string> | undefined>();
+  const libraryOf = (catalog: string, accessor: string): string | undefined => {
+    const file = catalogs.get(catalog);
+    if (file === undefined) return undefined;
+    if (!libraries.has(file)) libraries.set(file, catalogLibraries(file, look));
+    return libraries.get(file)?.get(accessor);
+  };
+  const add = (module: string, files: string[]): void => {
+    const list = out.get(module) ?? [];
+    for (const f of files) if (!list.includes(f)) list.push(f);
+    out.set(module, list);
+  };
+  for (const script of new Set(scripts)) {
+    // What each script names, found once per reading of the tree.
+    const found = `gradle_lockfile:platformsIn:${script}`;
+    let named = options.memo?.get(found) as PlatformsNamed | undefined;
+    if (named === undefined) {
+      named = { literal: [], catalog: [] };
+      const text = look(script);
+      if (text !== undefined && /platform\s*\(/i.test(text)) {
+        const { said } = scriptCode(text, script.endsWith(".kts"));
+        for (const m of said.matchAll(LITERAL_PLATFORM)) named.literal.push(`${m[1]}:${m[2]}`);
+        if (script.endsWith(".kts")) {
+          for (const m of said.matchAll(KOTLIN_PLATFORM)) {
+            named.literal.push(`org.jetbrains.kotlin:kotlin-${m[1]}`);
+          }
+        }
+        for (const m of said.matchAll(CATALOG_PLATFORM)) named.catalog.push([m[1], m[2].slice(1)]);
+      }
+      options.memo?.set(found, named);
+    }
+    for (const module of named.literal) add(module, [script]);
+    for (const [catalog, accessor] of named.catalog) {
+      const module = libraryOf(catalog, accessor);
+      if (module !== undefined) add(module, [script, catalogs.get(catalog)!]);
+    }
+  }
+  // Kept once complete: a catalog may need the TOML parser loaded, and the lock read again.
+  options.memo?.set(key, out);
+  return out;
+}
+
+/**
+ * A version catalog's libraries, `group:name` by accessor (the alias with `-` and `_` as `.`, as
+ * Gradle makes them: `spring-boot-bom` is `libs.spring.boot.bom`); `undefined` when the file is
+ * not there or no TOML.
+ */
+function catalogLibraries(file: string, look: Load): Map<string, string> | undefined {
+  const text = look(file);
+  if (text === undefined) return undefined;
+  let toml: Record<string, unknown>;
+  try {
+    toml = parseToml(text, file, CODE);
+  } catch (error) {
+    if (error instanceof VouchError) return undefined;
+    throw error;
+  }
+  const out = new Map<string, string>();
+  const libraries = isRecord(toml.libraries) ? toml.libraries : {};
+  for (const [alias, value] of Object.entries(libraries)) {
+    let module: string | undefined;
+    if (typeof value === "string") module = value.split(":").slice(0, 2).join(":");
+    else if (isRecord(value) && typeof value.module === "string") module = value.module;
+    else if (isRecord(value) && typeof value.group === "string" && typeof value.name === "string") {
+      module = `${value.group}:${value.name}`;
+    }
+    if (module !== undefined && /^[^:\s]+:[^:\s]+$/.test(module.trim())) {
+      out.set(alias.replace(/[-_]/g, "."), module.trim());
+    }
+  }
+  return out;
+}
+
 /**
  * Parses the lines of a Gradle lock file (no mapping).
  *
@@ -479,9 +650,10 @@ export function readGradleLockfile(
     memo?: Map<string, unknown>;
     namedBy?: string;
     peek?: Load;
+    list?: (folder: string) => string[] | undefined;
   },
 ): ReaderResult {
-  const { path, load, files, memo, namedBy, peek } = options;
+  const { path, load, files, list, memo, namedBy, peek } = options;
   const script = namedBy === undefined ? undefined : load?.(namedBy);
   // A named lock is its script's: build logic's (buildSrc's, a plugin build's) or the lock of
   // the script's own classpath is build scope, wherever it lies.
@@ -506,12 +678,20 @@ export function readGradleLockfile(
   const modules = parseGradleLockfile(text, path);
   const release = releaseLocked(modules);
   const springBoot = productionLocked(text, modules);
+  const platforms = declaredPlatforms(namedBy ?? path, { load, peek, list, files, memo });
   for (const m of modules) {
+    let type: string | undefined = lockedType(m.configurations);
+    const declaring = type === undefined ? platforms.get(`${m.group}:${m.name}`) : undefined;
+    if (declaring !== undefined) {
+      // A platform's artifact is its POM, as a Maven BOM's purl has it.
+      type = "pom";
+      for (const file of declaring) load?.(file);
+    }
     const id = gradleModuleId({
       groupId: m.group,
       artifactId: m.name,
       version: m.version,
-      type: lockedType(m.configurations),
+      type,
     });
     const { purl, ecosystem, name } = id;
     const folderScopes = siblings?.get(purl);
@@ -617,6 +797,7 @@ export function gradleRootProject(
  */
 export function lockedScopes(
   locks: { path: string; text: string; build?: boolean }[],
+  platforms?: (lock: string) => ReadonlyMap<string, readonly string[]>,
 ): Map<string, Set<Scope>> {
   // The configurations of each module by lock; the legacy per-configuration files of one folder
   // are one lock, as one gradle.lockfile lists every configuration of a module on one line.
@@ -633,12 +814,14 @@ export function lockedScopes(
     const parsed = parseGradleLockfile(text, path);
     // A legacy lock of productionRuntimeClasspath, even an empty one, is a Spring Boot project's.
     lock.springBoot ||= legacy === "productionRuntimeClasspath" || productionLocked(text, parsed);
+    const declared = platforms?.(path);
     for (const m of parsed) {
       const { purl } = gradleModuleId({
         groupId: m.group,
         artifactId: m.name,
         version: m.version,
-        type: lockedType(m.configurations),
+        type: lockedType(m.configurations) ??
+          (declared?.has(`${m.group}:${m.name}`) ? "pom" : undefined),
       });
       lock.modules.set(purl, [...(lock.modules.get(purl) ?? []), ...m.configurations]);
     }

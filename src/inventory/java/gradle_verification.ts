@@ -52,6 +52,11 @@
  * one it selects, the highest, so that version lost the conflict
  * (`androidx.activity:activity` 1.7.0 beside 1.8.0's aar).
  *
+ * The file does not list what its `<configuration>` trusts: a module a `<trusted-key>` signs or a
+ * `<trust>` rule names has no entry (Gradle writes entries with `pgp,sha256` only for what no
+ * trusted key signs). A build with no lock file has no other list of its modules, so such a file
+ * is read with a warning that those modules are missing.
+ *
  * @module
  */
 import { posix } from "../../_path.ts";
@@ -69,6 +74,7 @@ import {
 import type { Hash, HashAlgorithm, Scope } from "../types.ts";
 import { gradleModuleId, isToolDistribution } from "./_maven.ts";
 import {
+  declaredPlatforms,
   gradleRootProject,
   includedBuilds,
   lockedScopes,
@@ -142,6 +148,35 @@ function attribute(
  *   that is not hex of the right length, or a repeated component or artifact.
  */
 export function parseGradleVerification(text: string, path: string): VerifiedComponent[] {
+  return parseVerification(text, path).components;
+}
+
+/**
+ * What the file's `<configuration>` trusts without a `<components>` entry: the offset of its
+ * first `<trusted-key>` (a key Gradle accepts the signature of, for every module of the group,
+ * name or version it names, or for all), or of its first `<trust>` rule of `<trusted-artifacts>`
+ * that names modules (`group`, `name`, `version`), whose files Gradle does not verify. Gradle
+ * checks neither against an entry, and `--write-verification-metadata pgp,sha256` writes entries
+ * only for the files those keys do not sign: the modules so trusted are not in the file (the
+ * rules Gradle writes itself, for `-sources.jar` and `-javadoc.jar` files or the `gradle:gradle`
+ * sources an IDE fetches, name no dependency's module and do not count).
+ */
+interface Trusts {
+  /** The offset of the first trusted key, if any. */
+  key?: number;
+  /** How many keys are trusted. */
+  keys: number;
+  /** The offset of the first trust rule that names modules, if any. */
+  rule?: number;
+  /** How many such rules there are. */
+  rules: number;
+}
+
+/** Parses the file: its components and what its configuration trusts (see {@linkcode Trusts}). */
+function parseVerification(
+  text: string,
+  path: string,
+): { components: VerifiedComponent[]; trusts: Trusts } {
   const { root } = parseXml(text, path, CODE);
   const fail = (offset: number, what: string): never => {
     throw invalid(path, text, offset, what);
@@ -198,7 +233,25 @@ export function parseGradleVerification(text: string, path: string): VerifiedCom
       components.push({ group, name, version, artifacts });
     }
   }
-  return components;
+  const trusts: Trusts = { keys: 0, rules: 0 };
+  for (const configuration of childElements(root, "configuration")) {
+    for (const list of childElements(configuration, "trusted-keys")) {
+      for (const key of childElements(list, "trusted-key")) {
+        trusts.key ??= key.offset;
+        trusts.keys++;
+      }
+    }
+    for (const list of childElements(configuration, "trusted-artifacts")) {
+      for (const rule of childElements(list, "trust")) {
+        const { group, name, version } = rule.attributes;
+        if (group === undefined && name === undefined && version === undefined) continue;
+        if (group === "gradle" && name === "gradle") continue;
+        trusts.rule ??= rule.offset;
+        trusts.rules++;
+      }
+    }
+  }
+  return { components, trusts };
 }
 
 /**
@@ -446,8 +499,13 @@ export function readGradleVerification(
   },
 ): ReaderResult {
   const { path, load, files, list, excluded, peek } = options;
-  const components = parseGradleVerification(text, path);
-  const locked = lockedScopes(buildLocks(path, load, files, list, excluded));
+  const { components, trusts } = parseVerification(text, path);
+  const locks = buildLocks(path, load, files, list, excluded);
+  // A platform a build script takes is locked with its POM's purl (see declaredPlatforms).
+  const locked = lockedScopes(
+    locks,
+    (lock) => declaredPlatforms(lock, { peek, list, files }),
+  );
   const out = new OutputBuilder();
   // The highest version of each module with a verified file other than metadata (Gradle
   // downloaded it): one comparison per component, not one per pair of versions of a module.
@@ -463,7 +521,15 @@ export function readGradleVerification(
   let unscoped = 0;
   const ambiguous: number[] = []; // offsets of checksums with also-trust alternatives
   for (const component of components) {
-    const type = verifiedType(component);
+    let type: string | undefined = verifiedType(component);
+    const coordinates = {
+      groupId: component.group,
+      artifactId: component.name,
+      version: component.version,
+    };
+    if (type === undefined && locked.has(gradleModuleId({ ...coordinates, type: "pom" }).purl)) {
+      type = "pom";
+    }
     const id = gradleModuleId({
       groupId: component.group,
       artifactId: component.name,
@@ -503,6 +569,23 @@ export function readGradleVerification(
   if (unscoped > 0) {
     warnings.push(
       `${path}: ${unscoped} verified components are in no Gradle lock file; their scope is unknown and reported as runtime`,
+    );
+  }
+  // Without a lock, the file is the build's only list of its modules, and it lists none that a
+  // trusted key or a trust rule lets Gradle accept (25huizengek1/ical-proxy trusts the key of
+  // io.ktor and lists no Ktor module).
+  const first = Math.min(trusts.key ?? Infinity, trusts.rule ?? Infinity);
+  if (locks.length === 0 && first !== Infinity) {
+    const what = [
+      trusts.keys > 0 ? `${trusts.keys} <trusted-key> entries` : [],
+      trusts.rules > 0 ? `${trusts.rules} <trust> rules naming modules` : [],
+    ].flat().join(" and ");
+    warnings.push(
+      `${path}:${lineColumn(text, first).line}: its ${what} let Gradle accept modules without ` +
+        "a <component> entry, and `--write-verification-metadata pgp,sha256` writes none for " +
+        "what a trusted key signs: with no Gradle lock file to list the build's modules, those " +
+        "are not in the SBOM; lock the build (`dependencyLocking { lockAllConfigurations() }`, " +
+        "`gradle dependencies --write-locks`) and commit its lock files",
     );
   }
   if (ambiguous.length > 0) {

@@ -539,7 +539,7 @@ class Decoder {
     for (const child of childElements(element)) {
       const name = localName(child.name);
       if (name !== "activeByDefault") out.push(name);
-      else if (textOf(child) === "true") out.unshift(name);
+      else if (mavenTrue(textOf(child))) out.unshift(name);
     }
     return out;
   }
@@ -1717,7 +1717,7 @@ class Resolver {
     }
     // The dependency's own flag only: Maven's management injector leaves `optional` unmanaged.
     if (
-      raw.optional !== undefined && expand(raw.optional, lookup) === "true" && scope === "runtime"
+      raw.optional !== undefined && mavenTrue(expand(raw.optional, lookup)) && scope === "runtime"
     ) {
       scope = "optional";
     }
@@ -1872,7 +1872,7 @@ class Resolver {
       const cut = new Map<string, number>();
       for (const p of declarations) {
         if (p.pom === model.raw || p.inherited === undefined) continue;
-        if (p.inherited.toLowerCase() === "true") continue;
+        if (mavenTrue(p.inherited)) continue;
         const k = keyOf(p);
         cut.set(k, Math.max(cut.get(k) ?? -1, depth.get(p.pom) ?? -1));
       }
@@ -1896,7 +1896,7 @@ class Resolver {
         const cut = new Map<string, number>();
         for (const { pom, e, id } of executions) {
           if (pom === model.raw || e.inherited === undefined) continue;
-          if (e.inherited.toLowerCase() === "true") continue;
+          if (mavenTrue(e.inherited)) continue;
           cut.set(id, Math.max(cut.get(id) ?? -1, depth.get(pom) ?? -1));
         }
         for (const { pom, e, id } of executions) {
@@ -2190,7 +2190,7 @@ function mergePathLists(
  * (DefaultLifecycleBindingsInjector), its pluginManagement declaration, if any, merged into it:
  * a module of packaging `jar` that declares no compiler plugin is still built with the one, and
  * the configuration, that its parent's pluginManagement gives. A packaging a build extension
- * defines binds what that extension says: none are known.
+ * defines binds what that extension says: only maven-bundle-plugin's `bundle` is known.
  */
 const LIFECYCLE_PLUGINS: ReadonlyMap<string, readonly string[]> = (() => {
   const each = ["maven-clean-plugin", "maven-site-plugin"];
@@ -2210,11 +2210,14 @@ const LIFECYCLE_PLUGINS: ReadonlyMap<string, readonly string[]> = (() => {
     ["war", java(["maven-war-plugin"])],
     ["ear", ["maven-ear-plugin", "maven-resources-plugin"]],
     ["rar", java(["maven-rar-plugin"])],
+    // The one packaging of a build extension known: maven-bundle-plugin's `bundle` (Felix's
+    // META-INF/plexus/components.xml maps it as a jar's lifecycle, its own `bundle` goal the
+    // packager), which OSGi libraries (Guava, …) build with.
+    ["bundle", java(["org.apache.felix:maven-bundle-plugin"])],
   ];
+  const key = (a: string): string => a.includes(":") ? a : `${PLUGIN_GROUP}:${a}`;
   return new Map(
-    bindings.map((
-      [packaging, plugins],
-    ) => [packaging, [...each, ...plugins, ...deploy].map((a) => `${PLUGIN_GROUP}:${a}`)]),
+    bindings.map(([packaging, plugins]) => [packaging, [...each, ...plugins, ...deploy].map(key)]),
   );
 })();
 
@@ -2273,6 +2276,16 @@ function packagingType(model: Model, lookup: Lookup, warnings: Set<string>): str
 }
 
 /**
+ * A boolean of the POM as Maven reads it: its reader trims the text, and the model says
+ * `Boolean.parseBoolean` (Dependency.isOptional, Plugin.isExtensions and isInherited,
+ * PluginExecution.isInherited in maven.mdo) or reads the field with `Boolean.valueOf`
+ * (Activation.activeByDefault): `true` in any case (`TRUE`, `True`), anything else is false.
+ */
+function mavenTrue(text: string): boolean {
+  return text.toLowerCase() === "true";
+}
+
+/**
  * The build extensions a project loads (by `groupId:artifactId`): the plugins of its build (its
  * parents' and active profiles' too) whose declaration or management says
  * `<extensions>true</extensions>`, and its `<build><extensions>`.
@@ -2284,7 +2297,7 @@ function buildExtensions(model: Model, lookup: Lookup): string[] {
   const declared = new Set(plugins.map(name));
   const loaded = new Set(
     [...plugins, ...managed]
-      .filter((p) => p.extensions !== undefined && expand(p.extensions, lookup).trim() === "true")
+      .filter((p) => p.extensions !== undefined && mavenTrue(expand(p.extensions, lookup)))
       .map(name).filter((n) => declared.has(n)),
   );
   for (const m of model.chain) {

@@ -174,6 +174,33 @@ Deno.test("test projects: an xUnit.net v3 package, which sets IsTestProject itse
   assert.equal(isTest("xunit.v3.assert"), false);
 });
 
+// Found by the .NET sweep (AArnott/Library.Template's test/Library.Tests): a TUnit test project
+// references TUnit.Engine and no Microsoft.NET.Test.Sdk or xUnit.net package; TUnit.Engine.props
+// (and the TUnit meta package's TUnit.props) set IsTestProject for the project that references it.
+// Its packages were runtime. TUnit.Engine's buildTransitive props are empty: a library that
+// references TUnit.Core or TUnit.Assertions only is no test project.
+Deno.test("test projects: TUnit or TUnit.Engine, which set IsTestProject themselves", () => {
+  const evaluated = (id: string) =>
+    evaluateMsbuildProject(
+      '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFrameworks>net10.0</TargetFrameworks>' +
+        `<OutputType>Exe</OutputType></PropertyGroup><ItemGroup><PackageReference Include="${id}" ` +
+        'Version="1.5.0" /><PackageReference Include="xunit.v3.assert" Version="3.2.2" />' +
+        "</ItemGroup></Project>",
+      { path: "test/Library.Tests/Library.Tests.csproj", load: () => undefined },
+    );
+  for (const id of ["TUnit.Engine", "TUnit", "tunit.engine"]) {
+    const project = evaluated(id);
+    assert.equal(project.isTest, true, id);
+    assert.deepEqual(project.packages.map((p) => `${p.name} ${p.scope}`), [
+      `${id} dev`,
+      "xunit.v3.assert dev",
+    ]);
+  }
+  for (const id of ["TUnit.Core", "TUnit.Assertions"]) {
+    assert.equal(evaluated(id).isTest, false, id);
+  }
+});
+
 Deno.test("projectBeside: a named file's project, else the one project file of its folder", async () => {
   await withTempDir(async (dir) => {
     const project = (name: string): string =>
@@ -303,6 +330,40 @@ Deno.test("evaluateMsbuildProject: versions under framework conditions are all k
   ]);
 });
 
+// A PackageReference without a Version in a project that turns central package management off
+// (or a Directory.Packages.props that never turns it on) was said to have "no version the tree
+// defines", though Directory.Packages.props names one: NuGet reads no PackageVersion then, and a
+// reference without a Version is the lowest version a source has (NU1604, "Missing Package
+// Version"). The warning says so now.
+Deno.test("evaluateMsbuildProject: without central package management, Directory.Packages.props' versions do not apply", () => {
+  const files: Record<string, string> = {
+    "Directory.Packages.props": `<Project>
+  <ItemGroup><PackageVersion Include="Serilog" Version="4.0.0" /></ItemGroup>
+</Project>`,
+    "src/App/App.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Serilog" />
+    <PackageReference Include="Polly" Version="$(PollyVersion)" />
+  </ItemGroup>
+</Project>`,
+  };
+  const path = "src/App/App.csproj";
+  const project = evaluateMsbuildProject(files[path], { path, load: (p) => files[p] });
+  assert.deepEqual(project.packages.map((p) => `${p.name}@${p.version}`), [
+    "Serilog@undefined",
+    "Polly@undefined",
+  ]);
+  assert.deepEqual(project.warnings, [
+    `${path}: Serilog has no Version on its PackageReference, and central package management is ` +
+    "off (ManagePackageVersionsCentrally is not true), so the PackageVersion items of " +
+    "Directory.Packages.props do not apply: NuGet restores the lowest version a source has " +
+    "(NU1604); the purl has no version",
+    // A Version written from a property the tree does not define is as before.
+    `${path}: Polly has no version the tree defines; the purl has no version`,
+  ]);
+});
+
 Deno.test("evaluateMsbuildProject: a version property defined per target framework gives each inner build's version", () => {
   const files: Record<string, string> = {
     "Directory.Packages.props": `<Project>
@@ -354,6 +415,49 @@ Deno.test("evaluateMsbuildProject: a version property defined per target framewo
   });
   assert.deepEqual(single.packages.map((p) => p.version), [undefined]);
   assert.match(single.warnings.join("\n"), /Microsoft\.Extensions\.Logging has no version/);
+});
+
+// In a project of several target frameworks, `'$(TargetFramework)' != 'net472'` holds in the outer
+// evaluation (no framework set), so an item under it replaced (Include or Update) or removed the
+// package that an earlier `== 'net472'` item gave: net472's version was lost. NuGet restores the
+// items of each inner build (NuGet.targets runs _GenerateProjectRestoreGraphPerFramework with
+// TargetFramework set to each framework), where that Condition is false for net472.
+Deno.test("evaluateMsbuildProject: a package's version per target framework survives a later != Condition", () => {
+  const project = (items: string): string =>
+    `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFrameworks>net472;net8.0</TargetFrameworks></PropertyGroup>
+  ${items}
+</Project>`;
+  const files: Record<string, string> = {
+    "Include/Include.csproj": project(`<ItemGroup Condition="'$(TargetFramework)' == 'net472'">
+    <PackageReference Include="System.Text.Json" Version="6.0.9" />
+  </ItemGroup>
+  <ItemGroup Condition="'$(TargetFramework)' != 'net472'">
+    <PackageReference Include="System.Text.Json" Version="8.0.4" />
+  </ItemGroup>`),
+    "Update/Update.csproj": project(`<ItemGroup>
+    <PackageReference Include="System.Text.Json" Version="6.0.9" />
+    <PackageReference Update="System.Text.Json" Version="8.0.4"
+      Condition="'$(TargetFramework)' != 'net472'" />
+  </ItemGroup>`),
+    "Remove/Remove.csproj": project(`<ItemGroup>
+    <PackageReference Include="System.Memory" Version="4.5.5" />
+    <PackageReference Remove="System.Memory" Condition="'$(TargetFramework)' != 'net472'" />
+  </ItemGroup>`),
+  };
+  const versions = (path: string): string[] =>
+    evaluateMsbuildProject(files[path], { path, load: (p) => files[p] }).packages.map((p) =>
+      `${p.name}@${p.version}`
+    );
+  assert.deepEqual(versions("Include/Include.csproj"), [
+    "System.Text.Json@8.0.4",
+    "System.Text.Json@6.0.9",
+  ]);
+  assert.deepEqual(versions("Update/Update.csproj"), [
+    "System.Text.Json@8.0.4",
+    "System.Text.Json@6.0.9",
+  ]);
+  assert.deepEqual(versions("Remove/Remove.csproj"), ["System.Memory@4.5.5"]);
 });
 
 // A release engineer's SBOM lists what some build of the project restores: an item under a

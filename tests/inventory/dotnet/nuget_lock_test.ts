@@ -637,6 +637,46 @@ Deno.test("readNugetLock: a declared version the lock requests no more is warned
   });
 });
 
+// A lock written before the project changed its target frameworks (net6.0 -> net9.0) was read
+// without a word, though NuGet finds it out of date (PackagesLockFileUtilities.IsLockFileStillValid:
+// PackagesLockFile_MismatchedTargetFrameworks when the counts differ, NewTargetFramework for a
+// framework the lock lacks; `--locked-mode` fails, NU1004). Frameworks compare as NuGet's do: the
+// long name of older locks is the short one, and a platform without a version is the lock's
+// `windows7.0`; frameworks set under a Condition are not compared.
+Deno.test("readNugetLock: a lock of other target frameworks than the project's is warned about", async () => {
+  const project = (frameworks: string, condition = ""): string =>
+    '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup>' +
+    `<TargetFrameworks${condition}>${frameworks}</TargetFrameworks></PropertyGroup>` +
+    '<ItemGroup><PackageReference Include="Serilog" Version="4.0.0" /></ItemGroup></Project>';
+  const lock = (...frameworks: string[]): string =>
+    JSON.stringify({
+      version: 1,
+      dependencies: Object.fromEntries(frameworks.map((tfm) => [tfm, {
+        Serilog: { type: "Direct", requested: "[4.0.0, )", resolved: "4.0.0" },
+      }])),
+    });
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "App/App.csproj": project("net8.0;net9.0"),
+      "App/packages.lock.json": lock("net6.0", "net8.0", "net8.0/linux-x64"),
+      "Win/Win.csproj": project("net8.0-windows;net472"),
+      "Win/packages.lock.json": lock("net8.0-windows7.0", ".NETFramework,Version=v4.7.2"),
+      "Cond/Cond.csproj": project("net8.0;net9.0", " Condition=\"'$(OS)' == 'Windows_NT'\""),
+      "Cond/packages.lock.json": lock("net6.0"),
+    });
+    const context = treeContext(dir);
+    const read = (path: string) => readNugetLock(context.load(path)!, { path, ...context });
+    const path = "App/packages.lock.json";
+    assert.deepEqual(read(path).warnings, [
+      `${path} locks the target frameworks net6.0, net8.0 while App/App.csproj targets net8.0, ` +
+      "net9.0: the lock is out of date (a restore re-resolves it; `--locked-mode` fails, NU1004) " +
+      `and the SBOM has what it locks; run \`dotnet restore --force-evaluate\` and commit ${path}`,
+    ]);
+    assert.equal(read("Win/packages.lock.json").warnings, undefined);
+    assert.equal(read("Cond/packages.lock.json").warnings, undefined);
+  });
+});
+
 // Found by sweep 19 (.NET): a declared package the lock has only as Transitive (it was a
 // dependency of another before the project named it) was said to be missing from the SBOM, which
 // has it at the locked version.

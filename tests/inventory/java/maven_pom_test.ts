@@ -679,6 +679,37 @@ Deno.test("readMavenPom: dependency management does not manage the optional flag
   ]);
 });
 
+// `<optional>`, `<extensions>` and `<activeByDefault>` counted only the text `true`, though Maven
+// reads them as `<inherited>`: trimmed by its POM reader, then Boolean.parseBoolean (maven.mdo's
+// Dependency.isOptional, Plugin.isExtensions) or Boolean.valueOf (the reader's boolean
+// activeByDefault), so `TRUE` and `True` are true too.
+Deno.test("readMavenPom: Maven's boolean fields are true in any case", () => {
+  const out = readLib(
+    "",
+    `<packaging>mule-application</packaging><dependencies>${
+      dep("commons-io:commons-io:2.11.0", "<optional>TRUE</optional>")
+    }${dep("org.slf4j:slf4j-api:2.0.9", "<optional> True </optional>")}${
+      dep("junit:junit:4.13.2", "<optional>yes</optional>")
+    }</dependencies><build><plugins><plugin><groupId>org.mule.tools</groupId>
+    <artifactId>mule</artifactId><version>1.0</version><extensions>True</extensions></plugin>
+    </plugins></build><profiles><profile><id>bench</id><activation>
+    <activeByDefault>TRUE</activeByDefault></activation><dependencies>${
+      dep("org.openjdk.jmh:jmh-core:1.37")
+    }</dependencies></profile></profiles>`,
+  );
+  assert.deepEqual(scopesOf(out), {
+    "pkg:maven/commons-io/commons-io@2.11.0": "optional",
+    "pkg:maven/junit/junit@4.13.2": "runtime",
+    "pkg:maven/org.mule.tools/mule@1.0": "build",
+    // In a profile the build activates by default: runtime, not optional.
+    "pkg:maven/org.openjdk.jmh/jmh-core@1.37": "runtime",
+    "pkg:maven/org.slf4j/slf4j-api@2.0.9": "optional",
+  });
+  // The build extension loaded: the packaging's file is not known.
+  assert.match(String(out.warnings), /its packaging mule-application is not one vouch knows/);
+  assert.match(String(out.warnings), /the build activates bench by default/);
+});
+
 // Found by comparing with Maven 3.8.7's own model builder: older POMs write the model's fields
 // unprefixed (`${parent.version}`, `${version}`), which Maven 3 resolves (with a deprecation
 // warning) after the properties; a property of that name still wins.
@@ -2857,8 +2888,31 @@ Deno.test("readMavenPom: the plugins the packaging's lifecycle binds take their 
   assert.deepEqual(ids(readLib(managed, "<packaging>pom</packaging>")), [
     "maven-install-plugin@3.1.4",
   ]);
-  // A packaging a build extension defines (maven-bundle-plugin's) binds what it says: not known.
-  assert.deepEqual(ids(readLib(managed, "<packaging>bundle</packaging>")), []);
+  // A packaging another build extension defines binds what it says: not known.
+  assert.deepEqual(ids(readLib(managed, "<packaging>nbm</packaging>")), []);
+});
+
+// Shaped like google/guava: guava-parent's pluginManagement versions maven-surefire-plugin
+// (2.7.2) and maven-compiler-plugin; the guava module is `<packaging>bundle</packaging>` with
+// maven-bundle-plugin as a build extension and declares no surefire. maven-bundle-plugin's
+// META-INF/plexus/components.xml maps `bundle` as a jar's lifecycle (resources, compiler,
+// surefire, its own `bundle` goal to package, install, deploy): its tests run with
+// surefire 2.7.2. The bundle lifecycle had been taken as unknown: no surefire.
+Deno.test("readMavenPom: a bundle module's lifecycle binds surefire as a jar's does", () => {
+  const managed = `<build><pluginManagement><plugins>${plugin("maven-compiler-plugin", "3.8.1")}${
+    plugin("maven-surefire-plugin", "2.7.2")
+  }<plugin><groupId>org.apache.felix</groupId><artifactId>maven-bundle-plugin</artifactId><version>2.5.0</version></plugin></plugins></pluginManagement></build>`;
+  const out = readLib(
+    managed,
+    `<packaging>bundle</packaging><build><plugins><plugin><extensions>true</extensions><groupId>org.apache.felix</groupId><artifactId>maven-bundle-plugin</artifactId></plugin></plugins></build>`,
+  );
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+    "pkg:maven/org.apache.felix/maven-bundle-plugin@2.5.0 build",
+    "pkg:maven/org.apache.maven.plugins/maven-compiler-plugin@3.8.1 build",
+    "pkg:maven/org.apache.maven.plugins/maven-surefire-plugin@2.7.2 build",
+  ]);
+  // Its purl names the jar the bundle's artifact handler writes.
+  assert.equal(out.members?.[0]?.purl, "pkg:maven/g/lib@1");
 });
 
 /** An `<execution>` of this id with these annotation processor paths (see processorPaths). */
