@@ -5,6 +5,8 @@ import {
   isRecord,
   jsonShape,
   jsonTextChunks,
+  MAX_JSON_OBJECT_MEMBERS,
+  parseJsonText,
   toJsonText,
   utcSeconds,
   wildcardMatch,
@@ -163,19 +165,27 @@ Deno.test("countBelow: how many sorted numbers are below a value, equal ones not
 });
 
 Deno.test("jsonShape ignores brackets in strings", () => {
-  assert.deepEqual(jsonShape('{"a": [1, {"b": "[[[\\"{"}]}'), { depth: 3, containers: 3 });
+  assert.deepEqual(jsonShape('{"a": [1, {"b": "[[[\\"{"}]}'), {
+    depth: 3,
+    containers: 3,
+    members: 1,
+  });
   assert.equal(jsonShape("[".repeat(1000)).depth, 1000);
-  assert.deepEqual(jsonShape("1"), { depth: 0, containers: 0 });
+  assert.deepEqual(jsonShape("1"), { depth: 0, containers: 0, members: 0 });
   // Escaped quotes and runs of backslashes: a quote after an odd run is in the string.
-  assert.deepEqual(jsonShape('["\\\\", ["\\"]"]]'), { depth: 2, containers: 2 });
-  assert.deepEqual(jsonShape('["\\\\\\"]", [[]]'), { depth: 3, containers: 3 });
+  assert.deepEqual(jsonShape('["\\\\", ["\\"]"]]'), { depth: 2, containers: 2, members: 0 });
+  assert.deepEqual(jsonShape('["\\\\\\"]", [[]]'), { depth: 3, containers: 3, members: 0 });
   // An unterminated string holds the rest.
-  assert.deepEqual(jsonShape('[{"a": "[[[ }'), { depth: 2, containers: 2 });
+  assert.deepEqual(jsonShape('[{"a": "[[[ }'), { depth: 2, containers: 2, members: 1 });
+  // The members of the largest object: its commas and one, not those of an array or a string.
+  assert.equal(jsonShape('{"a": 1, "b": [1, 2, 3, 4], "c": {"d": ",,,", "e": 2}}').members, 3);
+  assert.equal(jsonShape("[1, 2, 3]").members, 0);
 });
 
 Deno.test("jsonShape: the same shape as a walk over every character, on random JSON-like text", () => {
-  const walk = (text: string): { depth: number; containers: number } => {
-    let depth = 0, max = 0, containers = 0, inString = false;
+  const walk = (text: string): { depth: number; containers: number; members: number } => {
+    let depth = 0, max = 0, containers = 0, inString = false, members = 0;
+    const open: number[] = [];
     for (let i = 0; i < text.length; i++) {
       const c = text[i];
       if (inString) {
@@ -185,9 +195,16 @@ Deno.test("jsonShape: the same shape as a walk over every character, on random J
       else if (c === "[" || c === "{") {
         containers++;
         max = Math.max(max, ++depth);
-      } else if (c === "]" || c === "}") depth--;
+        open.push(c === "{" ? 1 : 0);
+        if (c === "{") members = Math.max(members, 1);
+      } else if (c === "]" || c === "}") {
+        depth--;
+        open.pop();
+      } else if (c === "," && open.length > 0 && open[open.length - 1] > 0) {
+        members = Math.max(members, ++open[open.length - 1]);
+      }
     }
-    return { depth: max, containers };
+    return { depth: max, containers, members };
   };
   let seed = 20261203;
   const random = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
@@ -195,4 +212,22 @@ Deno.test("jsonShape: the same shape as a walk over every character, on random J
     const text = Array.from({ length: random(40) }, () => '[]{}"\\a, '[random(9)]).join("");
     assert.deepEqual(jsonShape(text), walk(text), JSON.stringify(text));
   }
+});
+
+Deno.test("parseJsonText: JSON.parse, but an object of too many members is a SyntaxError, not an aborted process", () => {
+  assert.deepEqual(parseJsonText('{"a": [1, {"b": 2}]}'), { a: [1, { b: 2 }] });
+  assert.throws(() => parseJsonText("{"), SyntaxError);
+  // V8's JSON.parse aborts the process (a failed check) on an object of over 8,388,607 members.
+  const members = (n: number): string => {
+    const parts: string[] = [];
+    for (let i = 0; i < n; i++) parts.push(`"${i.toString(36)}":0`);
+    return `{${parts.join(",")}}`;
+  };
+  assert.throws(
+    () => parseJsonText(members(MAX_JSON_OBJECT_MEMBERS + 1)),
+    (e) => e instanceof SyntaxError && /over the 4000000 vouch parses/.test(e.message),
+  );
+  // As many in an array are values, not members: parsed.
+  const array = `[${"0,".repeat(MAX_JSON_OBJECT_MEMBERS)}0]`;
+  assert.equal((parseJsonText(array) as number[]).length, MAX_JSON_OBJECT_MEMBERS + 1);
 });

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { isRecord } from "../_util.ts";
+import { isRecord, parseJsonText } from "../_util.ts";
 import { fsProblem, readRegularFileSync } from "../_fs.ts";
 import { FILES } from "./bundle_index.ts";
 
@@ -27,7 +27,7 @@ const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 function listedNames(bytes: Uint8Array): Set<string> | undefined {
   let value: unknown;
   try {
-    value = JSON.parse(utf8.decode(bytes));
+    value = parseJsonText(utf8.decode(bytes));
   } catch {
     return undefined;
   }

@@ -3,6 +3,7 @@
 // file of this list (`inventory.unread_file`) unless a lockfile that was read
 // resolves it, so a project is never silently half read. The README lists the
 // same files (a test checks it).
+import { parseJsonText } from "../_util.ts";
 import type { Ecosystem } from "./types.ts";
 import type { Load } from "./_reader.ts";
 import {
@@ -191,7 +192,7 @@ function objectOf(value: unknown): Record<string, unknown> | undefined {
 /** The JSON object a text is, or `undefined` when it is not valid JSON or no object. */
 function jsonObject(text: string): Record<string, unknown> | undefined {
   try {
-    return objectOf(JSON.parse(text));
+    return objectOf(parseJsonText(text));
   } catch {
     return undefined;
   }
@@ -206,7 +207,7 @@ function jsonObject(text: string): Record<string, unknown> | undefined {
 function isNugetProjectJson(text: string): boolean {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseJsonText(text);
   } catch {
     return true;
   }

@@ -1,6 +1,7 @@
 // Private: the bundle file's JSON, read within bounds: at most 256 MiB, strict
-// UTF-8, nesting no deeper than a bundle needs (checked before JSON.parse, so a
-// file of nothing but brackets costs one linear scan, not a deep parse).
+// UTF-8, nesting no deeper and holding no more objects and arrays than a bundle
+// needs (checked before JSON.parse, so a file of nothing but brackets costs one
+// linear scan, not a deep parse or gigabytes of objects).
 import { jsonShape } from "../_util.ts";
 import { utf8 } from "./_bytes.ts";
 import { failed, type SigstoreCheck } from "./codes.ts";
@@ -16,15 +17,12 @@ export const MAX_BUNDLE_BYTES = 256 * 1024 * 1024;
 export const MAX_BUNDLE_DEPTH = 32;
 
 /**
- * Whether JSON text nests arrays/objects deeper than a limit (brackets in strings ignored).
- *
- * @param text The JSON text.
- * @param limit The deepest nesting allowed.
- * @returns `true` when some value nests deeper.
+ * The most objects and arrays a bundle may hold, and the most members one object may have; a
+ * bundle holds a few dozen (its SBOM, if any, is base64 text). A hostile 255 MiB `[{},{},…]`
+ * (89 million objects) ran the heap out (7.4 GB) and killed the process; an object of 8.4
+ * million members aborts V8's `JSON.parse`.
  */
-export function nestsDeeperThan(text: string, limit: number): boolean {
-  return jsonShape(text).depth > limit;
-}
+export const MAX_BUNDLE_CONTAINERS = 10_000;
 
 /**
  * Parses a bundle file's bytes. Never throws.
@@ -38,9 +36,20 @@ export function parseBundleJson(bytes: Uint8Array): { value: unknown } | { check
   }
   const text = utf8(bytes);
   if (text === undefined) return { check: failed("bundle.json", "the bundle is not UTF-8") };
-  if (nestsDeeperThan(text, MAX_BUNDLE_DEPTH)) {
+  const shape = jsonShape(text);
+  if (shape.depth > MAX_BUNDLE_DEPTH) {
     return {
       check: failed("bundle.json", `the bundle nests deeper than ${MAX_BUNDLE_DEPTH} levels`),
+    };
+  }
+  if (shape.containers > MAX_BUNDLE_CONTAINERS || shape.members > MAX_BUNDLE_CONTAINERS) {
+    return {
+      check: failed(
+        "bundle.json",
+        `the bundle holds ${
+          Math.max(shape.containers, shape.members)
+        } objects and arrays, or members of one object, over the ${MAX_BUNDLE_CONTAINERS} a bundle may hold; not parsed`,
+      ),
     };
   }
   try {

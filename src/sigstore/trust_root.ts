@@ -14,7 +14,7 @@
  * @module
  */
 import { VouchError } from "../errors.ts";
-import { isRecord } from "../_util.ts";
+import { isRecord, parseJsonText } from "../_util.ts";
 import { decodeProtoBytes } from "./_bytes.ts";
 import { DerError, formatInstant, type Instant, instantFromFields } from "./_asn1/reader.ts";
 import { parsePublicKey, type PublicKey, spkiFromPkcs1 } from "./_crypto.ts";
@@ -327,7 +327,7 @@ export function parseTrustedRoot(
 export function loadTrustedRoot(text: string): TrustedRoot {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseJsonText(text);
   } catch {
     throw invalid("not JSON");
   }

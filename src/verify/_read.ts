@@ -1,6 +1,6 @@
 // Private: bounded reads and defensive JSON parsing of untrusted bundle files.
 import { MAX_EVIDENCE_FILE_BYTES } from "../bundle/bundle_index.ts";
-import { jsonShape, jsonTextChunks } from "../_util.ts";
+import { jsonShape, jsonTextChunks, MAX_JSON_OBJECT_MEMBERS } from "../_util.ts";
 import { fail, type VerifyCheck } from "./_check.ts";
 
 /** The largest evidence file `verify()` reads: 256 MiB, the most `attest()` writes. */
@@ -113,6 +113,15 @@ export function parseJson(
       check: fail(
         "file.too_complex",
         `${shape.containers} JSON objects and arrays, over the ${MAX_JSON_CONTAINERS} limit; not parsed`,
+        file,
+      ),
+    };
+  }
+  if (shape.members > MAX_JSON_OBJECT_MEMBERS) {
+    return {
+      check: fail(
+        "file.too_complex",
+        `an object of ${shape.members} members, over the ${MAX_JSON_OBJECT_MEMBERS} limit; not parsed`,
         file,
       ),
     };

@@ -60,7 +60,7 @@
  * | `file.too_large` | a file is over 256 MiB (what attest writes at most); refused without reading it |
  * | `file.not_regular`, `file.unreadable` | a file is not a regular file / cannot be read |
  * | `file.invalid_json` / `file.too_deep` | a JSON file does not parse (or is not UTF-8) / nests over 64 levels |
- * | `file.too_complex` | a JSON file holds over 8 million objects and arrays (a hostile `[{},{},…]` would take gigabytes to parse): not parsed |
+ * | `file.too_complex` | a JSON file holds over 8 million objects and arrays (a hostile `[{},{},…]` would take gigabytes to parse), or an object of over 4 million members (V8's `JSON.parse` aborts the process past 8.4 million): not parsed |
  * | `file.not_canonical` | the provenance or an SBOM is not in vouch's canonical JSON form (duplicate keys, escapes, number forms, spacing): another reader could see other values than verify |
  * | `statement.missing` | `provenance.intoto.json` could not be read |
  * | `statement.type`, `statement.subject`, `statement.predicate_type`, `statement.build_definition`, `statement.run_details` | the provenance is not an in-toto v1 Statement with SLSA v1 provenance as vouch writes it (subjects with `annotations.size`, one `builder.version`, `metadata.startedOn`) |

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { MAX_JSON_OBJECT_MEMBERS } from "../../src/_util.ts";
 import {
   isCanonicalText,
   MAX_FILE_BYTES,
@@ -89,6 +90,15 @@ Deno.test("attack: a dense JSON file ([{},{},…]) is file.too_complex before it
   assert.equal(result.check?.code, "file.too_complex");
   const fits = parseJson(new TextEncoder().encode("[" + "{},".repeat(999) + "{}]"), "x.json");
   assert.equal(fits.check, undefined);
+});
+
+Deno.test("attack: an object of millions of members is file.too_complex before it is parsed", () => {
+  // V8's JSON.parse aborts the process on an object of over 8,388,607 members (a 64 MB file).
+  const parts: string[] = [];
+  for (let i = 0; i <= MAX_JSON_OBJECT_MEMBERS; i++) parts.push(`"${i.toString(36)}":0`);
+  const result = parseJson(enc(`{${parts.join(",")}}`), "sbom.spdx.json");
+  assert.equal(result.check?.code, "file.too_complex");
+  assert.match(result.check?.message ?? "", /an object of 4000001 members/);
 });
 
 Deno.test("isCanonicalText: the text vouch writes for the value, compared chunk by chunk", () => {

@@ -1,5 +1,5 @@
 import { VouchError } from "../../errors.ts";
-import { isRecord } from "../../_util.ts";
+import { isRecord, parseJsonText } from "../../_util.ts";
 
 /** A parsed JSON object. */
 export type JsonObject = Record<string, unknown>;
@@ -266,7 +266,7 @@ function strictnessError(
 export function parseJsonObject(text: string, path: string, code: string): JsonObject {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseJsonText(text);
   } catch (error) {
     const found = syntaxError(text) ??
       { offset: 0, reason: (error as Error).message.split("\n")[0] };

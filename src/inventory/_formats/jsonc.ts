@@ -1,5 +1,5 @@
 import { VouchError } from "../../errors.ts";
-import { isRecord } from "../../_util.ts";
+import { isRecord, parseJsonText } from "../../_util.ts";
 import { type JsonObject, lineAt, loneSurrogate } from "./json.ts";
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
@@ -164,7 +164,7 @@ export function parseJsoncObject(text: string, file: string, code: string): Json
       `fix the syntax at line ${line} of ${file} (or regenerate the file)`,
     );
   }
-  const value: unknown = JSON.parse(json);
+  const value: unknown = parseJsonText(json);
   if (!isRecord(value)) {
     throw new VouchError(
       code,

@@ -1,6 +1,6 @@
 // Private: what makes a JSON text a deno.lock, without the reader (the registry asks it of a
 // file `--lockfile` names under a name of the project's choosing: deno.json's `"lock"`).
-import { isRecord } from "../../_util.ts";
+import { isRecord, parseJsonText } from "../../_util.ts";
 
 /** The lock versions the reader reads, besides the unversioned lock of Deno before 1.28. */
 export const SUPPORTED_VERSIONS: readonly string[] = ["2", "3", "4", "5"];
@@ -40,7 +40,7 @@ export function isUnversionedLock(lock: Record<string, unknown>): boolean {
 export function isDenoLockText(text: string): boolean {
   let lock: unknown;
   try {
-    lock = JSON.parse(text);
+    lock = parseJsonText(text);
   } catch {
     return false;
   }

@@ -6,7 +6,7 @@
  */
 
 import { VouchError } from "../../errors.ts";
-import { isRecord } from "../../_util.ts";
+import { isRecord, parseJsonText } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
 import { type JsonObject, keyLine, objectAt, parseJsonObject, stringAt } from "../_formats/json.ts";
 import { parseJsoncObject } from "../_formats/jsonc.ts";
@@ -119,7 +119,7 @@ function declaredScopes(load: Load | undefined, path: string): Map<string, Scope
   const text = load?.(path);
   let json: unknown;
   try {
-    json = text === undefined ? undefined : JSON.parse(text);
+    json = text === undefined ? undefined : parseJsonText(text);
   } catch {
     return new Map();
   }

@@ -14,7 +14,7 @@ import { segmentMatches } from "../_glob.ts";
 import type { ReaderContext, ReaderResult } from "../_reader.ts";
 import type { Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
-import { isRecord } from "../../_util.ts";
+import { isRecord, parseJsonText } from "../../_util.ts";
 import {
   composerPurl,
   isBinPluginTool,
@@ -90,7 +90,7 @@ function pathPackages(
     for (const folder of pathFolders(manifestPath, url, options.list)) {
       let doc: unknown;
       try {
-        doc = JSON.parse(options.load(posix.join(folder, "composer.json")) ?? "null");
+        doc = parseJsonText(options.load(posix.join(folder, "composer.json")) ?? "null");
       } catch {
         continue; // its own read reports it
       }

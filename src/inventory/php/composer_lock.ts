@@ -6,7 +6,7 @@
  */
 
 import { posix } from "../../_path.ts";
-import { isRecord, withoutTrailing } from "../../_util.ts";
+import { isRecord, parseJsonText, withoutTrailing } from "../../_util.ts";
 import { composerLockHash } from "./_content_hash.ts";
 import { OutputBuilder } from "../_builder.ts";
 import { keyLine, lineAt, parseJsonObject } from "../_formats/json.ts";
@@ -71,7 +71,7 @@ export function isBinPluginTool(path: string, load: (path: string) => string | u
   const folder = posix.dirname(targetFolder);
   let doc: unknown;
   try {
-    doc = JSON.parse(load(posix.join(folder, "composer.json")) ?? "null");
+    doc = parseJsonText(load(posix.join(folder, "composer.json")) ?? "null");
   } catch {
     return false; // its own reader reports it
   }

@@ -13,7 +13,7 @@
  *
  * @module
  */
-import { isRecord } from "../../_util.ts";
+import { isRecord, parseJsonText } from "../../_util.ts";
 import type { Instant } from "../_asn1/reader.ts";
 import { parseRfc3339 } from "../trust_root.ts";
 import type { RekorLog } from "./rekor.ts";
@@ -165,7 +165,7 @@ function pick(list: Service[], config: unknown, field: string): Service[] {
 export function servicesFromSigningConfig(text: string, now: Date): SigstoreServices {
   let config: unknown;
   try {
-    config = JSON.parse(text);
+    config = parseJsonText(text);
   } catch {
     throw invalid("not JSON");
   }
