@@ -3148,3 +3148,76 @@ Deno.test("readMavenPom: a packaging a profile's property gives binds the profil
     /lib\/pom\.xml: its packaging \$\{build\.packaging\} is not known without a profile/,
   );
 });
+
+/** An `<artifactItem>` of maven-dependency-plugin. */
+function artifactItem(coordinates: string, more = ""): string {
+  const [groupId, artifactId, version] = coordinates.split(":");
+  return `<artifactItem><groupId>${groupId}</groupId><artifactId>${artifactId}</artifactId>${
+    version === undefined ? "" : `<version>${version}</version>`
+  }${more}</artifactItem>`;
+}
+
+// Found on jenkinsci/jenkins's war/pom.xml: its maven-dependency-plugin `copy` executions
+// (phase generate-resources) copy the detached plugins (`<type>hpi</type>`) into
+// WEB-INF/detached-plugins and winstone (no version: the project's test dependency gives it) into
+// the war's executable folder, so they ship in the war; none was in the SBOM (winstone only as a
+// dev dependency). maven-dependency-plugin's CopyMojo and UnpackMojo default to process-sources;
+// an item without a version takes the project's dependency's, then its managed one
+// (AbstractFromConfigurationMojo.fillMissingArtifactVersion).
+Deno.test("readMavenPom: maven-dependency-plugin's copy and unpack artifactItems are the project's", () => {
+  const execution = (id: string, goal: string, phase: string | undefined, items: string[]) =>
+    `<execution><id>${id}</id>${phase === undefined ? "" : `<phase>${phase}</phase>`}` +
+    `<goals><goal>${goal}</goal></goals><configuration><artifactItems>${
+      items.join("")
+    }</artifactItems></configuration></execution>`;
+  const out = readLib(
+    `<properties><winstone.version>8.12</winstone.version></properties>
+    <dependencyManagement><dependencies>${
+      dep("org.webjars:swagger-ui:5.17.14")
+    }</dependencies></dependencyManagement>
+    <build><pluginManagement><plugins>${
+      plugin("maven-dependency-plugin", "3.8.1")
+    }</plugins></pluginManagement></build>`,
+    `<packaging>war</packaging><dependencies>${
+      dep("org.jenkins-ci:winstone:${winstone.version}", "<scope>test</scope>")
+    }</dependencies><build><plugins>${
+      plugin(
+        "maven-dependency-plugin",
+        undefined,
+        `<executions>${
+          execution("detached-plugins", "copy", "generate-resources", [
+            artifactItem("org.jenkins-ci.plugins:mailer:522.va_995fa_cfb_8b_d", "<type>hpi</type>"),
+            artifactItem("org.jenkins-ci:winstone", "<destFileName>winstone.jar</destFileName>"),
+          ])
+        }${execution("ui", "unpack", undefined, [artifactItem("org.webjars:swagger-ui")])}${
+          execution("it-server", "copy", "pre-integration-test", [
+            artifactItem("org.eclipse.jetty:jetty-runner:9.4.54.v20240208"),
+          ])
+        }${
+          execution("off", "copy", "none", [artifactItem("com.example:never:1.0")])
+        }<execution><id>tree</id><goals><goal>tree</goal></goals><configuration><artifactItems>${
+          artifactItem("com.example:not-copied:1.0")
+        }</artifactItems></configuration></execution></executions>`,
+      )
+    }</plugins></build><profiles><profile><id>docs</id><build><plugins>${
+      plugin(
+        "maven-dependency-plugin",
+        undefined,
+        `<executions>${
+          execution("docs", "unpack", "prepare-package", [
+            artifactItem("org.example:docs:2.0", "<type>zip</type><classifier>html</classifier>"),
+          ])
+        }</executions>`,
+      )
+    }</plugins></build></profile></profiles>`,
+  );
+  const copied = out.components.filter((c) => !c.name.includes("maven-dependency-plugin"))
+    .map((c) => `${c.id} ${c.scopes.join(",")} ${c.groups.join(",")}`.trim());
+  assert.deepEqual(copied, [
+    "pkg:maven/org.eclipse.jetty/jetty-runner@9.4.54.v20240208 dev",
+    "pkg:maven/org.example/docs@2.0?classifier=html&type=zip optional profile:docs",
+    "pkg:maven/org.jenkins-ci.plugins/mailer@522.va_995fa_cfb_8b_d?type=hpi runtime",
+    "pkg:maven/org.jenkins-ci/winstone@8.12 dev,runtime",
+    "pkg:maven/org.webjars/swagger-ui@5.17.14 runtime",
+  ]);
+});
