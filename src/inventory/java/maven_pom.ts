@@ -976,6 +976,11 @@ class Resolver {
   readonly managements = new Map<Model, Management>();
   readonly warnings = new Set<string>();
   /**
+   * The warnings about the profiles of a parent that the POMs read inherit: the same for each
+   * module of a build, said once for all (see `ReaderResult.inheritedWarnings`).
+   */
+  readonly inherited = new Map<string, Set<string>>();
+  /**
    * The dependencies whose versions are managed outside the tree, by the POM
    * declaring them, then by the parents and BOMs that may manage them: one
    * warning per POM (see {@linkcode Resolver.allWarnings}), not one per dependency.
@@ -2699,30 +2704,66 @@ class Mapper {
       changing.has(p)
     );
     if (used.length === 0) return;
-    const list = used.map((p) => {
-      const from = this.resolver.paths.get(p.pom);
-      return `${p.id} (${activationText(p, cli, this.model.user)}${
-        from === this.model.path ? "" : `, from ${from}`
-      })`;
-    });
-    const optional = this.optional.size === 0
-      ? ""
-      : `; the runtime dependencies of ${
-        [...this.optional].join(", ")
-      }, which the build does not activate by default, are optional`;
-    const ids = [...new Set([...applied].map((p) => p.id))];
-    const active = ids.length === 0
-      ? ""
-      : `; the build activates ${
-        ids.join(", ")
-      } by default: their properties, management and redeclarations are the build's own`;
-    this.resolver.warnings.add(
-      `${this.model.path}: its profiles' activation is known only as far as the POMs and .mvn/maven.config say (not the JDK, OS, files or environment of a run): the dependencies and plugins of ` +
-        `every profile (and the versions its properties give the build's own) are listed, ` +
-        `each in the group profile:<id>, whether the build activates it or not: ${
-          list.join(", ")
-        }${optional}${active}`,
+    // One warning per POM that declares the profiles: a module's own, and one for each parent's
+    // (said for every module that inherits them alike: the merge of the build's POMs says it once,
+    // naming them, see `inheritedWarnings`).
+    const byPom = new Map<string, RawProfile[]>();
+    for (const p of used) {
+      const from = this.resolver.paths.get(p.pom)!;
+      const list = byPom.get(from);
+      if (list) list.push(p);
+      else byPom.set(from, [p]);
+    }
+    const poms = new Map(
+      [...used, ...applied].map((p) => [p.pom, this.resolver.paths.get(p.pom)!]),
     );
+    const ownPath = this.model.path;
+    // The profile ids of each warning: a profile not active by default whose runtime
+    // dependencies were made optional, or one the build activates, goes to its POM's warning
+    // (the module's own for a profile of its POM or of one whose profiles are not listed).
+    const home = (path: string | undefined): string =>
+      path !== undefined && byPom.has(path) ? path : ownPath;
+    const optional = new Map<string, string[]>();
+    for (const id of this.optional) {
+      const path = home([...byPom].find(([, list]) => list.some((p) => p.id === id))?.[0]);
+      optional.set(path, [...optional.get(path) ?? [], id]);
+    }
+    const active = new Map<string, string[]>();
+    for (const p of applied) {
+      const path = home(poms.get(p.pom));
+      const ids = active.get(path) ?? [];
+      if (!ids.includes(p.id)) active.set(path, [...ids, p.id]);
+    }
+    for (const path of new Set([...byPom.keys(), ...optional.keys(), ...active.keys()])) {
+      const profiles = byPom.get(path);
+      const optionalIds = optional.get(path) ?? [];
+      const activeIds = active.get(path) ?? [];
+      const notes = [
+        ...optionalIds.length === 0 ? [] : [
+          `the runtime dependencies of ${
+            optionalIds.join(", ")
+          }, which the build does not activate by default, are optional`,
+        ],
+        ...activeIds.length === 0 ? [] : [
+          `the build activates ${
+            activeIds.join(", ")
+          } by default: their properties, management and redeclarations are the build's own`,
+        ],
+      ];
+      const text = profiles === undefined
+        ? `${path}: ${notes.join("; ")}`
+        : `${path}: its profiles' activation is known only as far as the POMs and .mvn/maven.config say (not the JDK, OS, files or environment of a run): the dependencies and plugins of ` +
+          `every profile (and the versions its properties give the build's own) are listed, ` +
+          `each in the group profile:<id>, whether the build activates it or not: ${
+            profiles.map((p) => `${p.id} (${activationText(p, cli, this.model.user)})`).join(", ")
+          }${notes.map((n) => `; ${n}`).join("")}`;
+      if (path === ownPath) this.resolver.warnings.add(text);
+      else {
+        const by = this.resolver.inherited.get(text);
+        if (by) by.add(ownPath);
+        else this.resolver.inherited.set(text, new Set([ownPath]));
+      }
+    }
   }
 
   /**
@@ -3181,5 +3222,10 @@ export function readMavenPom(
     warnings.sort(compareStrings);
   }
   if (warnings.length > 0) result.warnings = warnings;
+  if (resolver.inherited.size > 0) {
+    result.inheritedWarnings = [...resolver.inherited].flatMap(([warning, by]) =>
+      [...by].map((pom) => ({ warning, by: pom }))
+    );
+  }
   return result;
 }
