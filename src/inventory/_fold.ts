@@ -717,6 +717,30 @@ export interface Merged {
   declaredOnly: string[];
 }
 
+/**
+ * An inherited warning (see `ReaderResult.inheritedWarnings`) with the files that inherit it:
+ * all of them while the line stays within {@linkcode MAX_WARNING}, else their count and the
+ * first ones.
+ */
+function inheritedBy(text: string, files: string[]): string {
+  const whose = files.length === 1
+    ? "the file that inherits it"
+    : `the ${files.length} files that inherit it`;
+  const all = `${text} (the same for ${whose}: ${files.join(", ")})`;
+  if (all.length <= MAX_WARNING) return all;
+  const named: string[] = [];
+  const line = (): string =>
+    `${text} (the same for ${whose}: ${named.join(", ")}, and ${files.length - named.length} more)`;
+  for (const file of files) {
+    named.push(file);
+    if (line().length > MAX_WARNING) {
+      named.pop();
+      break;
+    }
+  }
+  return line();
+}
+
 /** The longest warning kept whole: a file's text quoted in one (a Condition) may be any length. */
 const MAX_WARNING = 1000;
 
@@ -973,6 +997,15 @@ function installedFromAbove(lock: ReadFile, files: readonly ReadFile[]): ReadFil
  */
 export function mergeOutputs(read: readonly ReadFile[]): Merged {
   const warnings = new Set<string>();
+  // Each inherited warning with the files that inherit it (see `ReaderResult.inheritedWarnings`).
+  const inherited = new Map<string, Set<string>>();
+  const inherit = (f: ReadFile): void => {
+    for (const { warning, by } of f.output.inheritedWarnings ?? []) {
+      const files = inherited.get(warning);
+      if (files) files.add(by);
+      else inherited.set(warning, new Set([by]));
+    }
+  };
   const used = read.filter((f) => {
     const above = installedFromAbove(f, read);
     if (above === undefined) return true;
@@ -1013,6 +1046,7 @@ export function mergeOutputs(read: readonly ReadFile[]): Merged {
       if (local.length > 0) outputs.push({ members: [], components: [], edges: local });
       if (f.output.extras !== undefined) extras.push(f.output.extras);
       for (const w of f.output.warnings ?? []) warnings.add(w);
+      inherit(f);
       if (kind === "manifest" && f.output.components.length > 0) {
         declaredOnly.push(f.path);
         declaredCount.set(f.path, f.output.components.length);
@@ -1038,6 +1072,7 @@ export function mergeOutputs(read: readonly ReadFile[]): Merged {
     outputs.push(folded.output);
     extras.push(folded.extras);
     for (const w of f.output.warnings ?? []) warnings.add(w);
+    inherit(f);
     if (listsOnly && folded.unmatched.length > 0) {
       warnings.add(
         `${f.path} is resolved by ${resolving.map((l) => l.path).join(", ")}, which ` +
@@ -1068,6 +1103,11 @@ export function mergeOutputs(read: readonly ReadFile[]): Merged {
   }
   const warning = declaredOnlyWarning(declaredOnly.sort(compareStrings), declaredCount);
   if (warning !== undefined) warnings.add(warning);
+  for (const [text, by] of inherited) {
+    // The declaring file says it itself too, when read: one line for all.
+    warnings.delete(text);
+    warnings.add(inheritedBy(text, [...by].sort(compareStrings)));
+  }
   const derived = new Set<string>();
   for (const f of files) {
     if (f.output.scopesFromDeclarations) { for (const c of f.output.components) derived.add(c.id); }

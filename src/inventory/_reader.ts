@@ -22,6 +22,13 @@ export type ReaderResult = ReaderOutput & {
   projectIsTooling?: true;
   warnings?: string[];
   /**
+   * Warnings about what another file declares that this one inherits (a Maven parent's
+   * profiles), each with the file that inherits it (`by`, this one or another it reads): every
+   * module of a build would say the same, so the merge says each once, naming those files, and
+   * in place of the same warning of the declaring file's own (see `mergeOutputs`).
+   */
+  inheritedWarnings?: { warning: string; by: string }[];
+  /**
    * What the file includes that vouch cannot read (a requirements file's `-r https://…`, which
    * pip downloads): each by where it is (a URL) and why, an unread input of the scan as an
    * unread file is, so that `vouch attest` blocks on it (`inventory.unread_file`) unless

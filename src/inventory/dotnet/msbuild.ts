@@ -51,8 +51,9 @@
  * `"build;analyzers"`: neither `runtime` nor `native` reach the output); every reference of
  * a test project (`IsTestProject`, which the Arcade SDK sets for a project named `*.Tests`, the
  * Visual Studio test project type in
- * `ProjectTypeGuids`, one that uses MSTest.Sdk, or one that references `Microsoft.NET.Test.Sdk`, xUnit.net v3
- * or TUnit, whose packages set `IsTestProject`) → dev;
+ * `ProjectTypeGuids`, one that uses MSTest.Sdk, or one that references `Microsoft.NET.Test.Sdk` (or MSTest's
+ * meta package `MSTest`, which brings its props), xUnit.net v3 or TUnit, whose packages set
+ * `IsTestProject`) → dev;
  * else runtime. `ProjectReference`s are edges to other members, never
  * components: those of the project and of every file it imports
  * (`Directory.Build.props`/`.targets` too, so a shared analyzer project is
@@ -133,10 +134,15 @@ const CODE = "inventory.msbuild.invalid";
  * test package (`xunit.v3`, `xunit.v3.mtp-v2` …) brings and which needs no test SDK, and TUnit's
  * `TUnit` and `TUnit.Engine` (their `TUnit.props` and `TUnit.Engine.props` set it for the project
  * that references them; `TUnit.Engine`'s buildTransitive props are empty, so only a direct
- * reference counts: `TUnit.Core` or `TUnit.Assertions` alone make no test project).
+ * reference counts: `TUnit.Core` or `TUnit.Assertions` alone make no test project), and MSTest's
+ * meta package `MSTest`, whose nuspec (microsoft/testfx src/Package/MSTest/MSTest.nuspec) depends
+ * on Microsoft.NET.Test.Sdk with no `exclude`, so that package's build props, which set
+ * `IsTestProject`, are imported as the project's own (all but its uap10.0 group). Neither
+ * NUnit3TestAdapter's nor xunit.runner.visualstudio's props set it (only `TestContainer`, or
+ * Microsoft Testing Platform hooks), nor do MSTest.TestAdapter's or MSTest.TestFramework's.
  */
 const TEST_PACKAGE =
-  /^(?:microsoft\.net\.test\.sdk|xunit\.v3(?:\.core)?(?:\.mtp-(?:v1|v2|off))?|tunit(?:\.engine)?)$/i;
+  /^(?:microsoft\.net\.test\.sdk|mstest|xunit\.v3(?:\.core)?(?:\.mtp-(?:v1|v2|off))?|tunit(?:\.engine)?)$/i;
 /** The Visual Studio project type GUID of a (legacy, non-SDK) test project. */
 const TEST_PROJECT_TYPE = "3AC096D0-A1C2-E12C-1390-A8335801FDAB";
 /**
@@ -2068,8 +2074,8 @@ function flowsAtRunTime(reference: Reference): boolean {
 
 /**
  * Whether packages a project uses make it a test project: one of them sets
- * `IsTestProject` in its build files, `Microsoft.NET.Test.Sdk`, an
- * xUnit.net v3 package (`xunit.v3`, `xunit.v3.mtp-v2`, `xunit.v3.core` …) or TUnit's `TUnit` or
+ * `IsTestProject` in its build files, `Microsoft.NET.Test.Sdk` (also through MSTest's meta
+ * package `MSTest`), an xUnit.net v3 package (`xunit.v3`, `xunit.v3.mtp-v2`, `xunit.v3.core` …) or TUnit's `TUnit` or
  * `TUnit.Engine` (by `PackageReference`, or installed through `packages.config`).
  *
  * @param packageIds The package ids (any case).

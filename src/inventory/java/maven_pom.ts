@@ -193,6 +193,10 @@ interface RawPlugin {
 interface RawExecution {
   id: string;
   inherited?: string;
+  /** Its `<phase>`, as written (none: the goal's default phase). */
+  phase?: string;
+  /** Its `<goals>`, as written. */
+  goals: string[];
   configuration: RawConfiguration;
 }
 
@@ -212,6 +216,11 @@ interface RawConfiguration {
    * own, not merged with them); one that has none takes that of the configuration it overrides.
    */
   children?: string;
+  /**
+   * Its `<artifactItems>` (maven-dependency-plugin's `copy` and `unpack` goals), each
+   * `<artifactItem>` as a path of `paths` is, merged the same way.
+   */
+  items?: RawConfiguration["paths"];
   /** Its `<annotationProcessorPaths>`, if it has one. */
   paths?: {
     /**
@@ -430,6 +439,21 @@ class Decoder {
       childElements(list).map((path) => this.dependency(path, "annotation processor path"));
     const visit = (element: XmlElement, depth: number, top: boolean): void => {
       for (const child of childElements(element)) {
+        if (top && localName(child.name) === "artifactItems") {
+          // maven-dependency-plugin's ArtifactItem list, a top-level parameter of its goals.
+          if (configuration.items === undefined) {
+            configuration.items = {
+              paths: childElements(child).map((item) => ({
+                name: item.name,
+                path: this.partialDependency(item, "artifact item"),
+                remove: item.attributes["combine.self"] === "remove",
+              })),
+              self: child.attributes["combine.self"],
+              children: child.attributes["combine.children"],
+            };
+          }
+          continue;
+        }
         if (localName(child.name) !== "annotationProcessorPaths") {
           if (depth < 4) visit(child, depth + 1, false);
         } else if (top && configuration.paths === undefined) {
@@ -459,14 +483,17 @@ class Decoder {
   executions(plugin: XmlElement, others: RawDependency[]): RawExecution[] {
     return childElements(plugin, "executions").flatMap((list) =>
       childElements(list, "execution").map((element) => {
-        const f = this.fields(element, ["id", "inherited"]);
+        const f = this.fields(element, ["id", "inherited", "phase", "goals"]);
         const execution: RawExecution = {
           // PluginExecution's default id.
           id: this.value(f, "id") ?? "default",
+          goals: this.items(f.get("goals"), "goal").map(textOf).filter((g) => g !== ""),
           configuration: this.processorPaths(element, others),
         };
         const inherited = this.value(f, "inherited");
         if (inherited !== undefined) execution.inherited = inherited;
+        const phase = this.value(f, "phase");
+        if (phase !== undefined) execution.phase = phase;
         return execution;
       })
     );
@@ -948,6 +975,11 @@ class Resolver {
   readonly paths = new Map<RawPom, string>();
   readonly managements = new Map<Model, Management>();
   readonly warnings = new Set<string>();
+  /**
+   * The warnings about the profiles of a parent that the POMs read inherit: the same for each
+   * module of a build, said once for all (see `ReaderResult.inheritedWarnings`).
+   */
+  readonly inherited = new Map<string, Set<string>>();
   /**
    * The dependencies whose versions are managed outside the tree, by the POM
    * declaring them, then by the parents and BOMs that may manage them: one
@@ -1836,7 +1868,7 @@ class Resolver {
     model: Model,
     extra: { profiles: RawProfile[]; overlay: Map<string, string>; merge?: boolean } | undefined,
     management: Management,
-  ): { plugin: Declared; dependencies: Declared[]; paths: Declared[] }[] {
+  ): { plugin: Declared; dependencies: Declared[]; paths: Declared[]; copied: Declared[] }[] {
     const lookup = this.lookup(model, extra?.overlay);
     // Each declaration's key, interpolated once (every list below asks for it again).
     const keys = new Map<RawPlugin, string>();
@@ -1887,8 +1919,8 @@ class Resolver {
      */
     const executionsOf = (
       ...lists: RawPlugin[][]
-    ): Map<string, RawConfiguration[]> => {
-      const out = new Map<string, RawConfiguration[]>();
+    ): Map<string, RawExecution[]> => {
+      const out = new Map<string, RawExecution[]>();
       for (const list of lists) {
         const executions = list.flatMap((p) =>
           p.executions.map((e) => ({ pom: p.pom, e, id: expand(e.id, lookup) }))
@@ -1901,9 +1933,9 @@ class Resolver {
         }
         for (const { pom, e, id } of executions) {
           if (pom !== model.raw && (depth.get(pom) ?? Infinity) <= (cut.get(id) ?? -1)) continue;
-          const configurations = out.get(id);
-          if (configurations) configurations.push(e.configuration);
-          else out.set(id, [e.configuration]);
+          const same = out.get(id);
+          if (same) same.push(e);
+          else out.set(id, [e]);
         }
       }
       return out;
@@ -2042,22 +2074,154 @@ class Resolver {
         paths: [
           ...mergedPaths(
             all.map((p) => p.configuration),
-            [...executions.values()],
+            [...executions.values()].map((list) => list.map((e) => e.configuration)),
             model,
             pluginUsed,
           ),
           ...all.flatMap((p) => p.processorPaths),
         ].flatMap((d) => this.declared(model, d, build) ?? []),
+        copied: k === DEPENDENCY_PLUGIN
+          ? this.copied(model, all, executions, { lookup, management, overlay: extra?.overlay })
+          : [],
       });
     }
     for (const [k, declarations] of chained((b) => b.reports).listed) {
       const version = versionOf(declarations, plugins.all.get(k), managed.get(k));
       const plugin = this.declared(model, pluginDependency(declarations[0], version), options);
-      if (plugin !== undefined) out.push({ plugin, dependencies: [], paths: [] });
+      if (plugin !== undefined) out.push({ plugin, dependencies: [], paths: [], copied: [] });
+    }
+    return out;
+  }
+
+  /**
+   * The artifacts that maven-dependency-plugin's `copy` and `unpack` goals put into the build
+   * (`<artifactItems>`, the execution's configuration merged over the plugin's, as Maven merges
+   * them: see {@linkcode mergeConfigurations}): components of the project, `dev` when the
+   * execution's phase is one of the test or integration-test phases, `build` for the clean and
+   * site lifecycles, else `runtime` (copied into the build's output: Jenkins' war bundles its
+   * detached plugins so). An execution without `<phase>` runs at the goals' default phase,
+   * `process-sources` (CopyMojo's and UnpackMojo's `@Mojo(defaultPhase)`); one bound to `none` or
+   * to no phase of Maven's lifecycles never runs. An item without a version takes, as
+   * AbstractFromConfigurationMojo's fillMissingArtifactVersion does, that of the project's
+   * dependency of the same groupId, artifactId, type and classifier, then of its dependency
+   * management's, then of a dependency of the same groupId and artifactId, then of a managed one.
+   */
+  copied(
+    model: Model,
+    declarations: RawPlugin[],
+    executions: Map<string, RawExecution[]>,
+    options: { lookup: Lookup; management: Management; overlay?: Map<string, string> },
+  ): Declared[] {
+    const { lookup, management, overlay } = options;
+    const fold = (list: RawConfiguration[]): RawConfiguration | undefined =>
+      list.reduce<RawConfiguration | undefined>(
+        (merged, c) => mergeConfigurations(c, merged),
+        undefined,
+      );
+    const plugin = fold(declarations.map((p) => p.configuration));
+    let dependencies: { c: MavenCoordinates; version?: string }[] | undefined;
+    const versionOf = (item: RawDependency): string | undefined => {
+      dependencies ??= buildDependencies(model).flatMap((raw) => {
+        const c = this.coordinates(raw, lookup);
+        if (c === undefined) return [];
+        return [{ c, version: c.version ?? management.entries.get(managementKey(c))?.version }];
+      });
+      const c = { ...item, type: item.type ?? "jar" };
+      const exact = (d: MavenCoordinates): boolean =>
+        d.groupId === c.groupId && d.artifactId === c.artifactId &&
+        (d.type ?? "jar") === c.type && d.classifier === c.classifier;
+      const loose = (d: MavenCoordinates): boolean =>
+        d.groupId === c.groupId && d.artifactId === c.artifactId;
+      const managed = [...management.entries].filter(([, m]) => m.version !== undefined);
+      return dependencies.find((d) => d.version !== undefined && exact(d.c))?.version ??
+        management.entries.get(managementKey(c))?.version ??
+        dependencies.find((d) => d.version !== undefined && loose(d.c))?.version ??
+        managed.find(([key]) => key.startsWith(`${c.groupId}:${c.artifactId}:`))?.[1].version;
+    };
+    const out: Declared[] = [];
+    for (const list of executions.values()) {
+      const goals = new Set(list.flatMap((e) => e.goals.map((g) => expand(g, lookup).trim())));
+      if (!goals.has("copy") && !goals.has("unpack")) continue;
+      // The most dominant declaration's phase (MavenModelMerger.mergePluginExecution_Phase).
+      const written = list.findLast((e) => e.phase !== undefined)?.phase;
+      const phase = written === undefined ? "process-sources" : expand(written, lookup).trim();
+      const scope: Scope | undefined = TEST_PHASES.has(phase)
+        ? "dev"
+        : OTHER_LIFECYCLE_PHASES.has(phase)
+        ? "build"
+        : DEFAULT_PHASES.has(phase)
+        ? "runtime"
+        : undefined;
+      if (scope === undefined) continue;
+      const merged = mergeConfigurations(fold(list.map((e) => e.configuration))!, plugin);
+      for (const { path } of merged.items?.paths ?? []) {
+        // The plugin refuses an item without them when the goal runs.
+        if (path.groupId === undefined || path.artifactId === undefined) continue;
+        const { offset, pom, groupId, artifactId, type, classifier } = path;
+        const item: RawDependency = { offset, pom, groupId, artifactId };
+        if (type !== undefined) item.type = type;
+        if (classifier !== undefined) item.classifier = classifier;
+        const version = path.version ?? versionOf({
+          ...item,
+          groupId: expand(groupId, lookup),
+          artifactId: expand(artifactId, lookup),
+          ...(type === undefined ? {} : { type: expand(type, lookup) }),
+          ...(classifier === undefined ? {} : { classifier: expand(classifier, lookup) }),
+        });
+        if (version !== undefined) item.version = version;
+        const d = this.declared(model, item, { management, overlay, scope });
+        if (d !== undefined) out.push(d);
+      }
     }
     return out;
   }
 }
+
+/** maven-dependency-plugin, whose `copy` and `unpack` goals copy artifacts (see `Resolver.copied`). */
+const DEPENDENCY_PLUGIN = `${PLUGIN_GROUP}:maven-dependency-plugin`;
+
+/** The phases of Maven's default lifecycle (Maven 3's, which Maven 4 keeps). */
+const DEFAULT_PHASES: ReadonlySet<string> = new Set([
+  "validate",
+  "initialize",
+  "generate-sources",
+  "process-sources",
+  "generate-resources",
+  "process-resources",
+  "compile",
+  "process-classes",
+  "generate-test-sources",
+  "process-test-sources",
+  "generate-test-resources",
+  "process-test-resources",
+  "test-compile",
+  "process-test-classes",
+  "test",
+  "prepare-package",
+  "package",
+  "pre-integration-test",
+  "integration-test",
+  "post-integration-test",
+  "verify",
+  "install",
+  "deploy",
+]);
+
+/** The phases of the default lifecycle that only tests use. */
+const TEST_PHASES: ReadonlySet<string> = new Set(
+  [...DEFAULT_PHASES].filter((p) => p.includes("test")),
+);
+
+/** The phases of the clean and site lifecycles. */
+const OTHER_LIFECYCLE_PHASES: ReadonlySet<string> = new Set([
+  "pre-clean",
+  "clean",
+  "post-clean",
+  "pre-site",
+  "site",
+  "post-site",
+  "site-deploy",
+]);
 
 /**
  * The annotation processor paths of a plugin once Maven has merged its declarations:
@@ -2128,6 +2292,10 @@ function mergeConfigurations(
     ? dominant.paths ?? recessive.paths
     : mergePathLists(dominant.paths, recessive.paths);
   if (paths !== undefined) merged.paths = paths;
+  const items = children === "append"
+    ? dominant.items ?? recessive.items
+    : mergePathLists(dominant.items, recessive.items);
+  if (items !== undefined) merged.items = items;
   return merged;
 }
 
@@ -2504,11 +2672,16 @@ class Mapper {
       merge: profile.rebuild,
     };
     for (
-      const { plugin, dependencies, paths } of this.resolver.plugins(this.model, extra, management)
+      const { plugin, dependencies, paths, copied } of this.resolver.plugins(
+        this.model,
+        extra,
+        management,
+      )
     ) {
       const id = this.add(self, plugin, groups);
       for (const d of dependencies) this.add(id, d, groups);
       for (const d of paths) this.add(self, d, groups);
+      for (const d of copied) this.add(self, d, groups);
     }
   }
 
@@ -2531,30 +2704,66 @@ class Mapper {
       changing.has(p)
     );
     if (used.length === 0) return;
-    const list = used.map((p) => {
-      const from = this.resolver.paths.get(p.pom);
-      return `${p.id} (${activationText(p, cli, this.model.user)}${
-        from === this.model.path ? "" : `, from ${from}`
-      })`;
-    });
-    const optional = this.optional.size === 0
-      ? ""
-      : `; the runtime dependencies of ${
-        [...this.optional].join(", ")
-      }, which the build does not activate by default, are optional`;
-    const ids = [...new Set([...applied].map((p) => p.id))];
-    const active = ids.length === 0
-      ? ""
-      : `; the build activates ${
-        ids.join(", ")
-      } by default: their properties, management and redeclarations are the build's own`;
-    this.resolver.warnings.add(
-      `${this.model.path}: its profiles' activation is known only as far as the POMs and .mvn/maven.config say (not the JDK, OS, files or environment of a run): the dependencies and plugins of ` +
-        `every profile (and the versions its properties give the build's own) are listed, ` +
-        `each in the group profile:<id>, whether the build activates it or not: ${
-          list.join(", ")
-        }${optional}${active}`,
+    // One warning per POM that declares the profiles: a module's own, and one for each parent's
+    // (said for every module that inherits them alike: the merge of the build's POMs says it once,
+    // naming them, see `inheritedWarnings`).
+    const byPom = new Map<string, RawProfile[]>();
+    for (const p of used) {
+      const from = this.resolver.paths.get(p.pom)!;
+      const list = byPom.get(from);
+      if (list) list.push(p);
+      else byPom.set(from, [p]);
+    }
+    const poms = new Map(
+      [...used, ...applied].map((p) => [p.pom, this.resolver.paths.get(p.pom)!]),
     );
+    const ownPath = this.model.path;
+    // The profile ids of each warning: a profile not active by default whose runtime
+    // dependencies were made optional, or one the build activates, goes to its POM's warning
+    // (the module's own for a profile of its POM or of one whose profiles are not listed).
+    const home = (path: string | undefined): string =>
+      path !== undefined && byPom.has(path) ? path : ownPath;
+    const optional = new Map<string, string[]>();
+    for (const id of this.optional) {
+      const path = home([...byPom].find(([, list]) => list.some((p) => p.id === id))?.[0]);
+      optional.set(path, [...optional.get(path) ?? [], id]);
+    }
+    const active = new Map<string, string[]>();
+    for (const p of applied) {
+      const path = home(poms.get(p.pom));
+      const ids = active.get(path) ?? [];
+      if (!ids.includes(p.id)) active.set(path, [...ids, p.id]);
+    }
+    for (const path of new Set([...byPom.keys(), ...optional.keys(), ...active.keys()])) {
+      const profiles = byPom.get(path);
+      const optionalIds = optional.get(path) ?? [];
+      const activeIds = active.get(path) ?? [];
+      const notes = [
+        ...optionalIds.length === 0 ? [] : [
+          `the runtime dependencies of ${
+            optionalIds.join(", ")
+          }, which the build does not activate by default, are optional`,
+        ],
+        ...activeIds.length === 0 ? [] : [
+          `the build activates ${
+            activeIds.join(", ")
+          } by default: their properties, management and redeclarations are the build's own`,
+        ],
+      ];
+      const text = profiles === undefined
+        ? `${path}: ${notes.join("; ")}`
+        : `${path}: its profiles' activation is known only as far as the POMs and .mvn/maven.config say (not the JDK, OS, files or environment of a run): the dependencies and plugins of ` +
+          `every profile (and the versions its properties give the build's own) are listed, ` +
+          `each in the group profile:<id>, whether the build activates it or not: ${
+            profiles.map((p) => `${p.id} (${activationText(p, cli, this.model.user)})`).join(", ")
+          }${notes.map((n) => `; ${n}`).join("")}`;
+      if (path === ownPath) this.resolver.warnings.add(text);
+      else {
+        const by = this.resolver.inherited.get(text);
+        if (by) by.add(ownPath);
+        else this.resolver.inherited.set(text, new Set([ownPath]));
+      }
+    }
   }
 
   /**
@@ -2836,9 +3045,11 @@ function usesProperties(model: Model, profile: RawProfile): boolean {
     uses(p.groupId) || uses(p.artifactId) || uses(p.version) || uses(p.inherited) ||
     p.dependencies.some(dependency) || p.processorPaths.some(dependency) ||
     [p.configuration, ...p.executions.map((e) => e.configuration)].some((c) =>
-      (c.paths?.paths ?? []).some((d) => dependency(d.path))
+      [...c.paths?.paths ?? [], ...c.items?.paths ?? []].some((d) => dependency(d.path))
     ) ||
-    p.executions.some((e) => uses(e.id) || uses(e.inherited));
+    p.executions.some((e) =>
+      uses(e.id) || uses(e.inherited) || uses(e.phase) || e.goals.some(uses)
+    );
   // The packaging chooses the plugins its lifecycle binds (`<packaging>${packaging}</packaging>`).
   if (uses(model.raw.packaging)) return true;
   return model.chain.some((m) =>
@@ -3011,5 +3222,10 @@ export function readMavenPom(
     warnings.sort(compareStrings);
   }
   if (warnings.length > 0) result.warnings = warnings;
+  if (resolver.inherited.size > 0) {
+    result.inheritedWarnings = [...resolver.inherited].flatMap(([warning, by]) =>
+      [...by].map((pom) => ({ warning, by: pom }))
+    );
+  }
   return result;
 }

@@ -174,6 +174,37 @@ Deno.test("test projects: an xUnit.net v3 package, which sets IsTestProject itse
   assert.equal(isTest("xunit.v3.assert"), false);
 });
 
+// Checked against the packages' props (sweep21jvm3): a project referencing MSTest's meta package
+// `MSTest` only (the template `dotnet new mstest` writes with MSTest.Sdk off) is a test project, as
+// the meta package's nuspec depends on Microsoft.NET.Test.Sdk with no `exclude` and that package's
+// build props set IsTestProject; its packages were runtime. NUnit3TestAdapter's and
+// xunit.runner.visualstudio's props do not set IsTestProject.
+Deno.test("test projects: MSTest's meta package brings the test SDK's IsTestProject", () => {
+  const evaluated = (id: string) =>
+    evaluateMsbuildProject(
+      '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net8.0</TargetFramework>' +
+        `</PropertyGroup><ItemGroup><PackageReference Include="${id}" Version="3.6.4" />` +
+        '<PackageReference Include="Moq" Version="4.20.72" /></ItemGroup></Project>',
+      { path: "tests/App.Tests/App.Tests.csproj", load: () => undefined },
+    );
+  for (const id of ["MSTest", "mstest"]) {
+    const project = evaluated(id);
+    assert.equal(project.isTest, true, id);
+    assert.deepEqual(project.packages.map((p) => `${p.name} ${p.scope}`), [
+      `${id} dev`,
+      "Moq dev",
+    ]);
+  }
+  for (
+    const id of [
+      "MSTest.TestFramework",
+      "MSTest.TestAdapter",
+      "NUnit3TestAdapter",
+      "xunit.runner.visualstudio",
+    ]
+  ) assert.equal(evaluated(id).isTest, false, id);
+});
+
 // Found by the .NET sweep (AArnott/Library.Template's test/Library.Tests): a TUnit test project
 // references TUnit.Engine and no Microsoft.NET.Test.Sdk or xUnit.net package; TUnit.Engine.props
 // (and the TUnit meta package's TUnit.props) set IsTestProject for the project that references it.

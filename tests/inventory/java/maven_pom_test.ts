@@ -289,9 +289,10 @@ Deno.test("readMavenPom: a module only a profile not active by default lists is 
     "pkg:maven/org.dep/distribution-dep@2.0": "profile:release",
     "pkg:maven/org.dep/distribution-test@2.0": "profile:release",
   });
+  // Said with the root's profiles, which the module inherits.
   assert.match(
-    (distribution.warnings ?? []).join("\n"),
-    /the runtime dependencies of release, which the build does not activate by default, are optional/,
+    (distribution.inheritedWarnings ?? []).map((w) => `${w.warning} ${w.by}`).join("\n"),
+    /^pom\.xml: .*the runtime dependencies of release, which the build does not activate by default, are optional;.* distribution\/pom\.xml$/,
   );
   // The root's edge to it is optional; a module of the default build, or of a profile it
   // activates by default, is as before.
@@ -434,15 +435,16 @@ Deno.test("readMavenPom: a parent's profiles are the module's too; profiles are 
   ]);
   const slf4j = out.components.find((c) => c.name === "org.slf4j:slf4j-simple");
   assert.deepEqual(slf4j?.groups, ["profile:logging"]);
-  assert.ok(
-    out.warnings?.includes(
-      "app/pom.xml: its profiles' activation is known only as far as the POMs and .mvn/maven.config say (not the JDK, OS, files or environment of a run): the dependencies and plugins of every " +
-        "profile (and the versions its properties give the build's own) are listed, each in the " +
-        "group profile:<id>, whether the build activates it or not: logging (activeByDefault, " +
-        "from pom.xml), jdk8 (by jdk, from pom.xml)",
-    ),
-    String(out.warnings),
-  );
+  // Said about the parent that declares them, for every module alike (the merge says it once).
+  assert.deepEqual(out.inheritedWarnings, [{
+    warning:
+      "pom.xml: its profiles' activation is known only as far as the POMs and .mvn/maven.config say (not the JDK, OS, files or environment of a run): the dependencies and plugins of every " +
+      "profile (and the versions its properties give the build's own) are listed, each in the " +
+      "group profile:<id>, whether the build activates it or not: logging (activeByDefault), " +
+      "jdk8 (by jdk)",
+    by: "app/pom.xml",
+  }]);
+  assert.ok(!out.warnings?.some((w) => w.includes("activation")), String(out.warnings));
 });
 
 /** A two-POM reactor in memory (`pom.xml`, g:parent:1, with the module `lib/`), read at `lib/pom.xml`. */
@@ -869,13 +871,13 @@ Deno.test("readMavenPom: the versions a profile's properties give the build are 
     "pkg:maven/org.codehaus.groovy/groovy@3.0.19 build",
   ]);
   assert.ok(
-    out.warnings?.some((w) =>
-      w.startsWith(
-        "lib/pom.xml: its profiles' activation is known only as far as the POMs and .mvn/maven.config say (not the JDK, OS, files or environment of a run)",
+    out.inheritedWarnings?.some(({ warning, by }) =>
+      warning.startsWith(
+        "pom.xml: its profiles' activation is known only as far as the POMs and .mvn/maven.config say (not the JDK, OS, files or environment of a run)",
       ) &&
-      w.endsWith(": jdk7 (by jdk, from pom.xml), jdk8AndLater (by jdk, from pom.xml)")
+      warning.endsWith(": jdk7 (by jdk), jdk8AndLater (by jdk)") && by === "lib/pom.xml"
     ),
-    String(out.warnings),
+    JSON.stringify(out.inheritedWarnings),
   );
 });
 
@@ -2579,11 +2581,23 @@ Deno.test("readMavenPom: a profile the build activates by default is part of the
         "lib/pom.xml: its profiles' activation is known only as far as the POMs and .mvn/maven.config say (not the JDK, OS, files or environment of a run)",
       ) &&
       w.endsWith(
-        "; the build activates base-processors, defaults by default: their properties, " +
-          "management and redeclarations are the build's own",
+        ": defaults (activeByDefault); the build activates defaults by default: their " +
+          "properties, management and redeclarations are the build's own",
       )
     ),
     String(out.warnings),
+  );
+  // The parent's profile, in the warning about the parent's profiles.
+  assert.ok(
+    out.inheritedWarnings?.some(({ warning, by }) =>
+      warning.startsWith("pom.xml: its profiles' activation is known only") &&
+      by === "lib/pom.xml" &&
+      warning.endsWith(
+        "; the build activates base-processors by default: their properties, " +
+          "management and redeclarations are the build's own",
+      )
+    ),
+    JSON.stringify(out.inheritedWarnings),
   );
   // -DskipBaseProcessors turns base-processors off, -P !defaults turns defaults off: as before.
   files[".mvn/maven.config"] = "-DskipBaseProcessors -P!defaults";
@@ -3148,3 +3162,126 @@ Deno.test("readMavenPom: a packaging a profile's property gives binds the profil
     /lib\/pom\.xml: its packaging \$\{build\.packaging\} is not known without a profile/,
   );
 });
+
+/** An `<artifactItem>` of maven-dependency-plugin. */
+function artifactItem(coordinates: string, more = ""): string {
+  const [groupId, artifactId, version] = coordinates.split(":");
+  return `<artifactItem><groupId>${groupId}</groupId><artifactId>${artifactId}</artifactId>${
+    version === undefined ? "" : `<version>${version}</version>`
+  }${more}</artifactItem>`;
+}
+
+// Found on jenkinsci/jenkins's war/pom.xml: its maven-dependency-plugin `copy` executions
+// (phase generate-resources) copy the detached plugins (`<type>hpi</type>`) into
+// WEB-INF/detached-plugins and winstone (no version: the project's test dependency gives it) into
+// the war's executable folder, so they ship in the war; none was in the SBOM (winstone only as a
+// dev dependency). maven-dependency-plugin's CopyMojo and UnpackMojo default to process-sources;
+// an item without a version takes the project's dependency's, then its managed one
+// (AbstractFromConfigurationMojo.fillMissingArtifactVersion).
+Deno.test("readMavenPom: maven-dependency-plugin's copy and unpack artifactItems are the project's", () => {
+  const execution = (id: string, goal: string, phase: string | undefined, items: string[]) =>
+    `<execution><id>${id}</id>${phase === undefined ? "" : `<phase>${phase}</phase>`}` +
+    `<goals><goal>${goal}</goal></goals><configuration><artifactItems>${
+      items.join("")
+    }</artifactItems></configuration></execution>`;
+  const out = readLib(
+    `<properties><winstone.version>8.12</winstone.version></properties>
+    <dependencyManagement><dependencies>${
+      dep("org.webjars:swagger-ui:5.17.14")
+    }</dependencies></dependencyManagement>
+    <build><pluginManagement><plugins>${
+      plugin("maven-dependency-plugin", "3.8.1")
+    }</plugins></pluginManagement></build>`,
+    `<packaging>war</packaging><dependencies>${
+      dep("org.jenkins-ci:winstone:${winstone.version}", "<scope>test</scope>")
+    }</dependencies><build><plugins>${
+      plugin(
+        "maven-dependency-plugin",
+        undefined,
+        `<executions>${
+          execution("detached-plugins", "copy", "generate-resources", [
+            artifactItem("org.jenkins-ci.plugins:mailer:522.va_995fa_cfb_8b_d", "<type>hpi</type>"),
+            artifactItem("org.jenkins-ci:winstone", "<destFileName>winstone.jar</destFileName>"),
+          ])
+        }${execution("ui", "unpack", undefined, [artifactItem("org.webjars:swagger-ui")])}${
+          execution("it-server", "copy", "pre-integration-test", [
+            artifactItem("org.eclipse.jetty:jetty-runner:9.4.54.v20240208"),
+          ])
+        }${
+          execution("off", "copy", "none", [artifactItem("com.example:never:1.0")])
+        }<execution><id>tree</id><goals><goal>tree</goal></goals><configuration><artifactItems>${
+          artifactItem("com.example:not-copied:1.0")
+        }</artifactItems></configuration></execution></executions>`,
+      )
+    }</plugins></build><profiles><profile><id>docs</id><build><plugins>${
+      plugin(
+        "maven-dependency-plugin",
+        undefined,
+        `<executions>${
+          execution("docs", "unpack", "prepare-package", [
+            artifactItem("org.example:docs:2.0", "<type>zip</type><classifier>html</classifier>"),
+          ])
+        }</executions>`,
+      )
+    }</plugins></build></profile></profiles>`,
+  );
+  const copied = out.components.filter((c) => !c.name.includes("maven-dependency-plugin"))
+    .map((c) => `${c.id} ${c.scopes.join(",")} ${c.groups.join(",")}`.trim());
+  assert.deepEqual(copied, [
+    "pkg:maven/org.eclipse.jetty/jetty-runner@9.4.54.v20240208 dev",
+    "pkg:maven/org.example/docs@2.0?classifier=html&type=zip optional profile:docs",
+    "pkg:maven/org.jenkins-ci.plugins/mailer@522.va_995fa_cfb_8b_d?type=hpi runtime",
+    "pkg:maven/org.jenkins-ci/winstone@8.12 dev,runtime",
+    "pkg:maven/org.webjars/swagger-ui@5.17.14 runtime",
+  ]);
+});
+
+// Found on a 30-module reactor (the lead's sweep): the root POM's profiles, inherited by every
+// module, gave each module's read the same long warning, 30 lines saying one thing. A parent's
+// profiles are now warned of once, about the POM that declares them, naming the POMs that
+// inherit them; a module's own profiles keep a warning of the module's.
+Deno.test("readMavenPom: a parent's profiles are warned of once, naming the modules that inherit them", async () => {
+  const module = (name: string, own = ""): string =>
+    `<project><modelVersion>4.0.0</modelVersion><parent><groupId>g</groupId>` +
+    `<artifactId>parent</artifactId><version>1</version></parent><artifactId>${name}</artifactId>` +
+    `<dependencies>${dep("org.slf4j:slf4j-api:2.0.13")}</dependencies>${own}</project>`;
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion><groupId>g</groupId>
+      <artifactId>parent</artifactId><version>1</version><packaging>pom</packaging>
+      <modules><module>a</module><module>b</module><module>c</module></modules>
+      <profiles><profile><id>jdk8</id><activation><jdk>1.8</jdk></activation><dependencies>${
+      dep("javax.annotation:javax.annotation-api:1.3.2")
+    }</dependencies></profile></profiles></project>`,
+    "a/pom.xml": module("a"),
+    "b/pom.xml": module("b"),
+    "c/pom.xml": module(
+      "c",
+      `<profiles><profile><id>bench</id><dependencies>${
+        dep("org.openjdk.jmh:jmh-core:1.37")
+      }</dependencies></profile></profiles>`,
+    ),
+  };
+  await withTempDir(async (dir) => {
+    for (const [path, text] of Object.entries(files)) {
+      await Deno.mkdir(`${dir}/${posixDir(path)}`, { recursive: true });
+      await Deno.writeTextFile(`${dir}/${path}`, text);
+    }
+    const warnings: string[] = [];
+    await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    const head =
+      "its profiles' activation is known only as far as the POMs and .mvn/maven.config say (not the JDK, OS, files or environment of a run): the dependencies and plugins of every " +
+      "profile (and the versions its properties give the build's own) are listed, each in the " +
+      "group profile:<id>, whether the build activates it or not: ";
+    assert.deepEqual(warnings.filter((w) => w.includes("activation")), [
+      `c/pom.xml: ${head}bench (only with -P); the runtime dependencies of bench, which the ` +
+      "build does not activate by default, are optional",
+      `pom.xml: ${head}jdk8 (by jdk) (the same for the 3 files that inherit it: a/pom.xml, ` +
+      "b/pom.xml, c/pom.xml)",
+    ]);
+  });
+});
+
+/** The folder of a `/`-separated path ("" at the root). */
+function posixDir(path: string): string {
+  return path.split("/").slice(0, -1).join("/");
+}
