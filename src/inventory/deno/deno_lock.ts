@@ -413,12 +413,16 @@ export function readDenoLock(
     const exact = ids.get(`${kind}:${locked === undefined ? bare : `${name}@${locked}`}`);
     if (exact !== undefined || locked !== undefined) return exact;
     if (rest !== undefined) return undefined;
-    // Deno shortens a reference to the bare name when it is unambiguous: one
-    // requirement in `specifiers` (jsr) or one locked version (npm).
+    // Deno shortens a reference to the bare name when it is unambiguous (deno_lockfile's
+    // printer.rs): a JSR package's `jsr:`/`npm:` dependency when `specifiers` holds one
+    // requirement of that name, however many versions of it are locked, and Deno reads it
+    // back as that requirement (lockfile_content.rs, `to_resolved_specifiers`); an npm
+    // package's dependency (no prefix) when one version of it is locked.
     const requirements = specifiersByName.get(`${kind}:${name}`) ?? [];
     const named = keysByName.get(`${kind}:${name}`) ?? [];
-    if (kind === "jsr" && requirements.length === 1) {
-      return ids.get(`jsr:${name}@${stringAt(specifiers, requirements[0])}`);
+    if (bare !== reference && requirements.length === 1) {
+      const viaSpecifier = ids.get(`${kind}:${name}@${stringAt(specifiers, requirements[0])}`);
+      if (viaSpecifier !== undefined) return viaSpecifier;
     }
     return named.length === 1 ? ids.get(`${kind}:${named[0]}`) : undefined;
   };

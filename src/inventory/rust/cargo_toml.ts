@@ -536,6 +536,37 @@ function thirdPartyOverrides(manifest: Manifest): string[] {
 }
 
 /**
+ * The crates that a `[patch.<source>]` of the project's Cargo configuration swaps for a `path`
+ * crate that is not the project's own (see {@linkcode thirdPartyOverrides}): Cargo reads `[patch]`
+ * from `.cargo/config.toml` (or `.cargo/config`) as from the workspace root's manifest, a path there
+ * being relative to the folder that holds `.cargo/` (Cargo's configuration reference, `[patch]`),
+ * and the lock has the crate, as for a manifest's, as a path crate without a `source`. The files
+ * are those {@linkcode registryIndexes} reads: in the manifest's folder and each above it.
+ */
+function configOverrides(manifestPath: string, load: Load | undefined): string[] {
+  const out: string[] = [];
+  const parts = manifestPath.split("/").slice(0, -1);
+  for (; load !== undefined; parts.pop()) {
+    for (const name of ["config", "config.toml"]) {
+      const path = [...parts, ".cargo", name].join("/");
+      const text = load(path);
+      if (text === undefined) continue;
+      const patch = parseToml(text, path, `inventory.${READER}.invalid`).patch;
+      for (const entries of Object.values(isTable(patch) ? patch : {})) {
+        for (const [key, value] of Object.entries(isTable(entries) ? entries : {})) {
+          if (!isTable(value) || typeof value.path !== "string") continue;
+          if (isOwnFolder(localPlace([...parts, "Cargo.toml"].join("/"), value.path))) continue;
+          out.push(typeof value.package === "string" ? value.package : key);
+        }
+      }
+      break;
+    }
+    if (parts.length === 0) break;
+  }
+  return out;
+}
+
+/**
  * One declaration of a crate: its scope, version requirement (none for a git or path one) and,
  * for a git one, its source (see {@linkcode gitSourceKey}).
  */
@@ -691,6 +722,7 @@ export function cargoDeclarations(
     }
   }
   for (const name of thirdPartyOverrides(manifest)) outside.add(name);
+  for (const name of configOverrides(options.path, options.load)) outside.add(name);
   const workspace = manifest.table(manifest.doc.workspace, "[workspace]");
   return {
     ...(typeof pkg.name === "string" ? { name: pkg.name } : {}),

@@ -420,6 +420,40 @@ Deno.test("readDenoLock: what a package no declaration reaches needs optionally 
   ]);
 });
 
+Deno.test("readDenoLock: a JSR package's bare npm: dependency is the one requirement of that name, however many versions are locked", () => {
+  // denoland/saaskit's lock (Deno 2, v5): @fresh/plugin-tailwind needs postcss@8.4.35, and
+  // tailwindcss's peer is postcss@8.5.3. `specifiers` holds one postcss requirement, so Deno
+  // writes the dependency as the bare `npm:postcss` and reads it back as `npm:postcss@8.4.35`.
+  const sri = `sha512-${btoa(String.fromCharCode(...new Uint8Array(64)))}`;
+  const lock = JSON.stringify({
+    version: "5",
+    specifiers: {
+      "jsr:@fresh/plugin-tailwind@^0.0.1-alpha.7": "0.0.1-alpha.7",
+      "npm:postcss@8.4.35": "8.4.35",
+      "npm:tailwindcss@3.4.1": "3.4.1_postcss@8.5.3",
+    },
+    jsr: {
+      "@fresh/plugin-tailwind@0.0.1-alpha.7": {
+        integrity: "b940991bdb76f0995dc58b25183f1001d72c4020e049d384ad3fb751556aa2a9",
+        dependencies: ["npm:postcss", "npm:tailwindcss@3.4.1"],
+      },
+    },
+    npm: {
+      "nanoid@3.3.11": { integrity: sri, bin: true },
+      "postcss@8.4.35": { integrity: sri, dependencies: ["nanoid"] },
+      "postcss@8.5.3": { integrity: sri, dependencies: ["nanoid"] },
+      "tailwindcss@3.4.1_postcss@8.5.3": { integrity: sri, dependencies: ["postcss@8.5.3"] },
+    },
+    workspace: { dependencies: ["jsr:@fresh/plugin-tailwind@^0.0.1-alpha.7"] },
+  });
+  const out = readDenoLock(lock, { path: "deno.lock" });
+  assertWellFormed(out);
+  assert.deepEqual(edgesFrom(out, "pkg:jsr/%40fresh/plugin-tailwind@0.0.1-alpha.7"), [
+    "pkg:npm/postcss@8.4.35 runtime",
+    "pkg:npm/tailwindcss@3.4.1 runtime",
+  ]);
+});
+
 Deno.test("readDenoLock: an npm package deno.json links from a folder of the project is that member, not a component", () => {
   // Deno 2.9 wrote this for `"links": ["./local-foo"]` (local-foo/package.json: local-foo
   // 2.3.4): the npm entry of a linked package has no integrity, and `workspace.links` names it.

@@ -399,6 +399,36 @@ Deno.test("readCargoLock: a crate under vendor/ (a path dependency, [patch], [re
   ]);
 });
 
+Deno.test("readCargoLock: a crate the Cargo configuration's [patch] takes from vendor/ or outside the project is a component", () => {
+  // Cargo reads [patch] from .cargo/config.toml as from the root manifest (a path relative to the
+  // folder holding .cargo/); Cargo 1.95 locked `foo = "1"` patched so as `foo` without a source.
+  const files: Record<string, string> = {
+    "Cargo.toml": '[workspace]\nmembers = ["app"]\n',
+    ".cargo/config.toml": '[patch.crates-io]\nfoo = { path = "vendor/foo" }\n' +
+      "[patch.'https://github.com/example/term']\n" +
+      'term = { path = "../term/term_core", package = "term_core" }\n',
+    "app/Cargo.toml": '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\nfoo = "1"\n' +
+      'term_core = { git = "https://github.com/example/term" }\nown = { path = "../own" }\n',
+    "own/Cargo.toml": '[package]\nname = "own"\nversion = "0.2.0"\n',
+  };
+  const lock = 'version = 4\n\n[[package]]\nname = "app"\nversion = "0.1.0"\n' +
+    'dependencies = ["foo", "own", "term_core"]\n\n' +
+    '[[package]]\nname = "foo"\nversion = "1.0.0"\n\n' +
+    '[[package]]\nname = "own"\nversion = "0.2.0"\n\n' +
+    '[[package]]\nname = "term_core"\nversion = "0.5.0"\n';
+  const out = readCargoLock(lock, {
+    path: "Cargo.lock",
+    load: (p) => files[p],
+    list: (folder) => folder === "" ? ["app", "own", "vendor"] : [],
+  });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.id), ["pkg:cargo/app@0.1.0", "pkg:cargo/own@0.2.0"]);
+  assert.deepEqual(rows(out), [
+    ["pkg:cargo/foo@1.0.0", true, "runtime"],
+    ["pkg:cargo/term_core@0.5.0", true, "runtime"],
+  ]);
+});
+
 Deno.test("readCargoLock: a path crate that only a crate outside the project depends on is outside too: a component", () => {
   const files: Record<string, string> = {
     "Cargo.toml": '[workspace]\nmembers = ["app"]\n',
