@@ -48,6 +48,8 @@ const gemfile = lazy(() => import("./ruby/gemfile.ts"));
  * `dev_gems.rb.lock` (rubygems' `tool/bundler/dev_gems.rb`).
  */
 const ALTERNATE_GEMFILE_LOCK = /^(?:Gemfile(?:[._-][^/]+)?|[^/]+\.(?:gemfile|rb))\.lock$/;
+/** An alternate Gemfile as Appraisal names it (`gemfiles/rails_7.1.gemfile`), which Bundler locks in `<name>.lock`. */
+const APPRAISAL_GEMFILE = /^[^/]+\.gemfile$/;
 
 /**
  * Whether a Gemfile lock is an alternate Gemfile's, a variant the project is tested against or
@@ -413,6 +415,15 @@ export const READERS: readonly Reader[] = [
     // gemfiles/*.gemfile, a dual boot's Gemfile.next, a tool's dev_gems.rb).
     files: ["Gemfile.lock", "gems.locked", "Gemfile.*.lock", "*.gemfile.lock", "*.rb.lock"],
     matches: (f) => f === "gems.locked" || ALTERNATE_GEMFILE_LOCK.test(f),
+    // An Appraisal `*.gemfile` is locked by its own `<name>.gemfile.lock` only: not by another
+    // variant's lock beside it, nor by the project's Gemfile.lock, nor does its lock stand for
+    // the folder's Gemfile.
+    owns: (lock, manifest) => {
+      const gemfile = lock.slice(0, -".lock".length);
+      return !APPRAISAL_GEMFILE.test(basename(gemfile)) &&
+          !APPRAISAL_GEMFILE.test(basename(manifest)) ||
+        manifest === gemfile;
+    },
     // It reads the Gemfile beside it itself.
     recordsDeclarations: true,
     read: (text, path, c) => {
@@ -432,9 +443,16 @@ export const READERS: readonly Reader[] = [
     name: "gemfile",
     ecosystem: "gem",
     kind: "manifest",
-    files: ["Gemfile", "gems.rb"],
-    matches: (f) => f === "Gemfile" || f === "gems.rb",
-    read: (text, path, c) => gemfile().readGemfileManifest(text, { path, ...c }),
+    // Appraisal's `gemfiles/<name>.gemfile` too: a variant the project is tested against, whose
+    // lock many repositories do not commit (collectiveidea/audited).
+    files: ["Gemfile", "gems.rb", "*.gemfile"],
+    matches: (f) => f === "Gemfile" || f === "gems.rb" || APPRAISAL_GEMFILE.test(f),
+    read: (text, path, c) =>
+      gemfile().readGemfileManifest(text, {
+        path,
+        ...c,
+        alternate: APPRAISAL_GEMFILE.test(basename(path)),
+      }),
   },
   {
     name: "pipfile_lock",
