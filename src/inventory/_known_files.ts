@@ -407,6 +407,11 @@ export const KNOWN_FILES: readonly KnownFile[] = [
     hint: "add a Gemfile beside it that says `gemspec`, run `bundle lock` and commit the " +
       "Gemfile.lock it writes, which vouch reads",
   },
+  // PHP: the PHAR tools Phive installs for the project (phpab, psalm, php-cs-fixer), each with its
+  // version constraint and the version installed (`installed="3.86.0"`), outside Composer's lock:
+  // `.phive/phars.xml` since Phive 0.14, the project's `phive.xml` before.
+  { name: ".phive/phars.xml", tool: "Phive (PHAR tools)", kind: "lock" },
+  { name: "phive.xml", tool: "Phive (PHAR tools)", kind: "lock" },
   // JVM
   { name: "build.gradle", ...GRADLE_SCRIPT },
   {

@@ -141,6 +141,12 @@ const NUGET_SOLUTION_FOLDER = ".nuget";
  */
 const DOTNET_CONFIG_FOLDER = ".config";
 
+/**
+ * The folder of Phive's record of the PHAR tools it installs for a project (Phive 0.14 and later:
+ * `.phive/phars.xml`; a known file vouch does not read, reported though hidden).
+ */
+const PHIVE_FOLDER = ".phive";
+
 /** Whether a file name is a solution's that `nuget restore` takes (`.sln`, `.slnx`, `.slnf`). */
 function isSolutionFile(name: string): boolean {
   return /\.sln[xf]?$/i.test(name);
@@ -253,6 +259,19 @@ export async function scanProject(
     if (depth <= MAX_DEPTH) files.push(child);
     else unread.push(tooDeep(child));
   };
+  // The one known file of a hidden folder that the scan reports unread: Phive's `.phive/phars.xml`
+  // (see PHIVE_FOLDER).
+  const hiddenKnown = (folder: string, name: string): void => {
+    const child = `${folder}/${name}`;
+    const known = knownFile(name, folder);
+    if (known === undefined || matchesAny(child, exclude)) return;
+    try {
+      if (!Deno.lstatSync(join(root, child)).isFile) return;
+    } catch {
+      return;
+    }
+    unread.push(unreadKnown(child, known));
+  };
   // Synchronous: an async listing per folder costs a trip through the event loop and a thread.
   const walk = (rel: string, depth: number): void => {
     let entries: Deno.DirEntry[];
@@ -275,7 +294,7 @@ export async function scanProject(
           hiddenFile(child, "packages.config", depth + 1);
         } else if (e.name === DOTNET_CONFIG_FOLDER) {
           hiddenFile(child, "dotnet-tools.json", depth + 1);
-        }
+        } else if (e.name === PHIVE_FOLDER) hiddenKnown(child, "phars.xml");
         continue;
       }
       if (!isDependencyFile(e.name, rel, child)) continue;

@@ -336,6 +336,34 @@ Deno.test("scanProject: a solution's .nuget/packages.config and .config/dotnet-t
   });
 });
 
+// sebastianbergmann/phpunit installs its tools (phpab, psalm, php-cs-fixer, php-scoper, composer)
+// as PHARs with Phive, which records each with the version installed in .phive/phars.xml (its
+// library theseer/tokenizer, in phive.xml, as Phive did before 0.14): the scan never entered the
+// hidden folder and knew neither name, so the tools were passed over without a word.
+Deno.test("scanProject: Phive's .phive/phars.xml and phive.xml are reported unread, no other file of .phive", async () => {
+  await withTree({
+    "composer.json": "",
+    ".phive/phars.xml": "",
+    ".phive/other.xml": "",
+    "lib/phive.xml": "",
+    "lib/.phive/phars.xml": "",
+    "examples/.phive/phars.xml": "",
+  }, async (dir) => {
+    const unread = async (exclude: string[]): Promise<string[]> =>
+      (await scanProject(dir, { exclude })).unread.map((u) => `${u.path}: ${u.reason}`);
+    assert.deepEqual(await unread([]), [
+      ".phive/phars.xml: vouch has no reader for Phive (PHAR tools) lockfiles",
+      "examples/.phive/phars.xml: vouch has no reader for Phive (PHAR tools) lockfiles",
+      "lib/.phive/phars.xml: vouch has no reader for Phive (PHAR tools) lockfiles",
+      "lib/phive.xml: vouch has no reader for Phive (PHAR tools) lockfiles",
+    ]);
+    assert.deepEqual(await unread(["examples", "lib/.phive/phars.xml"]), [
+      ".phive/phars.xml: vouch has no reader for Phive (PHAR tools) lockfiles",
+      "lib/phive.xml: vouch has no reader for Phive (PHAR tools) lockfiles",
+    ]);
+  });
+});
+
 Deno.test("scanProject: --exclude takes names at any depth, path globs and literal paths", async () => {
   await withTree({
     "uv.lock": "",
