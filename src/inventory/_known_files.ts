@@ -50,6 +50,16 @@ export interface NamedLockfile {
   by?: string;
 }
 
+/** Where a known file lies, for {@linkcode KnownFile.declaresNothing}. */
+export interface DeclaringPlace {
+  /** Its path from the project root, `/`-separated. */
+  path: string;
+  /** The files of a folder of the tree (from the project root; `""` or `.` is the root). */
+  files: (folder: string) => string[] | undefined;
+  /** The sub-folders of a folder of the tree. */
+  folders: (folder: string) => string[] | undefined;
+}
+
 /** A kind of dependency file. */
 export interface KnownFile {
   // A base-name glob (`Podfile.lock`, `*.csproj`); `folder/glob`: a file that counts only
@@ -121,9 +131,11 @@ export interface KnownFile {
   /**
    * Whether a file of this kind with this text declares no dependency at all
    * (an autoloader's composer.json): then there is nothing to read, and it
-   * counts as read, not reported.
+   * counts as read, not reported. `place`: its path and the tree's listings (a folder's
+   * files, its sub-folders), for a kind whose folder holds dependencies too (a Helm chart's
+   * `charts/`).
    */
-  declaresNothing?: (text: string) => boolean;
+  declaresNothing?: (text: string, place: DeclaringPlace) => boolean;
   /**
    * For a file name other tools use too (NuGet 3's `project.json`; Nx's project configuration
    * is one as well): the scan counts a file of that name only when `recognizes` its text, and
@@ -176,6 +188,47 @@ export interface KnownFile {
 function ansibleRequirements(text: string): boolean {
   if (/^dependencies:/m.test(text)) return false;
   return /^(?:roles|collections):/m.test(text) || /^- (?:src|name):/m.test(text);
+}
+
+/**
+ * Whether a Helm chart's Chart.yaml declares no chart it depends on: a chart of `apiVersion: v2`
+ * (Helm 3) lists those in its own `dependencies`, and this one has no entry there (no key, a null
+ * or `[]` value), as kubernetes-sigs/external-dns's chart: its metadata alone. A chart of
+ * `apiVersion: v1` lists them in the requirements.yaml beside it, so its Chart.yaml says nothing
+ * of them and stays reported; so does a chart with subcharts copied into its `charts/` folder
+ * (Helm installs them undeclared), and one that is such a copy, another chart's dependency.
+ *
+ * @param text The file's text.
+ * @param place Its path and the tree's listings.
+ * @returns `true` for a Helm 3 chart without dependencies.
+ */
+function chartDeclaresNothing(text: string, place: DeclaringPlace): boolean {
+  const folder = place.path.includes("/") ? place.path.slice(0, place.path.lastIndexOf("/")) : "";
+  const under = (name: string): string => folder === "" ? name : `${folder}/${name}`;
+  const subcharts = [
+    ...place.files(under("charts")) ?? [],
+    ...place.folders(under("charts")) ?? [],
+  ];
+  if (subcharts.length > 0) return false;
+  const parent = folder.includes("/") ? folder.slice(0, folder.lastIndexOf("/")) : "";
+  if (parent.split("/").at(-1) === "charts") {
+    const chart = parent.includes("/") ? parent.slice(0, parent.lastIndexOf("/")) : "";
+    if (place.files(chart)?.includes("Chart.yaml")) return false;
+  }
+  const lines = text.split(/\r?\n/);
+  const value = (line: string): string => line.replace(/(?:^|[ \t])#.*$/, "").trim();
+  const top = (key: string): number => lines.findIndex((l) => l.startsWith(`${key}:`));
+  const version = top("apiVersion");
+  if (version === -1) return false;
+  if (!/^["']?v2["']?$/.test(value(lines[version].slice("apiVersion:".length)))) return false;
+  const at = top("dependencies");
+  if (at === -1) return true;
+  const rest = value(lines[at].slice("dependencies:".length));
+  if (rest === "[]" || rest === "~" || rest === "null") return true;
+  if (rest !== "") return false;
+  // A block value: the entries that follow, indented or (YAML allows it) `- ` at the margin.
+  const next = lines.slice(at + 1).find((l) => value(l) !== "" && !/^---|^\.\.\./.test(l));
+  return next === undefined || !/^(?:[ \t]|-(?:[ \t]|$))/.test(next);
 }
 
 /** A setuptools file that requirements files stand for only in part, unless a pyproject.toml declares the project. */
@@ -654,7 +707,7 @@ export const KNOWN_FILES: readonly KnownFile[] = [
     recognizes: ansibleRequirements,
   },
   { name: "galaxy.yml", tool: "Ansible Galaxy", kind: "manifest" },
-  { name: "Chart.yaml", tool: "Helm", kind: "manifest" },
+  { name: "Chart.yaml", tool: "Helm", kind: "manifest", declaresNothing: chartDeclaresNothing },
   { name: "Chart.lock", tool: "Helm", kind: "lock" },
   // The lock of a chart of `apiVersion: v1` (Helm 2's, which Helm 3 still writes for one:
   // pkg/downloader/manager.go `writeLock(…, APIVersionV1)`), a YAML file with the chart's

@@ -70,7 +70,7 @@ export interface UnreadFile {
     asMember?: boolean;
   };
   /** Whether its text declares no dependency at all: then it counts as read (see `KnownFile`). */
-  declaresNothing?: (text: string) => boolean;
+  declaresNothing?: KnownFile["declaresNothing"];
 }
 
 /** A dependency file not read because the file beside it that says the same is read. */

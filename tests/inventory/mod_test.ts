@@ -1214,6 +1214,50 @@ Deno.test("a setup.cfg that only configures tools is read, not reported (hugging
   }
 });
 
+// kubernetes-sigs/external-dns keeps its Helm chart in charts/external-dns: a Chart.yaml of
+// apiVersion v2 without `dependencies`, its metadata alone. It was reported unread, an
+// inventory.unread_file blocker on a Go project that depends on no chart. A Helm 3 chart with
+// dependencies, one of apiVersion v1 (its requirements.yaml lists them), one with subcharts
+// copied into its charts/ folder, and such a copy stay reported.
+Deno.test("a Helm 3 Chart.yaml that declares no dependency is read, not reported (kubernetes-sigs/external-dns)", async () => {
+  const chart = (name: string, more = ""): string =>
+    `apiVersion: v2\nname: ${name}\ntype: application\nversion: 1.5.1\nappVersion: 0.10.1\n` +
+    `maintainers:\n  - name: stevehipwell\n${more}`;
+  const [dir, done] = await tempProject({
+    "go.mod": "module sigs.k8s.io/external-dns\n\ngo 1.20\n",
+    "charts/external-dns/Chart.yaml": chart("external-dns", "dependencies: []\n"),
+    "charts/plain/Chart.yaml": chart("plain", "annotations:\n  x: |\n    - kind: changed\n"),
+    "charts/db/Chart.yaml": chart(
+      "db",
+      "dependencies:\n- name: redis\n  version: 17.3.7\n" +
+        "  repository: https://charts.bitnami.com/bitnami\n",
+    ),
+    "charts/old/Chart.yaml": "apiVersion: v1\nname: old\nversion: 0.1.0\n",
+    "charts/old/requirements.yaml": "dependencies:\n  - name: redis\n    version: 10.5.7\n",
+    "charts/app/Chart.yaml": chart("app"),
+    "charts/app/charts/cache/Chart.yaml": chart("cache"),
+    "charts/web/Chart.yaml": chart("web"),
+    "charts/web/charts/redis-17.3.7.tgz": "",
+  });
+  try {
+    const { inventory } = await loadInventory(dir);
+    assert.deepEqual(inventory.unread, [
+      "charts/app/Chart.yaml",
+      "charts/app/charts/cache/Chart.yaml",
+      "charts/db/Chart.yaml",
+      "charts/old/Chart.yaml",
+      "charts/web/Chart.yaml",
+    ]);
+    assert.deepEqual(inventory.sources, [
+      "charts/external-dns/Chart.yaml",
+      "charts/plain/Chart.yaml",
+      "go.mod",
+    ]);
+  } finally {
+    await done();
+  }
+});
+
 // Found by sweep 17 on PrefectHQ/prefect 1.x: setup.py reads requirements.txt for install_requires
 // and declares ~30 packages in extras_require that no requirements file lists. The requirements
 // files counted as its lock, so those packages were left out without a word. A real lock still
