@@ -2,7 +2,7 @@
 // files a registered reader reads, and every other dependency file it met
 // (a known format without a reader, a link that leaves the project, a FIFO):
 // those are reported, never silently skipped.
-import { join } from "../_path.ts";
+import { join, posix } from "../_path.ts";
 import { loadGlobMatcher } from "./_glob.ts";
 import { entered, matchesAny, SKIPPED_PATHS } from "./_skipped.ts";
 import { type KnownFile, knownFile } from "./_known_files.ts";
@@ -147,6 +147,36 @@ const DOTNET_CONFIG_FOLDER = ".config";
  */
 const PHIVE_FOLDER = ".phive";
 
+/**
+ * The folder a composer.json installs its packages into when it names one (`config.vendor-dir`,
+ * which Composer takes relative to the composer.json's folder: nextcloud/server's `lib/composer`),
+ * from the project root, when inside the project: Composer's copies of third-party packages, each
+ * with its own composer.json (and its tools' `vendor-bin/*`), which the composer.lock beside it
+ * locks, as `vendor/` holds them by default. The scan does not enter it, as it does not `vendor/`.
+ * A composer.json vouch cannot parse, or a folder named from the environment, names none here.
+ *
+ * @param root The project root (absolute).
+ * @param rel The folder of the composer.json, from the project root (`""` for the root).
+ * @returns The folder, `/`-separated from the project root, or `undefined`.
+ */
+function composerVendorDir(root: string, rel: string): string | undefined {
+  const path = rel === "" ? "composer.json" : `${rel}/composer.json`;
+  let dir: unknown;
+  try {
+    const bytes = readRegularFile(join(root, path), path);
+    if (bytes === undefined) return undefined;
+    const json = JSON.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ""));
+    dir = json?.config?.["vendor-dir"];
+  } catch {
+    return undefined; // the reader's to report
+  }
+  // `{$home}` and absolute paths are outside the project; so is a folder above it.
+  if (typeof dir !== "string" || /^(?:[/\\~]|[A-Za-z]:)|[$]/.test(dir)) return undefined;
+  const folder = posix.normalize(posix.join(rel === "" ? "." : rel, dir.replaceAll("\\", "/")))
+    .replace(/\/+$/, "");
+  return folder === "." || folder === ".." || folder.startsWith("../") ? undefined : folder;
+}
+
 /** Whether a file name is a solution's that `nuget restore` takes (`.sln`, `.slnx`, `.slnf`). */
 function isSolutionFile(name: string): boolean {
   return /\.sln[xf]?$/i.test(name);
@@ -243,6 +273,8 @@ export async function scanProject(
   const files: string[] = [];
   const unread: UnreadFile[] = [];
   const superseded: SupersededFile[] = [];
+  // The folders composer.json files install their packages into (see composerVendorDir).
+  const vendorDirs = new Set<string>();
   // The one file a tool reads in a hidden folder, which the scan does not enter: a solution's
   // `.nuget/packages.config` (see NUGET_SOLUTION_FOLDER), `.config/dotnet-tools.json` (see
   // DOTNET_CONFIG_FOLDER).
@@ -285,11 +317,15 @@ export async function scanProject(
       throw error;
     }
     const names = new Set(entries.map((e) => e.name));
+    if (names.has("composer.json")) {
+      const vendorDir = composerVendorDir(root, rel);
+      if (vendorDir !== undefined) vendorDirs.add(vendorDir);
+    }
     for (const e of entries) {
       const child = rel === "" ? e.name : `${rel}/${e.name}`;
       if (matchesAny(child, exclude)) continue;
       if (e.isDirectory) {
-        if (entered(e.name, child)) walk(child, depth + 1);
+        if (entered(e.name, child) && !vendorDirs.has(child)) walk(child, depth + 1);
         else if (e.name === NUGET_SOLUTION_FOLDER && [...names].some(isSolutionFile)) {
           hiddenFile(child, "packages.config", depth + 1);
         } else if (e.name === DOTNET_CONFIG_FOLDER) {

@@ -364,6 +364,43 @@ Deno.test("scanProject: Phive's .phive/phars.xml and phive.xml are reported unre
   });
 });
 
+// nextcloud/server installs its packages into `lib/composer` (composer.json's config.vendor-dir)
+// and has committed them there: the scan read each package's own composer.json as a manifest of
+// the project (guzzlehttp/guzzle's requirements, declared, not resolved) and reported those deeper
+// (its vendor-bin/psalm/composer.json) as unread blockers. Composer installs there what the
+// composer.lock beside it locks, as in vendor/, which the scan never enters.
+Deno.test("scanProject: the folder a composer.json names as its vendor-dir is not entered (nextcloud/server)", async () => {
+  await withTree({
+    "composer.json": '{"config": {"vendor-dir": "lib/composer"}, "require": {"ext-json": "*"}}',
+    "composer.lock": "",
+    "lib/composer/guzzlehttp/guzzle/composer.json": "",
+    "lib/composer/guzzlehttp/guzzle/vendor-bin/psalm/composer.json": "",
+    "lib/private/package.json": "",
+    // Relative to its own composer.json; one outside the project or from the environment, none.
+    "apps/files/composer.json": '{"config": {"vendor-dir": "./composer/"}}',
+    "apps/files/composer/autoload/composer.json": "",
+    "apps/other/composer.json": '{"config": {"vendor-dir": "{$home}/vendor"}}',
+    "apps/other/lib/composer.json": "",
+    "apps/up/composer.json": '{"config": {"vendor-dir": "../../.."}}',
+    "apps/up/composer/composer.json": "",
+    "apps/bad/composer.json": "{",
+    "apps/bad/lib/composer.json": "",
+  }, async (dir) => {
+    assert.deepEqual((await scanProject(dir)).files, [
+      "apps/bad/composer.json",
+      "apps/bad/lib/composer.json",
+      "apps/files/composer.json",
+      "apps/other/composer.json",
+      "apps/other/lib/composer.json",
+      "apps/up/composer.json",
+      "apps/up/composer/composer.json",
+      "composer.json",
+      "composer.lock",
+      "lib/private/package.json",
+    ]);
+  });
+});
+
 Deno.test("scanProject: --exclude takes names at any depth, path globs and literal paths", async () => {
   await withTree({
     "uv.lock": "",
