@@ -147,34 +147,85 @@ const DOTNET_CONFIG_FOLDER = ".config";
  */
 const PHIVE_FOLDER = ".phive";
 
-/**
- * The folder a composer.json installs its packages into when it names one (`config.vendor-dir`,
- * which Composer takes relative to the composer.json's folder: nextcloud/server's `lib/composer`),
- * from the project root, when inside the project: Composer's copies of third-party packages, each
- * with its own composer.json (and its tools' `vendor-bin/*`), which the composer.lock beside it
- * locks, as `vendor/` holds them by default. The scan does not enter it, as it does not `vendor/`.
- * A composer.json vouch cannot parse, or a folder named from the environment, names none here.
- *
- * @param root The project root (absolute).
- * @param rel The folder of the composer.json, from the project root (`""` for the root).
- * @returns The folder, `/`-separated from the project root, or `undefined`.
- */
-function composerVendorDir(root: string, rel: string): string | undefined {
-  const path = rel === "" ? "composer.json" : `${rel}/composer.json`;
-  let dir: unknown;
+/** A JSON file's value, or `undefined` when it is no file or no JSON (the reader's to report). */
+function peekJson(root: string, path: string): unknown {
   try {
     const bytes = readRegularFile(join(root, path), path);
     if (bytes === undefined) return undefined;
-    const json = JSON.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ""));
-    dir = json?.config?.["vendor-dir"];
+    return JSON.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ""));
   } catch {
-    return undefined; // the reader's to report
+    return undefined;
   }
-  // `{$home}` and absolute paths are outside the project; so is a folder above it.
-  if (typeof dir !== "string" || /^(?:[/\\~]|[A-Za-z]:)|[$]/.test(dir)) return undefined;
-  const folder = posix.normalize(posix.join(rel === "" ? "." : rel, dir.replaceAll("\\", "/")))
-    .replace(/\/+$/, "");
-  return folder === "." || folder === ".." || folder.startsWith("../") ? undefined : folder;
+}
+
+/** A JSON value's entries when it is an object, else none. */
+function entriesOf(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? value as Record<string, unknown>
+    : {};
+}
+
+/**
+ * The folders a composer.json installs packages into, from the project root, when inside the
+ * project: its `config.vendor-dir` (which Composer takes relative to the composer.json's folder:
+ * nextcloud/server's `lib/composer`), and the folder composer/installers gives each package the
+ * composer.lock beside it locks by its `extra.installer-paths` (relative to it too: the first
+ * path whose list names the package, its `vendor:` or its `type:`, with `{$name}`, `{$vendor}`
+ * and `{$type}` the package's: a Drupal site's `web/core` and `web/modules/contrib/{$name}`,
+ * markconroy/markie's, which commits them). They hold Composer's copies of third-party packages,
+ * each with its own manifests (Drupal core's package.json and yarn.lock, a module's
+ * composer.json), which that lock locks, as `vendor/` holds them by default. The scan does not
+ * enter them, as it does not `vendor/`. A composer.json vouch cannot parse, or a folder named
+ * from the environment, names none here.
+ *
+ * @param root The project root (absolute).
+ * @param rel The folder of the composer.json, from the project root (`""` for the root).
+ * @returns The folders, `/`-separated from the project root.
+ */
+function composerInstallDirs(root: string, rel: string): string[] {
+  const at = (name: string): string => rel === "" ? name : `${rel}/${name}`;
+  const json = entriesOf(peekJson(root, at("composer.json")));
+  const written: string[] = [];
+  const vendorDir = entriesOf(json.config)["vendor-dir"];
+  if (typeof vendorDir === "string") written.push(vendorDir);
+  const templates = Object.entries(entriesOf(entriesOf(json.extra)["installer-paths"]));
+  if (templates.length > 0) {
+    const lock = entriesOf(peekJson(root, at("composer.lock")));
+    const locked = [lock.packages, lock["packages-dev"]].flatMap((list) =>
+      Array.isArray(list) ? list.map(entriesOf) : []
+    );
+    for (const pkg of locked) {
+      if (typeof pkg.name !== "string" || !pkg.name.includes("/")) continue;
+      const name = pkg.name.toLowerCase();
+      const [vendor, short] = name.split("/", 2);
+      const type = typeof pkg.type === "string" ? pkg.type : "library";
+      // Composer's own types, which it installs itself (vendor-dir), never composer/installers.
+      if (["library", "metapackage", "composer-plugin", "project"].includes(type)) continue;
+      // composer/installers' BaseInstaller::getInstallPath: the first installer path whose list
+      // names the package, `vendor:` or `type:`.
+      const template = templates.find(([, names]) =>
+        Array.isArray(names) &&
+        names.some((n) =>
+          typeof n === "string" &&
+          [name, `vendor:${vendor}`, `type:${type}`].includes(n.toLowerCase())
+        )
+      )?.[0];
+      if (template === undefined) continue;
+      written.push(
+        template.replaceAll("{$name}", short).replaceAll("{$vendor}", vendor)
+          .replaceAll("{$type}", type),
+      );
+    }
+  }
+  const folders: string[] = [];
+  for (const dir of written) {
+    // `{$home}` and absolute paths are outside the project; so is a folder above it.
+    if (/^(?:[/\\~]|[A-Za-z]:)|[$]/.test(dir)) continue;
+    const folder = posix.normalize(posix.join(rel === "" ? "." : rel, dir.replaceAll("\\", "/")))
+      .replace(/\/+$/, "");
+    if (folder !== "." && folder !== ".." && !folder.startsWith("../")) folders.push(folder);
+  }
+  return folders;
 }
 
 /** Whether a file name is a solution's that `nuget restore` takes (`.sln`, `.slnx`, `.slnf`). */
@@ -273,8 +324,8 @@ export async function scanProject(
   const files: string[] = [];
   const unread: UnreadFile[] = [];
   const superseded: SupersededFile[] = [];
-  // The folders composer.json files install their packages into (see composerVendorDir).
-  const vendorDirs = new Set<string>();
+  // The folders composer.json files install their packages into (see composerInstallDirs).
+  const installDirs = new Set<string>();
   // The one file a tool reads in a hidden folder, which the scan does not enter: a solution's
   // `.nuget/packages.config` (see NUGET_SOLUTION_FOLDER), `.config/dotnet-tools.json` (see
   // DOTNET_CONFIG_FOLDER).
@@ -318,14 +369,13 @@ export async function scanProject(
     }
     const names = new Set(entries.map((e) => e.name));
     if (names.has("composer.json")) {
-      const vendorDir = composerVendorDir(root, rel);
-      if (vendorDir !== undefined) vendorDirs.add(vendorDir);
+      for (const folder of composerInstallDirs(root, rel)) installDirs.add(folder);
     }
     for (const e of entries) {
       const child = rel === "" ? e.name : `${rel}/${e.name}`;
       if (matchesAny(child, exclude)) continue;
       if (e.isDirectory) {
-        if (entered(e.name, child) && !vendorDirs.has(child)) walk(child, depth + 1);
+        if (entered(e.name, child) && !installDirs.has(child)) walk(child, depth + 1);
         else if (e.name === NUGET_SOLUTION_FOLDER && [...names].some(isSolutionFile)) {
           hiddenFile(child, "packages.config", depth + 1);
         } else if (e.name === DOTNET_CONFIG_FOLDER) {

@@ -401,6 +401,53 @@ Deno.test("scanProject: the folder a composer.json names as its vendor-dir is no
   });
 });
 
+// markconroy/markie, a Drupal 8 site, commits what composer/installers installs by its
+// composer.json's extra.installer-paths: Drupal core in web/core (its package.json and yarn.lock,
+// core's own JavaScript tooling, read as the project's), contributed modules in
+// web/modules/contrib/<name> (each module's composer.json). The composer.lock locks them; the
+// project's own modules (web/modules/custom) and folders no locked package is installed in stay.
+Deno.test("scanProject: the folders composer/installers installs locked packages into are not entered (markconroy/markie)", async () => {
+  const lock = JSON.stringify({
+    packages: [
+      { name: "drupal/core", version: "8.5.3", type: "drupal-core" },
+      { name: "drupal/admin_toolbar", version: "1.24.0", type: "drupal-module" },
+      { name: "fengyuanchen/cropper", version: "3.0.0-beta", type: "drupal-library" },
+      { name: "drush/drush", version: "8.1.16", type: "library" },
+    ],
+    "packages-dev": [{ name: "Drupal/Devel", version: "1.2.0", type: "drupal-module" }],
+  });
+  await withTree({
+    "composer.json": JSON.stringify({
+      extra: {
+        "installer-paths": {
+          "web/core": ["type:drupal-core"],
+          "web/libraries/{$name}": ["type:drupal-library"],
+          "web/modules/contrib/{$name}": ["type:drupal-module"],
+          "lib/{$name}": ["drush/drush"],
+        },
+      },
+    }),
+    "composer.lock": lock,
+    "web/core/composer.json": "",
+    "web/core/package.json": "",
+    "web/core/yarn.lock": "",
+    "web/modules/contrib/admin_toolbar/composer.json": "",
+    "web/modules/contrib/devel/composer.json": "",
+    "web/modules/contrib/old_module/composer.json": "",
+    "web/modules/custom/mine/composer.json": "",
+    "web/libraries/cropper/package.json": "",
+    "lib/drush/composer.json": "",
+  }, async (dir) => {
+    assert.deepEqual((await scanProject(dir)).files, [
+      "composer.json",
+      "composer.lock",
+      "lib/drush/composer.json",
+      "web/modules/contrib/old_module/composer.json",
+      "web/modules/custom/mine/composer.json",
+    ]);
+  });
+});
+
 Deno.test("scanProject: --exclude takes names at any depth, path globs and literal paths", async () => {
   await withTree({
     "uv.lock": "",
