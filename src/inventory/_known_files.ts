@@ -231,6 +231,24 @@ function chartDeclaresNothing(text: string, place: DeclaringPlace): boolean {
   return next === undefined || !/^(?:[ \t]|-(?:[ \t]|$))/.test(next);
 }
 
+/**
+ * Whether a package.xml is a ROS package's manifest (REP 127, 140 and 149: catkin's and ament's
+ * `<package>`, `format="2"` or `"3"` since ROS 2 and Noetic), which declares the packages it
+ * builds and runs with (`<depend>`, `<build_depend>`, `<exec_depend>`, `<test_depend>`, …):
+ * ros-navigation/navigation2's nav2_amcl/package.xml. The name is common (a PEAR package's, a
+ * Salesforce or Qt installer manifest's): only a `<package>` root with such declarations is one.
+ *
+ * @param text The file's text.
+ * @returns `true` for a ROS package manifest that declares dependencies.
+ */
+function rosPackageManifest(text: string): boolean {
+  const body = text.replace(/<!--[\s\S]*?-->/g, "");
+  const root = /^\s*(?:<\?[\s\S]*?\?>\s*)*<package(?:\s[^>]*)?>/.exec(body);
+  if (root === null || /xmlns\s*=/.test(root[0])) return false;
+  return /<(?:build_|buildtool_|build_export_|buildtool_export_|exec_|run_|test_|doc_)?depend[\s>]/
+    .test(body);
+}
+
 /** A setuptools file that requirements files stand for only in part, unless a pyproject.toml declares the project. */
 const SETUPTOOLS_PARTLY = { readers: ["requirements"], declaredBy: "pyproject.toml" };
 
@@ -620,6 +638,14 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { name: "*Cargo.Bazel.lock", tool: "Bazel rules_rust", kind: "lock" },
   { name: "cargo-bazel-lock.json", tool: "Bazel rules_rust", kind: "lock" },
   // Others
+  // A ROS package (catkin, ament): the packages it builds and runs with, which rosdep installs.
+  {
+    name: "package.xml",
+    tool: "ROS",
+    kind: "manifest",
+    sharedName: true,
+    recognizes: rosPackageManifest,
+  },
   { name: "flake.nix", tool: "Nix", kind: "manifest" },
   { name: "flake.lock", tool: "Nix", kind: "lock" },
   // The pinned sources of a Nix project without flakes (niv's, npins').

@@ -165,6 +165,34 @@ Deno.test("knownFile: an MLflow project's or Robocorp robot's conda.yaml is a co
   }
 });
 
+// ros-navigation/navigation2: each ROS 2 package's package.xml (nav2_amcl's: ament_cmake, rclcpp,
+// nav_msgs, …, built with CMake, no other manifest) declares what it builds and runs with; the
+// scan knew no such name and passed them over. Only a ROS manifest of that common name is one.
+Deno.test("knownFile: a ROS package.xml that declares dependencies is a ROS manifest (ros-navigation/navigation2)", () => {
+  const ros = '<?xml version="1.0"?>\n<?xml-model href="http://download.ros.org/schema/' +
+    'package_format3.xsd" schematypens="http://www.w3.org/2001/XMLSchema"?>\n' +
+    '<package format="3">\n  <name>nav2_amcl</name>\n  <version>0.1.0</version>\n' +
+    "  <!-- <author>Brian P. Gerkey</author> -->\n" +
+    "  <buildtool_depend>ament_cmake</buildtool_depend>\n  <depend>rclcpp</depend>\n" +
+    "  <test_depend>ament_lint_auto</test_depend>\n</package>\n";
+  const catkin = "<package>\n  <name>foo</name>\n  <run_depend>roscpp</run_depend>\n</package>\n";
+  const known = knownFile("package.xml", "nav2_amcl");
+  assert.equal(known?.tool, "ROS");
+  assert.equal(known?.sharedName, true);
+  assert.equal(known?.recognizes?.(ros), true);
+  assert.equal(known?.recognizes?.(catkin), true, "format 1 (catkin)");
+  // A PEAR/PECL package.xml (its namespace), a Salesforce manifest, one that declares nothing.
+  const pear = '<?xml version="1.0" encoding="UTF-8"?>\n<package packagerversion="1.9.4" ' +
+    'version="2.0" xmlns="http://pear.php.net/dtd/package-2.0">\n <name>xdebug</name>\n' +
+    " <dependencies><required><php><min>7.1.0</min></php></required></dependencies>\n</package>\n";
+  const salesforce = '<?xml version="1.0" encoding="UTF-8"?>\n<Package xmlns=' +
+    '"http://soap.sforce.com/2006/04/metadata">\n  <version>58.0</version>\n</Package>\n';
+  const bare = '<package format="2">\n  <name>meta</name>\n</package>\n';
+  for (const text of [pear, salesforce, bare, "<!-- <depend>x</depend> -->\n<package/>\n"]) {
+    assert.equal(known?.recognizes?.(text), false, text);
+  }
+});
+
 // The lockfiles and manifests real polyglot monorepos hold besides those of the list before
 // (found in public repositories: a Unity game's Packages/, a Bazel build's maven_install.json,
 // a Protobuf workspace's buf.lock, kube-prometheus' jsonnetfile.lock.json, a Julia 1.11
