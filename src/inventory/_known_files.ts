@@ -249,6 +249,20 @@ function rosPackageManifest(text: string): boolean {
     .test(body);
 }
 
+/**
+ * Whether a shadow-cljs.edn declares no dependency of its own: its `:dependencies` vector has no
+ * `[coordinate "version"]` entry (the ClojureScript libraries shadow-cljs fetches from Clojars and
+ * Maven Central: 7even/endless-ships' re-frame, reagent, …). One that takes them from a deps.edn
+ * (`:deps`) or project.clj (`:lein`), both reported themselves, lists none.
+ *
+ * @param text The file's text.
+ * @returns `true` when it declares no dependency.
+ */
+function shadowCljsDeclaresNothing(text: string): boolean {
+  const code = text.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/;.*$/gm, "");
+  return !/:dependencies\s*\[\s*[[(]/.test(code);
+}
+
 /** A setuptools file that requirements files stand for only in part, unless a pyproject.toml declares the project. */
 const SETUPTOOLS_PARTLY = { readers: ["requirements"], declaredBy: "pyproject.toml" };
 
@@ -530,9 +544,21 @@ export const KNOWN_FILES: readonly KnownFile[] = [
       'name it in the script at a literal path (`lockFile = file("locks/app-gradle.lockfile")`), or remove it if Gradle no longer writes it',
   },
   { name: "build.sbt", tool: "sbt", kind: "manifest" },
+  // Mill's build files (`mvn"org.typelevel::cats-core::2.13.0"` in `mvnDeps`, `ivy"…"` before 1.0):
+  // the root's build.mill (build.sc before Mill 0.12) and a sub-folder's package.mill.
+  { name: "build.mill", tool: "Mill", kind: "manifest" },
+  { name: "build.sc", tool: "Mill", kind: "manifest" },
+  { name: "package.mill", tool: "Mill", kind: "manifest" },
   { name: "ivy.xml", tool: "Ivy", kind: "manifest" },
   { name: "deps.edn", tool: "Clojure", kind: "manifest" },
   { name: "project.clj", tool: "Leiningen", kind: "manifest" },
+  // A ClojureScript build's own libraries, beside the package.json of its npm ones.
+  {
+    name: "shadow-cljs.edn",
+    tool: "shadow-cljs",
+    kind: "manifest",
+    declaresNothing: shadowCljsDeclaresNothing,
+  },
   // .NET
   { name: "Directory.Packages.props", tool: "NuGet", kind: "manifest", covers: "nuget" },
   // The versions file of the Microsoft.Build.CentralPackageVersions SDK (microsoft/MSBuildSdks),
@@ -571,6 +597,9 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { name: "conanfile.txt", tool: "Conan", kind: "manifest" },
   { name: "conanfile.py", tool: "Conan", kind: "manifest" },
   { name: "conan.lock", tool: "Conan", kind: "lock" },
+  // Meson's subprojects: each wrap pins a dependency's source (a `[wrap-file]` archive and its
+  // hash, a `[wrap-git]` revision): git/git's subprojects/zlib.wrap, GNOME/glib's.
+  { name: "subprojects/*.wrap", tool: "Meson", kind: "manifest" },
   { name: "vcpkg.json", tool: "vcpkg", kind: "manifest" },
   // Swift / Apple
   { name: "Package.swift", tool: "Swift Package Manager", kind: "manifest" },
@@ -672,6 +701,12 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { name: "cpanfile", tool: "Perl (cpanm)", kind: "manifest" },
   { name: "cpanfile.snapshot", tool: "Carton (Perl)", kind: "lock" },
   { name: "elm.json", tool: "Elm", kind: "manifest" },
+  // PureScript's Spago: spago.yaml and spago.lock (Spago 0.93 and later), spago.dhall and the
+  // package set packages.dhall before.
+  { name: "spago.yaml", tool: "Spago (PureScript)", kind: "manifest" },
+  { name: "spago.lock", tool: "Spago (PureScript)", kind: "lock" },
+  { name: "spago.dhall", tool: "Spago (PureScript)", kind: "manifest" },
+  { name: "packages.dhall", tool: "Spago (PureScript)", kind: "lock" },
   { name: "build.zig.zon", tool: "Zig", kind: "manifest" },
   { name: "shard.yml", tool: "Crystal Shards", kind: "manifest" },
   { name: "shard.lock", tool: "Crystal Shards", kind: "lock" },

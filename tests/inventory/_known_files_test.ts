@@ -193,6 +193,45 @@ Deno.test("knownFile: a ROS package.xml that declares dependencies is a ROS mani
   }
 });
 
+// Build and package files of polyglot repositories that the scan passed over in silence: Mill's
+// (Iltotore/iron's build.mill, `mvn"org.typelevel::cats-core::2.13.0"`), shadow-cljs's
+// (7even/endless-ships: re-frame, reagent, … beside the package.json of its npm packages),
+// Spago's (0rphee/class-scheduler's spago.yaml), Meson's wraps (git/git's subprojects/zlib.wrap).
+Deno.test("knownFile: Mill, shadow-cljs, Spago and Meson wrap files are reported", () => {
+  const cases: [string, string, string, "lock" | "manifest"][] = [
+    ["build.mill", "", "Mill", "manifest"],
+    ["build.sc", "", "Mill", "manifest"],
+    ["package.mill", "core", "Mill", "manifest"],
+    ["shadow-cljs.edn", "", "shadow-cljs", "manifest"],
+    ["spago.yaml", "", "Spago (PureScript)", "manifest"],
+    ["spago.lock", "", "Spago (PureScript)", "lock"],
+    ["spago.dhall", "", "Spago (PureScript)", "manifest"],
+    ["packages.dhall", "", "Spago (PureScript)", "lock"],
+    ["zlib.wrap", "subprojects", "Meson", "manifest"],
+    ["glib.wrap", "lib/subprojects", "Meson", "manifest"],
+  ];
+  for (const [file, folder, tool, kind] of cases) {
+    const known = knownFile(file, folder);
+    assert.equal(known?.tool, tool, file);
+    assert.equal(known?.kind, kind, file);
+  }
+  assert.equal(knownFile("zlib.wrap", "src"), undefined, "only subprojects/'s");
+  const shadow = knownFile("shadow-cljs.edn", "")!;
+  const place = { path: "shadow-cljs.edn", files: () => [], folders: () => [] };
+  const endless = '{:source-paths ["src/cljs"]\n :dependencies [[re-frame "0.11.0"]\n' +
+    '                [reagent "0.9.1"]]\n :builds {:main {:target :browser}}}\n';
+  assert.equal(shadow.declaresNothing?.(endless, place), false);
+  // Its libraries from deps.edn (reported itself), or none at all: nothing of its own.
+  for (const text of ["{:deps true\n :builds {}}\n", "{:dependencies []\n :builds {}}\n"]) {
+    assert.equal(shadow.declaresNothing?.(text, place), true, text);
+  }
+  assert.equal(
+    shadow.declaresNothing?.(';; :dependencies [[x "1"]]\n{:dependencies []}\n', place),
+    true,
+    "a comment declares nothing",
+  );
+});
+
 // The lockfiles and manifests real polyglot monorepos hold besides those of the list before
 // (found in public repositories: a Unity game's Packages/, a Bazel build's maven_install.json,
 // a Protobuf workspace's buf.lock, kube-prometheus' jsonnetfile.lock.json, a Julia 1.11
