@@ -215,19 +215,35 @@ function chartDeclaresNothing(text: string, place: DeclaringPlace): boolean {
     const chart = parent.includes("/") ? parent.slice(0, parent.lastIndexOf("/")) : "";
     if (place.files(chart)?.includes("Chart.yaml")) return false;
   }
+  const version = yamlTopValue(text, "apiVersion");
+  return version !== undefined && /^["']?v2["']?$/.test(version) &&
+    yamlTopEmpty(text, "dependencies");
+}
+
+/** A YAML line's value without its comment, trimmed. */
+function yamlValue(line: string): string {
+  return line.replace(/(?:^|[ \t])#.*$/, "").trim();
+}
+
+/** The value written on the line of a top-level key of a YAML mapping, or `undefined` without it. */
+function yamlTopValue(text: string, key: string): string | undefined {
+  const line = text.split(/\r?\n/).find((l) => l.startsWith(`${key}:`));
+  return line === undefined ? undefined : yamlValue(line.slice(key.length + 1));
+}
+
+/**
+ * Whether a top-level key of a YAML mapping holds nothing: it is not there, or its value is null
+ * (`~`, `null`, none) or an empty list or mapping (`[]`, `{}`).
+ */
+function yamlTopEmpty(text: string, key: string): boolean {
   const lines = text.split(/\r?\n/);
-  const value = (line: string): string => line.replace(/(?:^|[ \t])#.*$/, "").trim();
-  const top = (key: string): number => lines.findIndex((l) => l.startsWith(`${key}:`));
-  const version = top("apiVersion");
-  if (version === -1) return false;
-  if (!/^["']?v2["']?$/.test(value(lines[version].slice("apiVersion:".length)))) return false;
-  const at = top("dependencies");
+  const at = lines.findIndex((l) => l.startsWith(`${key}:`));
   if (at === -1) return true;
-  const rest = value(lines[at].slice("dependencies:".length));
-  if (rest === "[]" || rest === "~" || rest === "null") return true;
+  const rest = yamlValue(lines[at].slice(key.length + 1));
+  if (["[]", "{}", "~", "null"].includes(rest)) return true;
   if (rest !== "") return false;
   // A block value: the entries that follow, indented or (YAML allows it) `- ` at the margin.
-  const next = lines.slice(at + 1).find((l) => value(l) !== "" && !/^---|^\.\.\./.test(l));
+  const next = lines.slice(at + 1).find((l) => yamlValue(l) !== "" && !/^---|^\.\.\./.test(l));
   return next === undefined || !/^(?:[ \t]|-(?:[ \t]|$))/.test(next);
 }
 
@@ -767,7 +783,15 @@ export const KNOWN_FILES: readonly KnownFile[] = [
     sharedName: true,
     recognizes: ansibleRequirements,
   },
-  { name: "galaxy.yml", tool: "Ansible Galaxy", kind: "manifest" },
+  // An Ansible collection's metadata: the collections it requires are its `dependencies` (a
+  // mapping of `namespace.name` to a version range); ansible-collections/community.general's
+  // has none (`# dependencies:`, commented out).
+  {
+    name: "galaxy.yml",
+    tool: "Ansible Galaxy",
+    kind: "manifest",
+    declaresNothing: (text: string) => yamlTopEmpty(text, "dependencies"),
+  },
   { name: "Chart.yaml", tool: "Helm", kind: "manifest", declaresNothing: chartDeclaresNothing },
   { name: "Chart.lock", tool: "Helm", kind: "lock" },
   // The lock of a chart of `apiVersion: v1` (Helm 2's, which Helm 3 still writes for one:

@@ -1258,6 +1258,29 @@ Deno.test("a Helm 3 Chart.yaml that declares no dependency is read, not reported
   }
 });
 
+// ansible-collections/community.general's galaxy.yml holds the collection's metadata and no
+// `dependencies` (the key is commented out): it was reported unread, an inventory.unread_file
+// blocker, though it requires no collection. One that lists collections stays reported.
+Deno.test("an Ansible galaxy.yml without dependencies is read, not reported (ansible-collections/community.general)", async () => {
+  const [dir, done] = await tempProject({
+    "galaxy.yml": "namespace: community\nname: general\nversion: 4.6.0\nreadme: README.md\n" +
+      "authors:\n  - Ansible (https://github.com/ansible)\ndescription: null\n" +
+      "tags: [community]\n# NOTE: No dependencies are expected to be added here\n" +
+      "# dependencies:\nrepository: https://github.com/ansible-collections/community.general\n",
+    "empty/galaxy.yml": "namespace: acme\nname: empty\nversion: 1.0.0\ndependencies: {}\n",
+    "tools/galaxy.yml": "namespace: acme\nname: tools\nversion: 1.0.0\ndependencies:\n" +
+      '  ansible.utils: ">=2.0.0"\n',
+    "requirements.txt": "ansible-core==2.16.3\n",
+  });
+  try {
+    const { inventory } = await loadInventory(dir);
+    assert.deepEqual(inventory.unread, ["tools/galaxy.yml"]);
+    assert.deepEqual(inventory.sources, ["empty/galaxy.yml", "galaxy.yml", "requirements.txt"]);
+  } finally {
+    await done();
+  }
+});
+
 // Found by sweep 17 on PrefectHQ/prefect 1.x: setup.py reads requirements.txt for install_requires
 // and declares ~30 packages in extras_require that no requirements file lists. The requirements
 // files counted as its lock, so those packages were left out without a word. A real lock still
