@@ -407,7 +407,21 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   },
   { name: "deno.json", tool: "Deno", kind: "manifest", covers: "jsr", hint: DENO_LOCK },
   { name: "deno.jsonc", tool: "Deno", kind: "manifest", covers: "jsr", hint: DENO_LOCK },
-  { name: "bower.json", tool: "Bower", kind: "manifest" },
+  // A library's Bower metadata often declares nothing (hammerjs/hammer.js': name, main, ignore):
+  // only `dependencies` and `devDependencies` say what `bower install` installs.
+  {
+    name: "bower.json",
+    tool: "Bower",
+    kind: "manifest",
+    declaresNothing: (text: string) => {
+      const json = jsonObject(text);
+      return json !== undefined &&
+        ["dependencies", "devDependencies"].every((field) =>
+          json[field] === undefined || json[field] === null ||
+          Object.keys(objectOf(json[field]) ?? { x: 1 }).length === 0
+        );
+    },
+  },
   // A Rails app's JavaScript pins (`pin "lodash", to: "https://ga.jspm.io/npm:lodash@4.17.21/…"`).
   { name: "config/importmap.rb", tool: "Rails importmap", kind: "manifest" },
   // Python

@@ -1281,6 +1281,26 @@ Deno.test("an Ansible galaxy.yml without dependencies is read, not reported (ans
   }
 });
 
+// hammerjs/hammer.js publishes to Bower with a bower.json of name, main and ignore only: it was
+// reported unread, an inventory.unread_file blocker, though bower install installs nothing for it.
+Deno.test("a bower.json without dependencies is read, not reported (hammerjs/hammer.js)", async () => {
+  const [dir, done] = await tempProject({
+    "bower.json": '{\n    "name": "hammerjs",\n    "version": "1.0.7dev",\n' +
+      '    "main": "hammer.js",\n    "ignore": ["tests", "component.json", "package.json"]\n}\n',
+    "empty/bower.json": '{"name": "e", "dependencies": {}, "devDependencies": null}',
+    "site/bower.json": '{"name": "site", "dependencies": {"jquery": "~2.1.0"}}',
+    "odd/bower.json": '{"name": "odd", "dependencies": ["jquery"]}',
+    "package.json": '{"name": "hammerjs", "version": "1.0.7"}',
+  });
+  try {
+    const { inventory } = await loadInventory(dir);
+    assert.deepEqual(inventory.unread, ["odd/bower.json", "site/bower.json"]);
+    assert.deepEqual(inventory.sources, ["bower.json", "empty/bower.json", "package.json"]);
+  } finally {
+    await done();
+  }
+});
+
 // Found by sweep 17 on PrefectHQ/prefect 1.x: setup.py reads requirements.txt for install_requires
 // and declares ~30 packages in extras_require that no requirements file lists. The requirements
 // files counted as its lock, so those packages were left out without a word. A real lock still
