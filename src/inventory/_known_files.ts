@@ -279,6 +279,56 @@ function shadowCljsDeclaresNothing(text: string): boolean {
   return !/:dependencies\s*\[\s*[[(]/.test(code);
 }
 
+/**
+ * A source text without its comments and the contents of its string literals (`//` and `/* *\/`
+ * comments, `"…"` strings: Swift's), so that a word in them counts for nothing.
+ */
+function swiftCode(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/"(?:[^"\\\n]|\\.)*"/g, '""')
+    .replace(/\/\/.*$/gm, "");
+}
+
+/**
+ * Whether a SwiftPM manifest declares no package dependency: it calls no `.package(…)` (by URL,
+ * registry id or path; a target's dependencies name products of those, or its own targets), as
+ * SnapKit/SnapKit's Package.swift.
+ */
+function swiftManifestDeclaresNothing(text: string): boolean {
+  return !/\.package\s*\(/.test(swiftCode(text));
+}
+
+/** Whether a Podspec (Ruby) declares no pod dependency: no `.dependency` call (SnapKit.podspec). */
+function podspecDeclaresNothing(text: string): boolean {
+  const code = text.replace(/^=begin[\s\S]*?^=end/gm, "").replace(
+    /(["'])(?:(?!\1)[^\\\n]|\\.)*\1/g,
+    "''",
+  )
+    .replace(/#.*$/gm, "");
+  return !/\.dependency\b/.test(code);
+}
+
+/** Whether a JSON podspec declares no pod dependency, in its spec or any subspec. */
+function podspecJsonDeclaresNothing(text: string): boolean {
+  const json = jsonObject(text);
+  if (json === undefined) return false;
+  const declares = (value: unknown): boolean => {
+    if (Array.isArray(value)) return value.some(declares);
+    const object = objectOf(value);
+    if (object === undefined) return false;
+    return Object.entries(object).some(([key, v]) =>
+      key === "dependencies" ? Object.keys(objectOf(v) ?? { x: 1 }).length > 0 : declares(v)
+    );
+  };
+  return !declares(json);
+}
+
+/** Whether a SwiftPM Package.resolved pins no package (`"pins": []`, v1's `object.pins`). */
+function packageResolvedDeclaresNothing(text: string): boolean {
+  const json = jsonObject(text);
+  const pins = json?.pins ?? objectOf(json?.object)?.pins;
+  return Array.isArray(pins) && pins.length === 0;
+}
+
 /** A setuptools file that requirements files stand for only in part, unless a pyproject.toml declares the project. */
 const SETUPTOOLS_PARTLY = { readers: ["requirements"], declaredBy: "pyproject.toml" };
 
@@ -632,15 +682,42 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { name: "subprojects/*.wrap", tool: "Meson", kind: "manifest" },
   { name: "vcpkg.json", tool: "vcpkg", kind: "manifest" },
   // Swift / Apple
-  { name: "Package.swift", tool: "Swift Package Manager", kind: "manifest" },
+  // A package without dependencies, SnapKit/SnapKit's, declares nothing in its manifest and
+  // podspec, and pins nothing.
+  {
+    name: "Package.swift",
+    tool: "Swift Package Manager",
+    kind: "manifest",
+    declaresNothing: swiftManifestDeclaresNothing,
+  },
   // A manifest for Swift tools of a version and later (`Package@swift-5.9.swift`), which
   // SwiftPM reads instead of Package.swift there.
-  { name: "Package@swift-*.swift", tool: "Swift Package Manager", kind: "manifest" },
-  { name: "Package.resolved", tool: "Swift Package Manager", kind: "lock" },
+  {
+    name: "Package@swift-*.swift",
+    tool: "Swift Package Manager",
+    kind: "manifest",
+    declaresNothing: swiftManifestDeclaresNothing,
+  },
+  {
+    name: "Package.resolved",
+    tool: "Swift Package Manager",
+    kind: "lock",
+    declaresNothing: packageResolvedDeclaresNothing,
+  },
   { name: "Podfile", tool: "CocoaPods", kind: "manifest" },
   { name: "Podfile.lock", tool: "CocoaPods", kind: "lock" },
-  { name: "*.podspec", tool: "CocoaPods", kind: "manifest" },
-  { name: "*.podspec.json", tool: "CocoaPods", kind: "manifest" },
+  {
+    name: "*.podspec",
+    tool: "CocoaPods",
+    kind: "manifest",
+    declaresNothing: podspecDeclaresNothing,
+  },
+  {
+    name: "*.podspec.json",
+    tool: "CocoaPods",
+    kind: "manifest",
+    declaresNothing: podspecJsonDeclaresNothing,
+  },
   // The Swift command-line tools Mint installs, each at a version (`realm/SwiftLint@0.54.0`).
   { name: "Mintfile", tool: "Mint", kind: "manifest" },
   { name: "Cartfile", tool: "Carthage", kind: "manifest" },

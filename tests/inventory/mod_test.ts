@@ -1301,6 +1301,53 @@ Deno.test("a bower.json without dependencies is read, not reported (hammerjs/ham
   }
 });
 
+// SnapKit/SnapKit depends on nothing: its Package.swift calls no .package(…) and its podspec no
+// .dependency. Both were reported unread, inventory.unread_file blockers on a project without
+// a dependency. A manifest, podspec or Package.resolved that declares or pins one stays reported.
+Deno.test("a Package.swift and podspec that declare no dependency are read, not reported (SnapKit/SnapKit)", async () => {
+  const [dir, done] = await tempProject({
+    "Package.swift":
+      "// swift-tools-version:5.0\n//\n//  SnapKit\n\nimport PackageDescription\n\n" +
+      'let package = Package(\n    name: "SnapKit",\n    platforms: [\n        .iOS(.v10),\n' +
+      '    ],\n    products: [\n        .library(name: "SnapKit", targets: ["SnapKit"]),\n' +
+      '    ],\n    targets: [\n        .target(name: "SnapKit", path: "Sources"),\n' +
+      '        .testTarget(name: "SnapKitTests", dependencies: ["SnapKit"]),\n    ],\n' +
+      '    // dependencies: [.package(url: "https://example.com/x", from: "1.0.0")]\n)\n',
+    "SnapKit.podspec": "Pod::Spec.new do |s|\n  s.name = 'SnapKit'\n  s.version = '5.6.0'\n" +
+      "  s.source = { :git => 'https://github.com/SnapKit/SnapKit.git', :tag => '5.6.0' }\n" +
+      "  s.summary = 'no s.dependency here'\n  # s.dependency 'Foo'\n" +
+      "  s.source_files = 'Sources/*.swift'\n  s.libraries = 'swiftCoreGraphics'\nend\n",
+    "Example/Package.resolved": '{\n  "pins" : [ ],\n  "version" : 2\n}\n',
+    "app/Package.swift": 'import PackageDescription\nlet package = Package(name: "App",\n' +
+      '  dependencies: [.package(url: "https://github.com/SnapKit/SnapKit", from: "5.6.0")])\n',
+    "app/Package.resolved": '{"pins": [{"identity": "snapkit", "kind": "remoteSourceControl", ' +
+      '"location": "https://github.com/SnapKit/SnapKit", "state": {"version": "5.6.0"}}], ' +
+      '"version": 2}',
+    "pods/Kit.podspec": "Pod::Spec.new do |s|\n  s.name = 'Kit'\n  s.subspec 'Core' do |ss|\n" +
+      "    ss.dependency 'Alamofire', '~> 5.0'\n  end\nend\n",
+    "pods/Kit.podspec.json": '{"name": "Kit", "subspecs": [{"name": "Core", "dependencies": ' +
+      '{"Alamofire": ["~> 5.0"]}}]}',
+    "pods/Lone.podspec.json": '{"name": "Lone", "dependencies": {}}',
+  });
+  try {
+    const { inventory } = await loadInventory(dir);
+    assert.deepEqual(inventory.unread, [
+      "app/Package.resolved",
+      "app/Package.swift",
+      "pods/Kit.podspec",
+      "pods/Kit.podspec.json",
+    ]);
+    assert.deepEqual(inventory.sources, [
+      "Example/Package.resolved",
+      "Package.swift",
+      "SnapKit.podspec",
+      "pods/Lone.podspec.json",
+    ]);
+  } finally {
+    await done();
+  }
+});
+
 // Found by sweep 17 on PrefectHQ/prefect 1.x: setup.py reads requirements.txt for install_requires
 // and declares ~30 packages in extras_require that no requirements file lists. The requirements
 // files counted as its lock, so those packages were left out without a word. A real lock still
