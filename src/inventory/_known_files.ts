@@ -523,8 +523,23 @@ export const KNOWN_FILES: readonly KnownFile[] = [
     kind: "manifest",
     hint: "vouch reads hatch.toml with the pyproject.toml beside it",
   },
-  { name: "environment.yml", tool: "conda", kind: "manifest" },
-  { name: "environment.yaml", tool: "conda", kind: "manifest" },
+  // The name is common too: a Rails app's config/environment.yml of its deployments
+  // (AskalotCQA/askalot), an API test suite's URLs per stage (CleberQa/httparty_api). Only a file
+  // with conda's top-level `dependencies` list is one.
+  {
+    name: "environment.yml",
+    tool: "conda",
+    kind: "manifest",
+    sharedName: true,
+    recognizes: condaEnvironment,
+  },
+  {
+    name: "environment.yaml",
+    tool: "conda",
+    kind: "manifest",
+    sharedName: true,
+    recognizes: condaEnvironment,
+  },
   // The conda environment of an MLflow project (its MLproject's `conda_env: conda.yaml`) or a
   // Robocorp robot (its robot.yaml's `condaConfigFile: conda.yaml`): an environment.yml by
   // another name, with conda packages and a `pip:` list. The name is not conda's own: only a

@@ -232,6 +232,25 @@ Deno.test("knownFile: Mill, shadow-cljs, Spago and Meson wrap files are reported
   );
 });
 
+// AskalotCQA/askalot, a Rails app, keeps its deployments in config/environment.yml (module, type,
+// name per environment) and CleberQa/httparty_api its API URLs per stage: each was reported as an
+// unread conda environment, an inventory.unread_file blocker. Only conda's is one.
+Deno.test("knownFile: an environment.yml is conda's only with a top-level dependencies list (AskalotCQA/askalot)", () => {
+  const conda = "name: base\nchannels:\n  - conda-forge\ndependencies:\n  - python=3.11\n" +
+    "  - pip:\n    - requests==2.31.0\n";
+  const rails = "fiit_development:\n  module: university\n  type: development\n  name: fiit\n\n" +
+    "edx_production:\n  module: mooc\n  type: production\n  name: edx\n";
+  const stages = "dev:\n  api:\n    url: https://api.openweathermap.org/data/2.5/weather?";
+  for (const name of ["environment.yml", "environment.yaml"]) {
+    const known = knownFile(name, "config");
+    assert.equal(known?.tool, "conda", name);
+    assert.equal(known?.sharedName, true, name);
+    assert.equal(known?.recognizes?.(conda), true, name);
+    assert.equal(known?.recognizes?.(rails), false, name);
+    assert.equal(known?.recognizes?.(stages), false, name);
+  }
+});
+
 // The lockfiles and manifests real polyglot monorepos hold besides those of the list before
 // (found in public repositories: a Unity game's Packages/, a Bazel build's maven_install.json,
 // a Protobuf workspace's buf.lock, kube-prometheus' jsonnetfile.lock.json, a Julia 1.11
