@@ -576,6 +576,17 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { name: "Gopkg.lock", tool: "dep", kind: "lock" },
   { name: "glide.yaml", tool: "Glide", kind: "manifest" },
   { name: "glide.lock", tool: "Glide", kind: "lock" },
+  // The lock of vndr (moby/moby, containerd before Go modules) and of Rancher's trash
+  // (AlekSi/trash): an import path and the revision it vendors, a line each. The name is not theirs
+  // alone: only a file with such a line is one.
+  {
+    name: "vendor.conf",
+    tool: "vndr / trash (Go)",
+    kind: "lock",
+    sharedName: true,
+    recognizes: (text: string) =>
+      /^[ \t]*[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\/\S+[ \t]+\S+/m.test(text.replace(/#.*$/gm, "")),
+  },
   // godep's lock: the revision of each package it copied into the project (`godep save`).
   { name: "Godeps/Godeps.json", tool: "godep", kind: "lock" },
   // Ruby: a gemspec is read with the Gemfile or Bundler lock that names it.

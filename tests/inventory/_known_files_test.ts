@@ -251,6 +251,25 @@ Deno.test("knownFile: an environment.yml is conda's only with a top-level depend
   }
 });
 
+// AlekSi/trash (and moby/moby, containerd before Go modules, with vndr) pin their vendored Go
+// packages in vendor.conf, an import path and revision a line: the scan passed it over in silence.
+Deno.test("knownFile: vndr's and trash's vendor.conf is a Go lock (AlekSi/trash)", () => {
+  const trash = "# package\ngithub.com/AlekSi/trash\n\n" +
+    "github.com/Sirupsen/logrus                      v0.10.0\n" +
+    "golang.org/x/sys                                a408501\n";
+  const vndr = "github.com/docker/go-units 9e638d38cf6977a37a8ea0078f3ee75a7cdb2dd1\n" +
+    "golang.org/x/net 0ed95abb35c445290478a5348a7b38bb154135fd https://github.com/golang/net\n";
+  const known = knownFile("vendor.conf", "");
+  assert.equal(known?.tool, "vndr / trash (Go)");
+  assert.equal(known?.kind, "lock");
+  assert.equal(known?.recognizes?.(trash), true);
+  assert.equal(known?.recognizes?.(vndr), true);
+  // Another tool's settings of that name.
+  for (const text of ["[vendor]\npath = lib\n", "# github.com/x/y v1\n", "VENDOR_DIR=./v\n"]) {
+    assert.equal(known?.recognizes?.(text), false, text);
+  }
+});
+
 // The lockfiles and manifests real polyglot monorepos hold besides those of the list before
 // (found in public repositories: a Unity game's Packages/, a Bazel build's maven_install.json,
 // a Protobuf workspace's buf.lock, kube-prometheus' jsonnetfile.lock.json, a Julia 1.11
