@@ -603,6 +603,21 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   // `.phive/phars.xml` since Phive 0.14, the project's `phive.xml` before.
   { name: ".phive/phars.xml", tool: "Phive (PHAR tools)", kind: "lock" },
   { name: "phive.xml", tool: "Phive (PHAR tools)", kind: "lock" },
+  // Appraisal's variants of a gem's bundle (collectiveidea/audited's `appraise 'rails52' do gem
+  // 'rails', …`), from which `appraisal generate` writes gemfiles/<name>.gemfile, which vouch reads:
+  // with those beside it, it says nothing more.
+  {
+    name: "Appraisals",
+    tool: "Appraisal",
+    kind: "manifest",
+    hint: "run `bundle exec appraisal generate` and commit the gemfiles/*.gemfile it writes, " +
+      "which vouch reads",
+    declaresNothing: (_text: string, place: DeclaringPlace) => {
+      const at = place.path.lastIndexOf("/");
+      const gemfiles = at === -1 ? "gemfiles" : `${place.path.slice(0, at)}/gemfiles`;
+      return (place.files(gemfiles) ?? []).some((f) => f.endsWith(".gemfile"));
+    },
+  },
   // JVM
   { name: "build.gradle", ...GRADLE_SCRIPT },
   {

@@ -1348,6 +1348,31 @@ Deno.test("a Package.swift and podspec that declare no dependency are read, not 
   }
 });
 
+// collectiveidea/audited declares its Rails variants in Appraisals (`appraise 'rails52' do gem
+// 'rails', '>= 5.2.0.rc1', '< 5.3'; gem 'mysql2' …`), from which Appraisal writes
+// gemfiles/*.gemfile: a gem that commits Appraisals without them left those variants out without
+// a word. With the gemfiles beside it (read), it says nothing more.
+Deno.test("an Appraisals file is reported unless its gemfiles/*.gemfile are there (collectiveidea/audited)", async () => {
+  const appraisals = "appraise 'rails52' do\n  gem 'rails', '>= 5.2.0.rc1', '< 5.3'\n" +
+    "  gem 'mysql2', '~> 0.4.4'\nend\n";
+  const [dir, done] = await tempProject({
+    "Gemfile": 'source "https://rubygems.org"\ngem "rake"\n',
+    "Appraisals": appraisals,
+    "gemfiles/rails52.gemfile":
+      'source "https://rubygems.org"\ngem "rails", ">= 5.2.0.rc1", "< 5.3"\n',
+    "other/Gemfile": 'source "https://rubygems.org"\ngem "rake"\n',
+    "other/Appraisals": appraisals,
+  });
+  try {
+    const { inventory } = await loadInventory(dir);
+    assert.deepEqual(inventory.unread, ["other/Appraisals"]);
+    assert.ok(inventory.sources.includes("Appraisals"));
+    assert.ok(inventory.sources.includes("gemfiles/rails52.gemfile"));
+  } finally {
+    await done();
+  }
+});
+
 // Found by sweep 17 on PrefectHQ/prefect 1.x: setup.py reads requirements.txt for install_requires
 // and declares ~30 packages in extras_require that no requirements file lists. The requirements
 // files counted as its lock, so those packages were left out without a word. A real lock still
