@@ -195,24 +195,28 @@ function composerInstallDirs(root: string, rel: string): string[] {
       Array.isArray(list) ? list.map(entriesOf) : []
     );
     for (const pkg of locked) {
+      // The lock keeps each package's name as written (Composer's pretty name), which
+      // composer/installers matches and installs under, case and all.
       if (typeof pkg.name !== "string" || !pkg.name.includes("/")) continue;
-      const name = pkg.name.toLowerCase();
-      const [vendor, short] = name.split("/", 2);
+      const [vendor, short] = pkg.name.split("/", 2);
       const type = typeof pkg.type === "string" ? pkg.type : "library";
       // Composer's own types, which it installs itself (vendor-dir), never composer/installers.
       if (["library", "metapackage", "composer-plugin", "project"].includes(type)) continue;
       // composer/installers' BaseInstaller::getInstallPath: the first installer path whose list
-      // names the package, `vendor:` or `type:`.
+      // names the package, `vendor:` or `type:`; `{$name}` is the package's `installer-name`
+      // when its extra gives one.
       const template = templates.find(([, names]) =>
-        Array.isArray(names) &&
-        names.some((n) =>
-          typeof n === "string" &&
-          [name, `vendor:${vendor}`, `type:${type}`].includes(n.toLowerCase())
+        (Array.isArray(names) ? names : [names]).some((n) =>
+          [pkg.name, `vendor:${vendor}`, `type:${type}`].includes(n)
         )
       )?.[0];
       if (template === undefined) continue;
+      const installerName = entriesOf(pkg.extra)["installer-name"];
+      const named = typeof installerName === "string" && installerName !== ""
+        ? installerName
+        : short;
       written.push(
-        template.replaceAll("{$name}", short).replaceAll("{$vendor}", vendor)
+        template.replaceAll("{$name}", named).replaceAll("{$vendor}", vendor)
           .replaceAll("{$type}", type),
       );
     }

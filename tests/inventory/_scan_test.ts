@@ -414,7 +414,16 @@ Deno.test("scanProject: the folders composer/installers installs locked packages
       { name: "fengyuanchen/cropper", version: "3.0.0-beta", type: "drupal-library" },
       { name: "drush/drush", version: "8.1.16", type: "library" },
     ],
-    "packages-dev": [{ name: "Drupal/Devel", version: "1.2.0", type: "drupal-module" }],
+    "packages-dev": [
+      { name: "drupal/devel", version: "1.2.0", type: "drupal-module" },
+      // composer/installers installs it under its installer-name.
+      {
+        name: "drupal/ckeditor_media",
+        version: "1.0.0",
+        type: "drupal-module",
+        extra: { "installer-name": "media_ck" },
+      },
+    ],
   });
   await withTree({
     "composer.json": JSON.stringify({
@@ -433,6 +442,7 @@ Deno.test("scanProject: the folders composer/installers installs locked packages
     "web/core/yarn.lock": "",
     "web/modules/contrib/admin_toolbar/composer.json": "",
     "web/modules/contrib/devel/composer.json": "",
+    "web/modules/contrib/media_ck/composer.json": "",
     "web/modules/contrib/old_module/composer.json": "",
     "web/modules/custom/mine/composer.json": "",
     "web/libraries/cropper/package.json": "",
