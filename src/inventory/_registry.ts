@@ -155,6 +155,45 @@ const PALANTIR_VERSIONS_LOCK =
 /** A Carrot Search gradle-dependencychecks `versions.lock`: a JSON object of `configurationGroups`. */
 const DEPENDENCY_CHECKS_LOCK = /^\uFEFF?\s*\{[^]*?"configurationGroups"\s*:/;
 
+/** The names a composer.json's text replaces or provides (lowercased), and its own name. */
+function composerStands(text: string): { name?: string; stands: Set<string> } {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch {
+    return { stands: new Set() }; // its own read reports it
+  }
+  const record = typeof doc === "object" && doc !== null ? doc as Record<string, unknown> : {};
+  const stands = new Set<string>();
+  for (const field of ["replace", "provide"]) {
+    const map = record[field];
+    if (typeof map !== "object" || map === null || Array.isArray(map)) continue;
+    for (const name of Object.keys(map)) stands.add(name.toLowerCase());
+  }
+  const name = typeof record.name === "string" ? record.name.toLowerCase() : undefined;
+  return { name, stands };
+}
+
+/**
+ * The names that the composer.json files of the folders above a composer.json replace or provide
+ * (lowercased), of those that replace or provide it: the other packages of the monorepo it is a
+ * package of (see `ComposerJsonOptions.above`). None for another project of the tree.
+ */
+function composerStandsAbove(path: string, text: string, c: ReaderContext): Set<string> {
+  const names = new Set<string>();
+  const own = composerStands(text).name;
+  if (own === undefined) return names;
+  for (let folder = dirname(path); folder !== "." && folder !== ""; folder = dirname(folder)) {
+    const above = dirname(folder);
+    const file = above === "." || above === "" ? "composer.json" : `${above}/composer.json`;
+    const aboveText = c.load(file);
+    if (aboveText === undefined) continue;
+    const { stands } = composerStands(aboveText);
+    if (stands.has(own)) { for (const name of stands) names.add(name); }
+  }
+  return names;
+}
+
 /** Every reader, in priority order. */
 export const READERS: readonly Reader[] = [
   {
@@ -405,7 +444,12 @@ export const READERS: readonly Reader[] = [
     kind: "manifest",
     files: ["composer.json"],
     matches: (f) => f === "composer.json",
-    read: (text, path, c) => composerJson().readComposerJson(text, { path, ...c }),
+    read: (text, path, c) =>
+      composerJson().readComposerJson(text, {
+        path,
+        ...c,
+        above: composerStandsAbove(path, text, c),
+      }),
   },
   {
     name: "gemfile_lock",
