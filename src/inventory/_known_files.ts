@@ -667,6 +667,18 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { name: "build.sbt", tool: "sbt", kind: "manifest" },
   // Mill's build files (`mvn"org.typelevel::cats-core::2.13.0"` in `mvnDeps`, `ivy"…"` before 1.0):
   // the root's build.mill (build.sc before Mill 0.12) and a sub-folder's package.mill.
+  // Scala CLI's project file: its `//> using dep` directives (MateuszKubuszok/renamer's
+  // `//> using dep com.olvind.tui::tui::0.0.7`). Other Scala sources may have the name: only one
+  // with such a directive is one.
+  {
+    name: "project.scala",
+    tool: "Scala CLI",
+    kind: "manifest",
+    sharedName: true,
+    recognizes: (text: string) =>
+      /^[ \t]*\/\/>[ \t]*using[ \t]+(?:(?:test|compileOnly)\.)?(?:deps?|dependency|dependencies|libs?)\b/m
+        .test(text),
+  },
   { name: "build.mill", tool: "Mill", kind: "manifest" },
   { name: "build.sc", tool: "Mill", kind: "manifest" },
   { name: "package.mill", tool: "Mill", kind: "manifest" },

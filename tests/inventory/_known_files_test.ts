@@ -197,7 +197,7 @@ Deno.test("knownFile: a ROS package.xml that declares dependencies is a ROS mani
 // (Iltotore/iron's build.mill, `mvn"org.typelevel::cats-core::2.13.0"`), shadow-cljs's
 // (7even/endless-ships: re-frame, reagent, … beside the package.json of its npm packages),
 // Spago's (0rphee/class-scheduler's spago.yaml), Meson's wraps (git/git's subprojects/zlib.wrap).
-Deno.test("knownFile: Mill, shadow-cljs, Spago and Meson wrap files are reported", () => {
+Deno.test("knownFile: Mill, Scala CLI, shadow-cljs, Spago and Meson wrap files are reported", () => {
   const cases: [string, string, string, "lock" | "manifest"][] = [
     ["build.mill", "", "Mill", "manifest"],
     ["build.sc", "", "Mill", "manifest"],
@@ -216,6 +216,19 @@ Deno.test("knownFile: Mill, shadow-cljs, Spago and Meson wrap files are reported
     assert.equal(known?.kind, kind, file);
   }
   assert.equal(knownFile("zlib.wrap", "src"), undefined, "only subprojects/'s");
+  // Scala CLI's project.scala (MateuszKubuszok/renamer's), only with a dependency directive.
+  const scalaCli = knownFile("project.scala", "")!;
+  assert.equal(scalaCli.tool, "Scala CLI");
+  assert.equal(
+    scalaCli.recognizes?.(
+      "//> using scala 3.7.1\n//> using dep com.olvind.tui::tui::0.0.7\n" +
+        "//> using publish.name renamer\n",
+    ),
+    true,
+  );
+  assert.equal(scalaCli.recognizes?.("//> using test.dep org.scalameta::munit::1.0.0\n"), true);
+  assert.equal(scalaCli.recognizes?.("//> using scala 3.3.1\n//> using jvm 21\n"), false);
+  assert.equal(scalaCli.recognizes?.("object Project:\n  val deps = List()\n"), false);
   const shadow = knownFile("shadow-cljs.edn", "")!;
   const place = { path: "shadow-cljs.edn", files: () => [], folders: () => [] };
   const endless = '{:source-paths ["src/cljs"]\n :dependencies [[re-frame "0.11.0"]\n' +
