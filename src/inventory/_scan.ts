@@ -202,6 +202,9 @@ function composerInstallDirs(root: string, rel: string): string[] {
       const type = typeof pkg.type === "string" ? pkg.type : "library";
       // Composer's own types, which it installs itself (vendor-dir), never composer/installers.
       if (["library", "metapackage", "composer-plugin", "project"].includes(type)) continue;
+      // A package of a `path` repository is the project's own code (a Drupal site's custom
+      // module or theme, its package.json with it), wherever it is installed.
+      if (entriesOf(pkg.dist).type === "path") continue;
       // composer/installers' BaseInstaller::getInstallPath: the first installer path whose list
       // names the package, `vendor:` or `type:`; `{$name}` is the package's `installer-name`
       // when its extra gives one.

@@ -413,6 +413,13 @@ Deno.test("scanProject: the folders composer/installers installs locked packages
       { name: "drupal/admin_toolbar", version: "1.24.0", type: "drupal-module" },
       { name: "fengyuanchen/cropper", version: "3.0.0-beta", type: "drupal-library" },
       { name: "drush/drush", version: "8.1.16", type: "library" },
+      // The project's own theme, from a path repository: its folder is the project's.
+      {
+        name: "acme/mytheme",
+        version: "dev-main",
+        type: "drupal-custom-theme",
+        dist: { type: "path", url: "web/themes/custom/mytheme" },
+      },
     ],
     "packages-dev": [
       { name: "drupal/devel", version: "1.2.0", type: "drupal-module" },
@@ -433,6 +440,7 @@ Deno.test("scanProject: the folders composer/installers installs locked packages
           "web/libraries/{$name}": ["type:drupal-library"],
           "web/modules/contrib/{$name}": ["type:drupal-module"],
           "lib/{$name}": ["drush/drush"],
+          "web/themes/custom/{$name}": ["type:drupal-custom-theme"],
         },
       },
     }),
@@ -447,6 +455,7 @@ Deno.test("scanProject: the folders composer/installers installs locked packages
     "web/modules/custom/mine/composer.json": "",
     "web/libraries/cropper/package.json": "",
     "lib/drush/composer.json": "",
+    "web/themes/custom/mytheme/package.json": "",
   }, async (dir) => {
     assert.deepEqual((await scanProject(dir)).files, [
       "composer.json",
@@ -454,6 +463,7 @@ Deno.test("scanProject: the folders composer/installers installs locked packages
       "lib/drush/composer.json",
       "web/modules/contrib/old_module/composer.json",
       "web/modules/custom/mine/composer.json",
+      "web/themes/custom/mytheme/package.json",
     ]);
   });
 });
