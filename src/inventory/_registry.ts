@@ -403,10 +403,27 @@ export const READERS: readonly Reader[] = [
     name: "go_mod",
     ecosystem: "golang",
     kind: "lock",
-    files: ["go.mod"],
-    matches: (f) => f === "go.mod",
+    // Also a `vendor.mod`: the module file of a repository that is no Go module by choice
+    // (docker/cli, moby/moby: "There is no 'go.mod' file", CalVer), which its scripts pass to
+    // `go mod tidy`/`go mod vendor` with `-modfile=vendor.mod`, with its `vendor.sum`; what it
+    // requires is what the repository vendors and builds. Beside a go.mod, which Go uses unless
+    // told otherwise, it is not read.
+    files: ["go.mod", "vendor.mod"],
+    matches: (f) => f === "go.mod" || f === "vendor.mod",
     read: (text, path, c) => {
-      const goSumPath = sibling(path, "go.sum");
+      const vendorMod = basename(path) === "vendor.mod";
+      if (vendorMod && c.load(sibling(path, "go.mod")) !== undefined) {
+        return {
+          members: [],
+          components: [],
+          edges: [],
+          warnings: [
+            `${path} is not read: the go.mod beside it is the module's, which Go uses unless ` +
+            "a build names the other with -modfile",
+          ],
+        };
+      }
+      const goSumPath = sibling(path, vendorMod ? "vendor.sum" : "go.sum");
       const workspace = goWorkspaceOf(path, c.load, c.memo);
       return goMod().readGoMod(text, {
         path,
