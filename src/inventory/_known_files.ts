@@ -329,6 +329,45 @@ function packageResolvedDeclaresNothing(text: string): boolean {
   return Array.isArray(pins) && pins.length === 0;
 }
 
+/**
+ * Whether a Rails app's config/importmap.rb pins no package of its own: none from a CDN
+ * (`to: "https://ga.jspm.io/npm:lodash@4.17.21/lodash.js"`, importmap-rails 0.x's `version:` and
+ * `from:`), none that `bin/importmap pin` downloaded (`# @3.1.1`), and none whose file is in the
+ * app's vendor/javascript (vendored by hand: `pin "jquery", to: "jquery.min.js"`, `pin_all_from
+ * "vendor/javascript/languages"`). What is left are the app's own modules (`pin "application"`,
+ * `pin_all_from "app/javascript/controllers"`) and the assets of its gems, which its Bundler lock
+ * lists (`pin "@hotwired/turbo-rails", to: "turbo.min.js"`, as the turbo-rails and stimulus-rails
+ * installers append them to every new Rails app's importmap).
+ *
+ * @param text The file's text.
+ * @param place Its path and the tree's listings (the app's vendor/javascript).
+ * @returns `true` when it pins nothing of its own.
+ */
+function importmapDeclaresNothing(text: string, place: DeclaringPlace): boolean {
+  const config = place.path.slice(0, place.path.lastIndexOf("/"));
+  const app = config.includes("/") ? config.slice(0, config.lastIndexOf("/")) : "";
+  const vendor = app === "" ? "vendor/javascript" : `${app}/vendor/javascript`;
+  const vendored = (file: string): boolean => {
+    const at = file.lastIndexOf("/");
+    const folder = at === -1 ? vendor : `${vendor}/${file.slice(0, at)}`;
+    return place.files(folder)?.includes(file.slice(at + 1)) === true;
+  };
+  for (const line of text.split(/\r?\n/)) {
+    const pin = /^[ \t]*pin[ \t(]+["']([^"']+)["'](.*)$/.exec(line);
+    const all = /^[ \t]*pin_all_from[ \t(]+["']([^"']+)["']/.exec(line);
+    if (all !== null && /^(?:\.\/)?vendor\//.test(all[1])) return false;
+    if (pin === null) continue;
+    const rest = pin[2];
+    if (/#[ \t]*@\d/.test(rest)) return false;
+    const code = rest.replace(/#.*$/, "");
+    if (/\b(?:version|from):/.test(code)) return false;
+    const to = /\bto:[ \t]*["']([^"']+)["']/.exec(code)?.[1];
+    if (to !== undefined && /^https?:/i.test(to)) return false;
+    if (vendored(to ?? `${pin[1]}.js`)) return false;
+  }
+  return true;
+}
+
 /** A setuptools file that requirements files stand for only in part, unless a pyproject.toml declares the project. */
 const SETUPTOOLS_PARTLY = { readers: ["requirements"], declaredBy: "pyproject.toml" };
 
@@ -473,7 +512,12 @@ export const KNOWN_FILES: readonly KnownFile[] = [
     },
   },
   // A Rails app's JavaScript pins (`pin "lodash", to: "https://ga.jspm.io/npm:lodash@4.17.21/…"`).
-  { name: "config/importmap.rb", tool: "Rails importmap", kind: "manifest" },
+  {
+    name: "config/importmap.rb",
+    tool: "Rails importmap",
+    kind: "manifest",
+    declaresNothing: importmapDeclaresNothing,
+  },
   // Python
   {
     name: "requirements*.in",

@@ -1373,6 +1373,48 @@ Deno.test("an Appraisals file is reported unless its gemfiles/*.gemfile are ther
   }
 });
 
+// Every new Rails app's config/importmap.rb pins its own modules and its gems' assets only
+// (`pin "application"`, the turbo-rails and stimulus-rails installers' `pin "@hotwired/turbo-rails",
+// to: "turbo.min.js"`, `pin_all_from "app/javascript/controllers"`): it was reported unread, an
+// inventory.unread_file blocker, though the Gemfile.lock lists what it pins. One that pins a CDN
+// URL, a package bin/importmap downloaded (`# @0.0.8`, basecamp/once-campfire's
+// @rails/request.js) or a file of vendor/javascript stays reported.
+Deno.test("a Rails importmap.rb that pins only the app's modules and gem assets is read, not reported", async () => {
+  const base = '# Pin npm packages by running ./bin/importmap\n\npin "application"\n' +
+    'pin "@hotwired/turbo-rails", to: "turbo.min.js"\n' +
+    'pin "@hotwired/stimulus", to: "stimulus.min.js"\n' +
+    'pin "@hotwired/stimulus-loading", to: "stimulus-loading.js"\n' +
+    'pin_all_from "app/javascript/controllers", under: "controllers"\n\n' +
+    'pin "lib/confirm_log", to: "lib/confirm_log.js"\n';
+  const [dir, done] = await tempProject({
+    "config/importmap.rb": base,
+    "app/javascript/lib/confirm_log.js": "",
+    "campfire/config/importmap.rb": base +
+      'pin "@rails/request.js", to: "@rails--request.js" # @0.0.8\n',
+    "cdn/config/importmap.rb": base +
+      'pin "lodash", to: "https://ga.jspm.io/npm:lodash@4.17.21/lodash.js"\n',
+    "jquery/config/importmap.rb": base + 'pin "jquery", to: "jquery.min.js"\n',
+    "jquery/vendor/javascript/jquery.min.js": "",
+    "langs/config/importmap.rb": base + 'pin_all_from "vendor/javascript/languages"\n',
+    "old/config/importmap.rb": base +
+      'pin "vue", version: "2.6.14", file: "dist/vue.esm.browser.js"\n',
+    "package.json": '{"name": "app", "version": "1.0.0"}',
+  });
+  try {
+    const { inventory } = await loadInventory(dir);
+    assert.deepEqual(inventory.unread, [
+      "campfire/config/importmap.rb",
+      "cdn/config/importmap.rb",
+      "jquery/config/importmap.rb",
+      "langs/config/importmap.rb",
+      "old/config/importmap.rb",
+    ]);
+    assert.ok(inventory.sources.includes("config/importmap.rb"));
+  } finally {
+    await done();
+  }
+});
+
 // Found by sweep 17 on PrefectHQ/prefect 1.x: setup.py reads requirements.txt for install_requires
 // and declares ~30 packages in extras_require that no requirements file lists. The requirements
 // files counted as its lock, so those packages were left out without a word. A real lock still
