@@ -48,6 +48,29 @@ const gemfile = lazy(() => import("./ruby/gemfile.ts"));
  * `dev_gems.rb.lock` (rubygems' `tool/bundler/dev_gems.rb`).
  */
 const ALTERNATE_GEMFILE_LOCK = /^(?:Gemfile(?:[._-][^/]+)?|[^/]+\.(?:gemfile|rb))\.lock$/;
+/**
+ * Whether another Gemfile of the scan (`Gemfile`, `gems.rb`, a `*.gemfile`) evaluates a file with
+ * `eval_gemfile` and a literal path, which Bundler takes relative to the evaluating Gemfile's
+ * folder.
+ */
+function evaluatedByGemfile(path: string, c: ReaderContext): boolean {
+  const gemfiles = (c.scanned?.() ?? []).filter((p) =>
+    p !== path && /^(?:Gemfile|gems\.rb|[^/]+\.gemfile)$/.test(basename(p))
+  );
+  return gemfiles.some((file) => {
+    const folder = dirname(file) === "." ? "" : dirname(file);
+    const text = c.load(file) ?? "";
+    // The literal path, also inside `File.expand_path("gemfiles/rubocop.gemfile", __dir__)` or
+    // `File.join(__dir__, "gemfiles", …)`, relative to the Gemfile's folder.
+    return [...text.matchAll(/^[ \t]*eval_gemfile\b(.*)$/gm)].some(([, rest]) => {
+      const parts = [...rest.matchAll(/(["'])([^"'\n]*)\1/g)].map((m) => m[2]);
+      return [parts, parts.slice(-1)].some((list) =>
+        list.length > 0 && posix.normalize(posix.join(folder, ...list)) === path
+      );
+    });
+  });
+}
+
 /** An alternate Gemfile as Appraisal names it (`gemfiles/rails_7.1.gemfile`), which Bundler locks in `<name>.lock`. */
 const APPRAISAL_GEMFILE = /^[^/]+\.gemfile$/;
 
@@ -508,12 +531,16 @@ export const READERS: readonly Reader[] = [
     // lock many repositories do not commit (collectiveidea/audited).
     files: ["Gemfile", "gems.rb", "*.gemfile"],
     matches: (f) => f === "Gemfile" || f === "gems.rb" || APPRAISAL_GEMFILE.test(f),
-    read: (text, path, c) =>
-      gemfile().readGemfileManifest(text, {
-        path,
-        ...c,
-        alternate: APPRAISAL_GEMFILE.test(basename(path)),
-      }),
+    read: (text, path, c) => {
+      const alternate = APPRAISAL_GEMFILE.test(basename(path));
+      // A `*.gemfile` that a Gemfile of the tree evaluates (`eval_gemfile
+      // "gemfiles/rubocop.gemfile"`, palkan/test-prof, anycable) is part of that Gemfile, which
+      // reads it: no variant of its own.
+      if (alternate && evaluatedByGemfile(path, c)) {
+        return { members: [], components: [], edges: [] };
+      }
+      return gemfile().readGemfileManifest(text, { path, ...c, alternate });
+    },
   },
   {
     name: "pipfile_lock",

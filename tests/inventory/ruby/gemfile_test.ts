@@ -395,6 +395,37 @@ Deno.test("an Appraisal gemfiles/*.gemfile without its lock is read, its gems de
   });
 });
 
+// palkan/test-prof's Gemfile evaluates gemfiles/rubocop.gemfile (`eval_gemfile
+// "gemfiles/rubocop.gemfile"`): that file is part of the Gemfile, which its lock resolves, no
+// Appraisal variant. Read as one, it gave rubocop again, unversioned, declared, not resolved.
+Deno.test("a *.gemfile that the Gemfile evaluates is no variant of its own (palkan/test-prof)", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "Gemfile":
+        "source 'https://rubygems.org'\n\ngemspec\n\neval_gemfile \"gemfiles/rubocop.gemfile\"\n",
+      "test-prof.gemspec": 'Gem::Specification.new do |s|\n  s.name = "test-prof"\n' +
+        '  s.version = "1.4.0"\nend\n',
+      "gemfiles/rubocop.gemfile": 'gem "rubocop-md", "~> 1.0"\n',
+      "lib/Gemfile": 'source "https://rubygems.org"\n' +
+        'eval_gemfile File.expand_path("../gemfiles/rbs.gemfile", __dir__)\n',
+      "gemfiles/rbs.gemfile": 'gem "rbs", "~> 3.0"\n',
+      "lib/Gemfile.lock": "GEM\n  remote: https://rubygems.org/\n  specs:\n    rbs (3.4.0)\n\n" +
+        "PLATFORMS\n  ruby\n\nDEPENDENCIES\n  rbs (~> 3.0)\n\nBUNDLED WITH\n   2.5.3\n",
+      "Gemfile.lock": "PATH\n  remote: .\n  specs:\n    test-prof (1.4.0)\n\n" +
+        "GEM\n  remote: https://rubygems.org/\n  specs:\n    rubocop-md (1.2.4)\n\n" +
+        "PLATFORMS\n  ruby\n\nDEPENDENCIES\n  rubocop-md (~> 1.0)\n  test-prof!\n\n" +
+        "BUNDLED WITH\n   2.5.3\n",
+    });
+    const inventory = await readValidProject(dir);
+    assert.deepEqual(inventory.components.map((c) => `${c.purl} ${c.scopes}`), [
+      "pkg:gem/rbs@3.4.0 runtime",
+      "pkg:gem/rubocop-md@1.2.4 dev",
+    ]);
+    assert.deepEqual(inventory.declaredOnly ?? [], []);
+    assert.deepEqual(inventory.unread, []);
+  });
+});
+
 Deno.test("readGemfileManifest: the global source is found in time linear in the file (200 KB of blank lines took 28 s), CRLF lines too", () => {
   for (const text of ["\n".repeat(200_000), `source${" ".repeat(200_000)}x\n`]) {
     const elapsed = cpuStopwatch();
