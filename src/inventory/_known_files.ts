@@ -656,10 +656,15 @@ export const KNOWN_FILES: readonly KnownFile[] = [
     kind: "manifest",
     hint: "run `bundle exec appraisal generate` and commit the gemfiles/*.gemfile it writes, " +
       "which vouch reads",
-    declaresNothing: (_text: string, place: DeclaringPlace) => {
+    // Each `appraise "name"` is written as gemfiles/<name>.gemfile, the name's characters other
+    // than word characters and dots made `_` (Appraisal#gemfile_name).
+    declaresNothing: (text: string, place: DeclaringPlace) => {
       const at = place.path.lastIndexOf("/");
       const gemfiles = at === -1 ? "gemfiles" : `${place.path.slice(0, at)}/gemfiles`;
-      return (place.files(gemfiles) ?? []).some((f) => f.endsWith(".gemfile"));
+      const written = new Set(place.files(gemfiles) ?? []);
+      return [...text.matchAll(/^[ \t]*appraise[ \t(]+(["'])([^"'\n]+)\1/gm)].every(([, , name]) =>
+        written.has(`${name.replace(/[^\w.]/g, "_")}.gemfile`)
+      );
     },
   },
   // JVM

@@ -1362,6 +1362,8 @@ Deno.test("an Appraisals file is reported unless its gemfiles/*.gemfile are ther
       'source "https://rubygems.org"\ngem "rails", ">= 5.2.0.rc1", "< 5.3"\n',
     "other/Gemfile": 'source "https://rubygems.org"\ngem "rake"\n',
     "other/Appraisals": appraisals,
+    // A gemfile the Gemfile evaluates is none of its variants (palkan/test-prof's rubocop.gemfile).
+    "other/gemfiles/rubocop.gemfile": 'gem "rubocop"\n',
   });
   try {
     const { inventory } = await loadInventory(dir);
