@@ -51,6 +51,16 @@ export interface NamedLockfile {
   by?: string;
 }
 
+/** Where a known file lies, for {@linkcode KnownFile.declaresNothing}. */
+export interface DeclaringPlace {
+  /** Its path from the project root, `/`-separated. */
+  path: string;
+  /** The files of a folder of the tree (from the project root; `""` or `.` is the root). */
+  files: (folder: string) => string[] | undefined;
+  /** The sub-folders of a folder of the tree. */
+  folders: (folder: string) => string[] | undefined;
+}
+
 /** A kind of dependency file. */
 export interface KnownFile {
   // A base-name glob (`Podfile.lock`, `*.csproj`); `folder/glob`: a file that counts only
@@ -122,9 +132,11 @@ export interface KnownFile {
   /**
    * Whether a file of this kind with this text declares no dependency at all
    * (an autoloader's composer.json): then there is nothing to read, and it
-   * counts as read, not reported.
+   * counts as read, not reported. `place`: its path and the tree's listings (a folder's
+   * files, its sub-folders), for a kind whose folder holds dependencies too (a Helm chart's
+   * `charts/`).
    */
-  declaresNothing?: (text: string) => boolean;
+  declaresNothing?: (text: string, place: DeclaringPlace) => boolean;
   /**
    * For a file name other tools use too (NuGet 3's `project.json`; Nx's project configuration
    * is one as well): the scan counts a file of that name only when `recognizes` its text, and
@@ -177,6 +189,184 @@ export interface KnownFile {
 function ansibleRequirements(text: string): boolean {
   if (/^dependencies:/m.test(text)) return false;
   return /^(?:roles|collections):/m.test(text) || /^- (?:src|name):/m.test(text);
+}
+
+/**
+ * Whether a Helm chart's Chart.yaml declares no chart it depends on: a chart of `apiVersion: v2`
+ * (Helm 3) lists those in its own `dependencies`, and this one has no entry there (no key, a null
+ * or `[]` value), as kubernetes-sigs/external-dns's chart: its metadata alone. A chart of
+ * `apiVersion: v1` lists them in the requirements.yaml beside it, so its Chart.yaml says nothing
+ * of them and stays reported; so does a chart with subcharts copied into its `charts/` folder
+ * (Helm installs them undeclared), and one that is such a copy, another chart's dependency.
+ *
+ * @param text The file's text.
+ * @param place Its path and the tree's listings.
+ * @returns `true` for a Helm 3 chart without dependencies.
+ */
+function chartDeclaresNothing(text: string, place: DeclaringPlace): boolean {
+  const folder = place.path.includes("/") ? place.path.slice(0, place.path.lastIndexOf("/")) : "";
+  const under = (name: string): string => folder === "" ? name : `${folder}/${name}`;
+  const subcharts = [
+    ...place.files(under("charts")) ?? [],
+    ...place.folders(under("charts")) ?? [],
+  ];
+  if (subcharts.length > 0) return false;
+  const parent = folder.includes("/") ? folder.slice(0, folder.lastIndexOf("/")) : "";
+  if (parent.split("/").at(-1) === "charts") {
+    const chart = parent.includes("/") ? parent.slice(0, parent.lastIndexOf("/")) : "";
+    if (place.files(chart)?.includes("Chart.yaml")) return false;
+  }
+  const version = yamlTopValue(text, "apiVersion");
+  return version !== undefined && /^["']?v2["']?$/.test(version) &&
+    yamlTopEmpty(text, "dependencies");
+}
+
+/** A YAML line's value without its comment, trimmed. */
+function yamlValue(line: string): string {
+  return line.replace(/(?:^|[ \t])#.*$/, "").trim();
+}
+
+/** The value written on the line of a top-level key of a YAML mapping, or `undefined` without it. */
+function yamlTopValue(text: string, key: string): string | undefined {
+  const line = text.split(/\r?\n/).find((l) => l.startsWith(`${key}:`));
+  return line === undefined ? undefined : yamlValue(line.slice(key.length + 1));
+}
+
+/**
+ * Whether a top-level key of a YAML mapping holds nothing: it is not there, or its value is null
+ * (`~`, `null`, none) or an empty list or mapping (`[]`, `{}`).
+ */
+function yamlTopEmpty(text: string, key: string): boolean {
+  const lines = text.split(/\r?\n/);
+  const at = lines.findIndex((l) => l.startsWith(`${key}:`));
+  if (at === -1) return true;
+  const rest = yamlValue(lines[at].slice(key.length + 1));
+  if (["[]", "{}", "~", "null"].includes(rest)) return true;
+  if (rest !== "") return false;
+  // A block value: the entries that follow, indented or (YAML allows it) `- ` at the margin.
+  const next = lines.slice(at + 1).find((l) => yamlValue(l) !== "" && !/^---|^\.\.\./.test(l));
+  return next === undefined || !/^(?:[ \t]|-(?:[ \t]|$))/.test(next);
+}
+
+/**
+ * Whether a package.xml is a ROS package's manifest (REP 127, 140 and 149: catkin's and ament's
+ * `<package>`, `format="2"` or `"3"` since ROS 2 and Noetic), which declares the packages it
+ * builds and runs with (`<depend>`, `<build_depend>`, `<exec_depend>`, `<test_depend>`, …):
+ * ros-navigation/navigation2's nav2_amcl/package.xml. The name is common (a PEAR package's, a
+ * Salesforce or Qt installer manifest's): only a `<package>` root with such declarations is one.
+ *
+ * @param text The file's text.
+ * @returns `true` for a ROS package manifest that declares dependencies.
+ */
+function rosPackageManifest(text: string): boolean {
+  const body = text.replace(/<!--[\s\S]*?-->/g, "");
+  const root = /^\s*(?:<\?[\s\S]*?\?>\s*)*<package(?:\s[^>]*)?>/.exec(body);
+  if (root === null || /xmlns\s*=/.test(root[0])) return false;
+  return /<(?:build_|buildtool_|build_export_|buildtool_export_|exec_|run_|test_|doc_)?depend[\s>]/
+    .test(body);
+}
+
+/**
+ * Whether a shadow-cljs.edn declares no dependency of its own: its `:dependencies` vector has no
+ * `[coordinate "version"]` entry (the ClojureScript libraries shadow-cljs fetches from Clojars and
+ * Maven Central: 7even/endless-ships' re-frame, reagent, …). One that takes them from a deps.edn
+ * (`:deps`) or project.clj (`:lein`), both reported themselves, lists none.
+ *
+ * @param text The file's text.
+ * @returns `true` when it declares no dependency.
+ */
+function shadowCljsDeclaresNothing(text: string): boolean {
+  const code = text.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/;.*$/gm, "");
+  return !/:dependencies\s*\[\s*[[(]/.test(code);
+}
+
+/**
+ * A source text without its comments and the contents of its string literals (`//` and `/* *\/`
+ * comments, `"…"` strings: Swift's), so that a word in them counts for nothing.
+ */
+function swiftCode(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/"(?:[^"\\\n]|\\.)*"/g, '""')
+    .replace(/\/\/.*$/gm, "");
+}
+
+/**
+ * Whether a SwiftPM manifest declares no package dependency: it calls no `.package(…)` (by URL,
+ * registry id or path; a target's dependencies name products of those, or its own targets), as
+ * SnapKit/SnapKit's Package.swift.
+ */
+function swiftManifestDeclaresNothing(text: string): boolean {
+  return !/\.package\s*\(/.test(swiftCode(text));
+}
+
+/** Whether a Podspec (Ruby) declares no pod dependency: no `.dependency` call (SnapKit.podspec). */
+function podspecDeclaresNothing(text: string): boolean {
+  const code = text.replace(/^=begin[\s\S]*?^=end/gm, "").replace(
+    /(["'])(?:(?!\1)[^\\\n]|\\.)*\1/g,
+    "''",
+  )
+    .replace(/#.*$/gm, "");
+  return !/\.dependency\b/.test(code);
+}
+
+/** Whether a JSON podspec declares no pod dependency, in its spec or any subspec. */
+function podspecJsonDeclaresNothing(text: string): boolean {
+  const json = jsonObject(text);
+  if (json === undefined) return false;
+  const declares = (value: unknown): boolean => {
+    if (Array.isArray(value)) return value.some(declares);
+    const object = objectOf(value);
+    if (object === undefined) return false;
+    return Object.entries(object).some(([key, v]) =>
+      key === "dependencies" ? Object.keys(objectOf(v) ?? { x: 1 }).length > 0 : declares(v)
+    );
+  };
+  return !declares(json);
+}
+
+/** Whether a SwiftPM Package.resolved pins no package (`"pins": []`, v1's `object.pins`). */
+function packageResolvedDeclaresNothing(text: string): boolean {
+  const json = jsonObject(text);
+  const pins = json?.pins ?? objectOf(json?.object)?.pins;
+  return Array.isArray(pins) && pins.length === 0;
+}
+
+/**
+ * Whether a Rails app's config/importmap.rb pins no package of its own: none from a CDN
+ * (`to: "https://ga.jspm.io/npm:lodash@4.17.21/lodash.js"`, importmap-rails 0.x's `version:` and
+ * `from:`), none that `bin/importmap pin` downloaded (`# @3.1.1`), and none whose file is in the
+ * app's vendor/javascript (vendored by hand: `pin "jquery", to: "jquery.min.js"`, `pin_all_from
+ * "vendor/javascript/languages"`). What is left are the app's own modules (`pin "application"`,
+ * `pin_all_from "app/javascript/controllers"`) and the assets of its gems, which its Bundler lock
+ * lists (`pin "@hotwired/turbo-rails", to: "turbo.min.js"`, as the turbo-rails and stimulus-rails
+ * installers append them to every new Rails app's importmap).
+ *
+ * @param text The file's text.
+ * @param place Its path and the tree's listings (the app's vendor/javascript).
+ * @returns `true` when it pins nothing of its own.
+ */
+function importmapDeclaresNothing(text: string, place: DeclaringPlace): boolean {
+  const config = place.path.slice(0, place.path.lastIndexOf("/"));
+  const app = config.includes("/") ? config.slice(0, config.lastIndexOf("/")) : "";
+  const vendor = app === "" ? "vendor/javascript" : `${app}/vendor/javascript`;
+  const vendored = (file: string): boolean => {
+    const at = file.lastIndexOf("/");
+    const folder = at === -1 ? vendor : `${vendor}/${file.slice(0, at)}`;
+    return place.files(folder)?.includes(file.slice(at + 1)) === true;
+  };
+  for (const line of text.split(/\r?\n/)) {
+    const pin = /^[ \t]*pin[ \t(]+["']([^"']+)["'](.*)$/.exec(line);
+    const all = /^[ \t]*pin_all_from[ \t(]+["']([^"']+)["']/.exec(line);
+    if (all !== null && /^(?:\.\/)?vendor\//.test(all[1])) return false;
+    if (pin === null) continue;
+    const rest = pin[2];
+    if (/#[ \t]*@\d/.test(rest)) return false;
+    const code = rest.replace(/#.*$/, "");
+    if (/\b(?:version|from):/.test(code)) return false;
+    const to = /\bto:[ \t]*["']([^"']+)["']/.exec(code)?.[1];
+    if (to !== undefined && /^https?:/i.test(to)) return false;
+    if (vendored(to ?? `${pin[1]}.js`)) return false;
+  }
+  return true;
 }
 
 /** A setuptools file that requirements files stand for only in part, unless a pyproject.toml declares the project. */
@@ -307,9 +497,28 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   },
   { name: "deno.json", tool: "Deno", kind: "manifest", covers: "jsr", hint: DENO_LOCK },
   { name: "deno.jsonc", tool: "Deno", kind: "manifest", covers: "jsr", hint: DENO_LOCK },
-  { name: "bower.json", tool: "Bower", kind: "manifest" },
+  // A library's Bower metadata often declares nothing (hammerjs/hammer.js': name, main, ignore):
+  // only `dependencies` and `devDependencies` say what `bower install` installs.
+  {
+    name: "bower.json",
+    tool: "Bower",
+    kind: "manifest",
+    declaresNothing: (text: string) => {
+      const json = jsonObject(text);
+      return json !== undefined &&
+        ["dependencies", "devDependencies"].every((field) =>
+          json[field] === undefined || json[field] === null ||
+          Object.keys(objectOf(json[field]) ?? { x: 1 }).length === 0
+        );
+    },
+  },
   // A Rails app's JavaScript pins (`pin "lodash", to: "https://ga.jspm.io/npm:lodash@4.17.21/…"`).
-  { name: "config/importmap.rb", tool: "Rails importmap", kind: "manifest" },
+  {
+    name: "config/importmap.rb",
+    tool: "Rails importmap",
+    kind: "manifest",
+    declaresNothing: importmapDeclaresNothing,
+  },
   // Python
   {
     name: "requirements*.in",
@@ -359,8 +568,23 @@ export const KNOWN_FILES: readonly KnownFile[] = [
     kind: "manifest",
     hint: "vouch reads hatch.toml with the pyproject.toml beside it",
   },
-  { name: "environment.yml", tool: "conda", kind: "manifest" },
-  { name: "environment.yaml", tool: "conda", kind: "manifest" },
+  // The name is common too: a Rails app's config/environment.yml of its deployments
+  // (AskalotCQA/askalot), an API test suite's URLs per stage (CleberQa/httparty_api). Only a file
+  // with conda's top-level `dependencies` list is one.
+  {
+    name: "environment.yml",
+    tool: "conda",
+    kind: "manifest",
+    sharedName: true,
+    recognizes: condaEnvironment,
+  },
+  {
+    name: "environment.yaml",
+    tool: "conda",
+    kind: "manifest",
+    sharedName: true,
+    recognizes: condaEnvironment,
+  },
   // The conda environment of an MLflow project (its MLproject's `conda_env: conda.yaml`) or a
   // Robocorp robot (its robot.yaml's `condaConfigFile: conda.yaml`): an environment.yml by
   // another name, with conda packages and a `pip:` list. The name is not conda's own: only a
@@ -397,6 +621,17 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { name: "Gopkg.lock", tool: "dep", kind: "lock" },
   { name: "glide.yaml", tool: "Glide", kind: "manifest" },
   { name: "glide.lock", tool: "Glide", kind: "lock" },
+  // The lock of vndr (moby/moby, containerd before Go modules) and of Rancher's trash
+  // (AlekSi/trash): an import path and the revision it vendors, a line each. The name is not theirs
+  // alone: only a file with such a line is one.
+  {
+    name: "vendor.conf",
+    tool: "vndr / trash (Go)",
+    kind: "lock",
+    sharedName: true,
+    recognizes: (text: string) =>
+      /^[ \t]*[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\/\S+[ \t]+\S+/m.test(text.replace(/#.*$/gm, "")),
+  },
   // godep's lock: the revision of each package it copied into the project (`godep save`).
   { name: "Godeps/Godeps.json", tool: "godep", kind: "lock" },
   // Ruby: a gemspec is read with the Gemfile or Bundler lock that names it.
@@ -407,6 +642,31 @@ export const KNOWN_FILES: readonly KnownFile[] = [
     covers: "gem",
     hint: "add a Gemfile beside it that says `gemspec`, run `bundle lock` and commit the " +
       "Gemfile.lock it writes, which vouch reads",
+  },
+  // PHP: the PHAR tools Phive installs for the project (phpab, psalm, php-cs-fixer), each with its
+  // version constraint and the version installed (`installed="3.86.0"`), outside Composer's lock:
+  // `.phive/phars.xml` since Phive 0.14, the project's `phive.xml` before.
+  { name: ".phive/phars.xml", tool: "Phive (PHAR tools)", kind: "lock" },
+  { name: "phive.xml", tool: "Phive (PHAR tools)", kind: "lock" },
+  // Appraisal's variants of a gem's bundle (collectiveidea/audited's `appraise 'rails52' do gem
+  // 'rails', …`), from which `appraisal generate` writes gemfiles/<name>.gemfile, which vouch reads:
+  // with those beside it, it says nothing more.
+  {
+    name: "Appraisals",
+    tool: "Appraisal",
+    kind: "manifest",
+    hint: "run `bundle exec appraisal generate` and commit the gemfiles/*.gemfile it writes, " +
+      "which vouch reads",
+    // Each `appraise "name"` is written as gemfiles/<name>.gemfile, the name's characters other
+    // than word characters and dots made `_` (Appraisal#gemfile_name).
+    declaresNothing: (text: string, place: DeclaringPlace) => {
+      const at = place.path.lastIndexOf("/");
+      const gemfiles = at === -1 ? "gemfiles" : `${place.path.slice(0, at)}/gemfiles`;
+      const written = new Set(place.files(gemfiles) ?? []);
+      return [...text.matchAll(/^[ \t]*appraise[ \t(]+(["'])([^"'\n]+)\1/gm)].every(([, , name]) =>
+        written.has(`${name.replace(/[^\w.]/g, "_")}.gemfile`)
+      );
+    },
   },
   // JVM
   { name: "build.gradle", ...GRADLE_SCRIPT },
@@ -455,9 +715,33 @@ export const KNOWN_FILES: readonly KnownFile[] = [
       'name it in the script at a literal path (`lockFile = file("locks/app-gradle.lockfile")`), or remove it if Gradle no longer writes it',
   },
   { name: "build.sbt", tool: "sbt", kind: "manifest" },
+  // Mill's build files (`mvn"org.typelevel::cats-core::2.13.0"` in `mvnDeps`, `ivy"…"` before 1.0):
+  // the root's build.mill (build.sc before Mill 0.12) and a sub-folder's package.mill.
+  // Scala CLI's project file: its `//> using dep` directives (MateuszKubuszok/renamer's
+  // `//> using dep com.olvind.tui::tui::0.0.7`). Other Scala sources may have the name: only one
+  // with such a directive is one.
+  {
+    name: "project.scala",
+    tool: "Scala CLI",
+    kind: "manifest",
+    sharedName: true,
+    recognizes: (text: string) =>
+      /^[ \t]*\/\/>[ \t]*using[ \t]+(?:(?:test|compileOnly)\.)?(?:deps?|dependency|dependencies|libs?)\b/m
+        .test(text),
+  },
+  { name: "build.mill", tool: "Mill", kind: "manifest" },
+  { name: "build.sc", tool: "Mill", kind: "manifest" },
+  { name: "package.mill", tool: "Mill", kind: "manifest" },
   { name: "ivy.xml", tool: "Ivy", kind: "manifest" },
   { name: "deps.edn", tool: "Clojure", kind: "manifest" },
   { name: "project.clj", tool: "Leiningen", kind: "manifest" },
+  // A ClojureScript build's own libraries, beside the package.json of its npm ones.
+  {
+    name: "shadow-cljs.edn",
+    tool: "shadow-cljs",
+    kind: "manifest",
+    declaresNothing: shadowCljsDeclaresNothing,
+  },
   // .NET
   { name: "Directory.Packages.props", tool: "NuGet", kind: "manifest", covers: "nuget" },
   // The versions file of the Microsoft.Build.CentralPackageVersions SDK (microsoft/MSBuildSdks),
@@ -496,17 +780,47 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { name: "conanfile.txt", tool: "Conan", kind: "manifest" },
   { name: "conanfile.py", tool: "Conan", kind: "manifest" },
   { name: "conan.lock", tool: "Conan", kind: "lock" },
+  // Meson's subprojects: each wrap pins a dependency's source (a `[wrap-file]` archive and its
+  // hash, a `[wrap-git]` revision): git/git's subprojects/zlib.wrap, GNOME/glib's.
+  { name: "subprojects/*.wrap", tool: "Meson", kind: "manifest" },
   { name: "vcpkg.json", tool: "vcpkg", kind: "manifest" },
   // Swift / Apple
-  { name: "Package.swift", tool: "Swift Package Manager", kind: "manifest" },
+  // A package without dependencies, SnapKit/SnapKit's, declares nothing in its manifest and
+  // podspec, and pins nothing.
+  {
+    name: "Package.swift",
+    tool: "Swift Package Manager",
+    kind: "manifest",
+    declaresNothing: swiftManifestDeclaresNothing,
+  },
   // A manifest for Swift tools of a version and later (`Package@swift-5.9.swift`), which
   // SwiftPM reads instead of Package.swift there.
-  { name: "Package@swift-*.swift", tool: "Swift Package Manager", kind: "manifest" },
-  { name: "Package.resolved", tool: "Swift Package Manager", kind: "lock" },
+  {
+    name: "Package@swift-*.swift",
+    tool: "Swift Package Manager",
+    kind: "manifest",
+    declaresNothing: swiftManifestDeclaresNothing,
+  },
+  {
+    name: "Package.resolved",
+    tool: "Swift Package Manager",
+    kind: "lock",
+    declaresNothing: packageResolvedDeclaresNothing,
+  },
   { name: "Podfile", tool: "CocoaPods", kind: "manifest" },
   { name: "Podfile.lock", tool: "CocoaPods", kind: "lock" },
-  { name: "*.podspec", tool: "CocoaPods", kind: "manifest" },
-  { name: "*.podspec.json", tool: "CocoaPods", kind: "manifest" },
+  {
+    name: "*.podspec",
+    tool: "CocoaPods",
+    kind: "manifest",
+    declaresNothing: podspecDeclaresNothing,
+  },
+  {
+    name: "*.podspec.json",
+    tool: "CocoaPods",
+    kind: "manifest",
+    declaresNothing: podspecJsonDeclaresNothing,
+  },
   // The Swift command-line tools Mint installs, each at a version (`realm/SwiftLint@0.54.0`).
   { name: "Mintfile", tool: "Mint", kind: "manifest" },
   { name: "Cartfile", tool: "Carthage", kind: "manifest" },
@@ -563,6 +877,14 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { name: "*Cargo.Bazel.lock", tool: "Bazel rules_rust", kind: "lock" },
   { name: "cargo-bazel-lock.json", tool: "Bazel rules_rust", kind: "lock" },
   // Others
+  // A ROS package (catkin, ament): the packages it builds and runs with, which rosdep installs.
+  {
+    name: "package.xml",
+    tool: "ROS",
+    kind: "manifest",
+    sharedName: true,
+    recognizes: rosPackageManifest,
+  },
   { name: "flake.nix", tool: "Nix", kind: "manifest" },
   { name: "flake.lock", tool: "Nix", kind: "lock" },
   // The pinned sources of a Nix project without flakes (niv's, npins').
@@ -589,6 +911,12 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { name: "cpanfile", tool: "Perl (cpanm)", kind: "manifest" },
   { name: "cpanfile.snapshot", tool: "Carton (Perl)", kind: "lock" },
   { name: "elm.json", tool: "Elm", kind: "manifest" },
+  // PureScript's Spago: spago.yaml and spago.lock (Spago 0.93 and later), spago.dhall and the
+  // package set packages.dhall before.
+  { name: "spago.yaml", tool: "Spago (PureScript)", kind: "manifest" },
+  { name: "spago.lock", tool: "Spago (PureScript)", kind: "lock" },
+  { name: "spago.dhall", tool: "Spago (PureScript)", kind: "manifest" },
+  { name: "packages.dhall", tool: "Spago (PureScript)", kind: "lock" },
   { name: "build.zig.zon", tool: "Zig", kind: "manifest" },
   { name: "shard.yml", tool: "Crystal Shards", kind: "manifest" },
   { name: "shard.lock", tool: "Crystal Shards", kind: "lock" },
@@ -649,8 +977,16 @@ export const KNOWN_FILES: readonly KnownFile[] = [
     sharedName: true,
     recognizes: ansibleRequirements,
   },
-  { name: "galaxy.yml", tool: "Ansible Galaxy", kind: "manifest" },
-  { name: "Chart.yaml", tool: "Helm", kind: "manifest" },
+  // An Ansible collection's metadata: the collections it requires are its `dependencies` (a
+  // mapping of `namespace.name` to a version range); ansible-collections/community.general's
+  // has none (`# dependencies:`, commented out).
+  {
+    name: "galaxy.yml",
+    tool: "Ansible Galaxy",
+    kind: "manifest",
+    declaresNothing: (text: string) => yamlTopEmpty(text, "dependencies"),
+  },
+  { name: "Chart.yaml", tool: "Helm", kind: "manifest", declaresNothing: chartDeclaresNothing },
   { name: "Chart.lock", tool: "Helm", kind: "lock" },
   // The lock of a chart of `apiVersion: v1` (Helm 2's, which Helm 3 still writes for one:
   // pkg/downloader/manager.go `writeLock(…, APIVersionV1)`), a YAML file with the chart's

@@ -48,6 +48,31 @@ const gemfile = lazy(() => import("./ruby/gemfile.ts"));
  * `dev_gems.rb.lock` (rubygems' `tool/bundler/dev_gems.rb`).
  */
 const ALTERNATE_GEMFILE_LOCK = /^(?:Gemfile(?:[._-][^/]+)?|[^/]+\.(?:gemfile|rb))\.lock$/;
+/**
+ * Whether another Gemfile of the scan (`Gemfile`, `gems.rb`, a `*.gemfile`) evaluates a file with
+ * `eval_gemfile` and a literal path, which Bundler takes relative to the evaluating Gemfile's
+ * folder.
+ */
+function evaluatedByGemfile(path: string, c: ReaderContext): boolean {
+  const gemfiles = (c.scanned?.() ?? []).filter((p) =>
+    p !== path && /^(?:Gemfile|gems\.rb|[^/]+\.gemfile)$/.test(basename(p))
+  );
+  return gemfiles.some((file) => {
+    const folder = dirname(file) === "." ? "" : dirname(file);
+    const text = c.load(file) ?? "";
+    // The literal path, also inside `File.expand_path("gemfiles/rubocop.gemfile", __dir__)` or
+    // `File.join(__dir__, "gemfiles", …)`, relative to the Gemfile's folder.
+    return [...text.matchAll(/^[ \t]*eval_gemfile\b(.*)$/gm)].some(([, rest]) => {
+      const parts = [...rest.matchAll(/(["'])([^"'\n]*)\1/g)].map((m) => m[2]);
+      return [parts, parts.slice(-1)].some((list) =>
+        list.length > 0 && posix.normalize(posix.join(folder, ...list)) === path
+      );
+    });
+  });
+}
+
+/** An alternate Gemfile as Appraisal names it (`gemfiles/rails_7.1.gemfile`), which Bundler locks in `<name>.lock`. */
+const APPRAISAL_GEMFILE = /^[^/]+\.gemfile$/;
 
 /**
  * Whether a Gemfile lock is an alternate Gemfile's, a variant the project is tested against or
@@ -152,6 +177,45 @@ const PALANTIR_VERSIONS_LOCK =
   /^(?:# Run \.\/gradlew [\w-]+ to regenerate this file\b|[ \t]*[^(:\s]+:[^(:\s]+:[^(:\s]+[ \t]+\(\d+ constraints: \w+\)[ \t]*\r?$)/m;
 /** A Carrot Search gradle-dependencychecks `versions.lock`: a JSON object of `configurationGroups`. */
 const DEPENDENCY_CHECKS_LOCK = /^\uFEFF?\s*\{[^]*?"configurationGroups"\s*:/;
+
+/** The names a composer.json's text replaces or provides (lowercased), and its own name. */
+function composerStands(text: string): { name?: string; stands: Set<string> } {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch {
+    return { stands: new Set() }; // its own read reports it
+  }
+  const record = typeof doc === "object" && doc !== null ? doc as Record<string, unknown> : {};
+  const stands = new Set<string>();
+  for (const field of ["replace", "provide"]) {
+    const map = record[field];
+    if (typeof map !== "object" || map === null || Array.isArray(map)) continue;
+    for (const name of Object.keys(map)) stands.add(name.toLowerCase());
+  }
+  const name = typeof record.name === "string" ? record.name.toLowerCase() : undefined;
+  return { name, stands };
+}
+
+/**
+ * The names that the composer.json files of the folders above a composer.json replace or provide
+ * (lowercased), of those that replace or provide it: the other packages of the monorepo it is a
+ * package of (see `ComposerJsonOptions.above`). None for another project of the tree.
+ */
+function composerStandsAbove(path: string, text: string, c: ReaderContext): Set<string> {
+  const names = new Set<string>();
+  const own = composerStands(text).name;
+  if (own === undefined) return names;
+  for (let folder = dirname(path); folder !== "." && folder !== ""; folder = dirname(folder)) {
+    const above = dirname(folder);
+    const file = above === "." || above === "" ? "composer.json" : `${above}/composer.json`;
+    const aboveText = c.load(file);
+    if (aboveText === undefined) continue;
+    const { stands } = composerStands(aboveText);
+    if (stands.has(own)) { for (const name of stands) names.add(name); }
+  }
+  return names;
+}
 
 /** Every reader, in priority order. */
 export const READERS: readonly Reader[] = [
@@ -363,10 +427,27 @@ export const READERS: readonly Reader[] = [
     name: "go_mod",
     ecosystem: "golang",
     kind: "lock",
-    files: ["go.mod"],
-    matches: (f) => f === "go.mod",
+    // Also a `vendor.mod`: the module file of a repository that is no Go module by choice
+    // (docker/cli, moby/moby: "There is no 'go.mod' file", CalVer), which its scripts pass to
+    // `go mod tidy`/`go mod vendor` with `-modfile=vendor.mod`, with its `vendor.sum`; what it
+    // requires is what the repository vendors and builds. Beside a go.mod, which Go uses unless
+    // told otherwise, it is not read.
+    files: ["go.mod", "vendor.mod"],
+    matches: (f) => f === "go.mod" || f === "vendor.mod",
     read: (text, path, c) => {
-      const goSumPath = sibling(path, "go.sum");
+      const vendorMod = basename(path) === "vendor.mod";
+      if (vendorMod && c.load(sibling(path, "go.mod")) !== undefined) {
+        return {
+          members: [],
+          components: [],
+          edges: [],
+          warnings: [
+            `${path} is not read: the go.mod beside it is the module's, which Go uses unless ` +
+            "a build names the other with -modfile",
+          ],
+        };
+      }
+      const goSumPath = sibling(path, vendorMod ? "vendor.sum" : "go.sum");
       const workspace = goWorkspaceOf(path, c.load, c.memo);
       return goMod().readGoMod(text, {
         path,
@@ -404,7 +485,12 @@ export const READERS: readonly Reader[] = [
     kind: "manifest",
     files: ["composer.json"],
     matches: (f) => f === "composer.json",
-    read: (text, path, c) => composerJson().readComposerJson(text, { path, ...c }),
+    read: (text, path, c) =>
+      composerJson().readComposerJson(text, {
+        path,
+        ...c,
+        above: composerStandsAbove(path, text, c),
+      }),
   },
   {
     name: "gemfile_lock",
@@ -414,6 +500,15 @@ export const READERS: readonly Reader[] = [
     // gemfiles/*.gemfile, a dual boot's Gemfile.next, a tool's dev_gems.rb).
     files: ["Gemfile.lock", "gems.locked", "Gemfile.*.lock", "*.gemfile.lock", "*.rb.lock"],
     matches: (f) => f === "gems.locked" || ALTERNATE_GEMFILE_LOCK.test(f),
+    // An Appraisal `*.gemfile` is locked by its own `<name>.gemfile.lock` only: not by another
+    // variant's lock beside it, nor by the project's Gemfile.lock, nor does its lock stand for
+    // the folder's Gemfile.
+    owns: (lock, manifest) => {
+      const gemfile = lock.slice(0, -".lock".length);
+      return !APPRAISAL_GEMFILE.test(basename(gemfile)) &&
+          !APPRAISAL_GEMFILE.test(basename(manifest)) ||
+        manifest === gemfile;
+    },
     // It reads the Gemfile beside it itself.
     recordsDeclarations: true,
     read: (text, path, c) => {
@@ -433,9 +528,20 @@ export const READERS: readonly Reader[] = [
     name: "gemfile",
     ecosystem: "gem",
     kind: "manifest",
-    files: ["Gemfile", "gems.rb"],
-    matches: (f) => f === "Gemfile" || f === "gems.rb",
-    read: (text, path, c) => gemfile().readGemfileManifest(text, { path, ...c }),
+    // Appraisal's `gemfiles/<name>.gemfile` too: a variant the project is tested against, whose
+    // lock many repositories do not commit (collectiveidea/audited).
+    files: ["Gemfile", "gems.rb", "*.gemfile"],
+    matches: (f) => f === "Gemfile" || f === "gems.rb" || APPRAISAL_GEMFILE.test(f),
+    read: (text, path, c) => {
+      const alternate = APPRAISAL_GEMFILE.test(basename(path));
+      // A `*.gemfile` that a Gemfile of the tree evaluates (`eval_gemfile
+      // "gemfiles/rubocop.gemfile"`, palkan/test-prof, anycable) is part of that Gemfile, which
+      // reads it: no variant of its own.
+      if (alternate && evaluatedByGemfile(path, c)) {
+        return { members: [], components: [], edges: [] };
+      }
+      return gemfile().readGemfileManifest(text, { path, ...c, alternate });
+    },
   },
   {
     name: "pipfile_lock",

@@ -2,7 +2,7 @@
 // files a registered reader reads, and every other dependency file it met
 // (a known format without a reader, a link that leaves the project, a FIFO):
 // those are reported, never silently skipped.
-import { join } from "../_path.ts";
+import { join, posix } from "../_path.ts";
 import { loadGlobMatcher } from "./_glob.ts";
 import { entered, matchesAny, SKIPPED_PATHS } from "./_skipped.ts";
 import { type KnownFile, knownFile } from "./_known_files.ts";
@@ -70,7 +70,7 @@ export interface UnreadFile {
     asMember?: boolean;
   };
   /** Whether its text declares no dependency at all: then it counts as read (see `KnownFile`). */
-  declaresNothing?: (text: string) => boolean;
+  declaresNothing?: KnownFile["declaresNothing"];
 }
 
 /** A dependency file not read because the file beside it that says the same is read. */
@@ -140,6 +140,100 @@ const NUGET_SOLUTION_FOLDER = ".nuget";
  * of each folder up from the current one).
  */
 const DOTNET_CONFIG_FOLDER = ".config";
+
+/**
+ * The folder of Phive's record of the PHAR tools it installs for a project (Phive 0.14 and later:
+ * `.phive/phars.xml`; a known file vouch does not read, reported though hidden).
+ */
+const PHIVE_FOLDER = ".phive";
+
+/** A JSON file's value, or `undefined` when it is no file or no JSON (the reader's to report). */
+function peekJson(root: string, path: string): unknown {
+  try {
+    const bytes = readRegularFile(join(root, path), path);
+    if (bytes === undefined) return undefined;
+    return JSON.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ""));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A JSON value's entries when it is an object, else none. */
+function entriesOf(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? value as Record<string, unknown>
+    : {};
+}
+
+/**
+ * The folders a composer.json installs packages into, from the project root, when inside the
+ * project: its `config.vendor-dir` (which Composer takes relative to the composer.json's folder:
+ * nextcloud/server's `lib/composer`), and the folder composer/installers gives each package the
+ * composer.lock beside it locks by its `extra.installer-paths` (relative to it too: the first
+ * path whose list names the package, its `vendor:` or its `type:`, with `{$name}`, `{$vendor}`
+ * and `{$type}` the package's: a Drupal site's `web/core` and `web/modules/contrib/{$name}`,
+ * markconroy/markie's, which commits them). They hold Composer's copies of third-party packages,
+ * each with its own manifests (Drupal core's package.json and yarn.lock, a module's
+ * composer.json), which that lock locks, as `vendor/` holds them by default. The scan does not
+ * enter them, as it does not `vendor/`. A composer.json vouch cannot parse, or a folder named
+ * from the environment, names none here.
+ *
+ * @param root The project root (absolute).
+ * @param rel The folder of the composer.json, from the project root (`""` for the root).
+ * @returns The folders, `/`-separated from the project root.
+ */
+function composerInstallDirs(root: string, rel: string): string[] {
+  const at = (name: string): string => rel === "" ? name : `${rel}/${name}`;
+  const json = entriesOf(peekJson(root, at("composer.json")));
+  const written: string[] = [];
+  const vendorDir = entriesOf(json.config)["vendor-dir"];
+  if (typeof vendorDir === "string") written.push(vendorDir);
+  const templates = Object.entries(entriesOf(entriesOf(json.extra)["installer-paths"]));
+  if (templates.length > 0) {
+    const lock = entriesOf(peekJson(root, at("composer.lock")));
+    const locked = [lock.packages, lock["packages-dev"]].flatMap((list) =>
+      Array.isArray(list) ? list.map(entriesOf) : []
+    );
+    for (const pkg of locked) {
+      // The lock keeps each package's name as written (Composer's pretty name), which
+      // composer/installers matches and installs under, case and all.
+      if (typeof pkg.name !== "string" || !pkg.name.includes("/")) continue;
+      const [vendor, short] = pkg.name.split("/", 2);
+      const type = typeof pkg.type === "string" ? pkg.type : "library";
+      // Composer's own types, which it installs itself (vendor-dir), never composer/installers.
+      if (["library", "metapackage", "composer-plugin", "project"].includes(type)) continue;
+      // A package of a `path` repository is the project's own code (a Drupal site's custom
+      // module or theme, its package.json with it), wherever it is installed.
+      if (entriesOf(pkg.dist).type === "path") continue;
+      // composer/installers' BaseInstaller::getInstallPath: the first installer path whose list
+      // names the package, `vendor:` or `type:`; `{$name}` is the package's `installer-name`
+      // when its extra gives one.
+      const template = templates.find(([, names]) =>
+        (Array.isArray(names) ? names : [names]).some((n) =>
+          [pkg.name, `vendor:${vendor}`, `type:${type}`].includes(n)
+        )
+      )?.[0];
+      if (template === undefined) continue;
+      const installerName = entriesOf(pkg.extra)["installer-name"];
+      const named = typeof installerName === "string" && installerName !== ""
+        ? installerName
+        : short;
+      written.push(
+        template.replaceAll("{$name}", named).replaceAll("{$vendor}", vendor)
+          .replaceAll("{$type}", type),
+      );
+    }
+  }
+  const folders: string[] = [];
+  for (const dir of written) {
+    // `{$home}` and absolute paths are outside the project; so is a folder above it.
+    if (/^(?:[/\\~]|[A-Za-z]:)|[$]/.test(dir)) continue;
+    const folder = posix.normalize(posix.join(rel === "" ? "." : rel, dir.replaceAll("\\", "/")))
+      .replace(/\/+$/, "");
+    if (folder !== "." && folder !== ".." && !folder.startsWith("../")) folders.push(folder);
+  }
+  return folders;
+}
 
 /** Whether a file name is a solution's that `nuget restore` takes (`.sln`, `.slnx`, `.slnf`). */
 function isSolutionFile(name: string): boolean {
@@ -239,6 +333,8 @@ export async function scanProject(
   const files: string[] = [];
   const unread: UnreadFile[] = [];
   const superseded: SupersededFile[] = [];
+  // The folders composer.json files install their packages into (see composerInstallDirs).
+  const installDirs = new Set<string>();
   // The one file a tool reads in a hidden folder, which the scan does not enter: a solution's
   // `.nuget/packages.config` (see NUGET_SOLUTION_FOLDER), `.config/dotnet-tools.json` (see
   // DOTNET_CONFIG_FOLDER).
@@ -255,6 +351,19 @@ export async function scanProject(
     if (depth <= MAX_DEPTH) files.push(child);
     else unread.push(tooDeep(child));
   };
+  // The one known file of a hidden folder that the scan reports unread: Phive's `.phive/phars.xml`
+  // (see PHIVE_FOLDER).
+  const hiddenKnown = (folder: string, name: string): void => {
+    const child = `${folder}/${name}`;
+    const known = knownFile(name, folder);
+    if (known === undefined || matchesAny(child, exclude)) return;
+    try {
+      if (!Deno.lstatSync(join(root, child)).isFile) return;
+    } catch {
+      return;
+    }
+    unread.push(unreadKnown(child, known));
+  };
   // Synchronous: an async listing per folder costs a trip through the event loop and a thread.
   const walk = (rel: string, depth: number): void => {
     let entries: Deno.DirEntry[];
@@ -268,16 +377,19 @@ export async function scanProject(
       throw error;
     }
     const names = new Set(entries.map((e) => e.name));
+    if (names.has("composer.json")) {
+      for (const folder of composerInstallDirs(root, rel)) installDirs.add(folder);
+    }
     for (const e of entries) {
       const child = rel === "" ? e.name : `${rel}/${e.name}`;
       if (matchesAny(child, exclude)) continue;
       if (e.isDirectory) {
-        if (entered(e.name, child)) walk(child, depth + 1);
+        if (entered(e.name, child) && !installDirs.has(child)) walk(child, depth + 1);
         else if (e.name === NUGET_SOLUTION_FOLDER && [...names].some(isSolutionFile)) {
           hiddenFile(child, "packages.config", depth + 1);
         } else if (e.name === DOTNET_CONFIG_FOLDER) {
           hiddenFile(child, "dotnet-tools.json", depth + 1);
-        }
+        } else if (e.name === PHIVE_FOLDER) hiddenKnown(child, "phars.xml");
         continue;
       }
       if (!isDependencyFile(e.name, rel, child)) continue;

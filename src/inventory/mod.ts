@@ -770,7 +770,8 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
   /** An unread file that declares no dependency (`UnreadFile.declaresNothing`): read, then. */
   const declaresNothing = ({ path, declaresNothing }: UnreadFile): boolean => {
     const file = declaresNothing === undefined ? undefined : peek(path);
-    if (file === undefined || !declaresNothing!(file.text)) return false;
+    const place = { path, files: listFiles, folders: list };
+    if (file === undefined || !declaresNothing!(file.text, place)) return false;
     read.set(path, file);
     return true;
   };

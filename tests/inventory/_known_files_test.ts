@@ -165,6 +165,124 @@ Deno.test("knownFile: an MLflow project's or Robocorp robot's conda.yaml is a co
   }
 });
 
+// ros-navigation/navigation2: each ROS 2 package's package.xml (nav2_amcl's: ament_cmake, rclcpp,
+// nav_msgs, …, built with CMake, no other manifest) declares what it builds and runs with; the
+// scan knew no such name and passed them over. Only a ROS manifest of that common name is one.
+Deno.test("knownFile: a ROS package.xml that declares dependencies is a ROS manifest (ros-navigation/navigation2)", () => {
+  const ros = '<?xml version="1.0"?>\n<?xml-model href="http://download.ros.org/schema/' +
+    'package_format3.xsd" schematypens="http://www.w3.org/2001/XMLSchema"?>\n' +
+    '<package format="3">\n  <name>nav2_amcl</name>\n  <version>0.1.0</version>\n' +
+    "  <!-- <author>Brian P. Gerkey</author> -->\n" +
+    "  <buildtool_depend>ament_cmake</buildtool_depend>\n  <depend>rclcpp</depend>\n" +
+    "  <test_depend>ament_lint_auto</test_depend>\n</package>\n";
+  const catkin = "<package>\n  <name>foo</name>\n  <run_depend>roscpp</run_depend>\n</package>\n";
+  const known = knownFile("package.xml", "nav2_amcl");
+  assert.equal(known?.tool, "ROS");
+  assert.equal(known?.sharedName, true);
+  assert.equal(known?.recognizes?.(ros), true);
+  assert.equal(known?.recognizes?.(catkin), true, "format 1 (catkin)");
+  // A PEAR/PECL package.xml (its namespace), a Salesforce manifest, one that declares nothing.
+  const pear = '<?xml version="1.0" encoding="UTF-8"?>\n<package packagerversion="1.9.4" ' +
+    'version="2.0" xmlns="http://pear.php.net/dtd/package-2.0">\n <name>xdebug</name>\n' +
+    " <dependencies><required><php><min>7.1.0</min></php></required></dependencies>\n</package>\n";
+  const salesforce = '<?xml version="1.0" encoding="UTF-8"?>\n<Package xmlns=' +
+    '"http://soap.sforce.com/2006/04/metadata">\n  <version>58.0</version>\n</Package>\n';
+  const bare = '<package format="2">\n  <name>meta</name>\n</package>\n';
+  for (const text of [pear, salesforce, bare, "<!-- <depend>x</depend> -->\n<package/>\n"]) {
+    assert.equal(known?.recognizes?.(text), false, text);
+  }
+});
+
+// Build and package files of polyglot repositories that the scan passed over in silence: Mill's
+// (Iltotore/iron's build.mill, `mvn"org.typelevel::cats-core::2.13.0"`), shadow-cljs's
+// (7even/endless-ships: re-frame, reagent, … beside the package.json of its npm packages),
+// Spago's (0rphee/class-scheduler's spago.yaml), Meson's wraps (git/git's subprojects/zlib.wrap).
+Deno.test("knownFile: Mill, Scala CLI, shadow-cljs, Spago and Meson wrap files are reported", () => {
+  const cases: [string, string, string, "lock" | "manifest"][] = [
+    ["build.mill", "", "Mill", "manifest"],
+    ["build.sc", "", "Mill", "manifest"],
+    ["package.mill", "core", "Mill", "manifest"],
+    ["shadow-cljs.edn", "", "shadow-cljs", "manifest"],
+    ["spago.yaml", "", "Spago (PureScript)", "manifest"],
+    ["spago.lock", "", "Spago (PureScript)", "lock"],
+    ["spago.dhall", "", "Spago (PureScript)", "manifest"],
+    ["packages.dhall", "", "Spago (PureScript)", "lock"],
+    ["zlib.wrap", "subprojects", "Meson", "manifest"],
+    ["glib.wrap", "lib/subprojects", "Meson", "manifest"],
+  ];
+  for (const [file, folder, tool, kind] of cases) {
+    const known = knownFile(file, folder);
+    assert.equal(known?.tool, tool, file);
+    assert.equal(known?.kind, kind, file);
+  }
+  assert.equal(knownFile("zlib.wrap", "src"), undefined, "only subprojects/'s");
+  // Scala CLI's project.scala (MateuszKubuszok/renamer's), only with a dependency directive.
+  const scalaCli = knownFile("project.scala", "")!;
+  assert.equal(scalaCli.tool, "Scala CLI");
+  assert.equal(
+    scalaCli.recognizes?.(
+      "//> using scala 3.7.1\n//> using dep com.olvind.tui::tui::0.0.7\n" +
+        "//> using publish.name renamer\n",
+    ),
+    true,
+  );
+  assert.equal(scalaCli.recognizes?.("//> using test.dep org.scalameta::munit::1.0.0\n"), true);
+  assert.equal(scalaCli.recognizes?.("//> using scala 3.3.1\n//> using jvm 21\n"), false);
+  assert.equal(scalaCli.recognizes?.("object Project:\n  val deps = List()\n"), false);
+  const shadow = knownFile("shadow-cljs.edn", "")!;
+  const place = { path: "shadow-cljs.edn", files: () => [], folders: () => [] };
+  const endless = '{:source-paths ["src/cljs"]\n :dependencies [[re-frame "0.11.0"]\n' +
+    '                [reagent "0.9.1"]]\n :builds {:main {:target :browser}}}\n';
+  assert.equal(shadow.declaresNothing?.(endless, place), false);
+  // Its libraries from deps.edn (reported itself), or none at all: nothing of its own.
+  for (const text of ["{:deps true\n :builds {}}\n", "{:dependencies []\n :builds {}}\n"]) {
+    assert.equal(shadow.declaresNothing?.(text, place), true, text);
+  }
+  assert.equal(
+    shadow.declaresNothing?.(';; :dependencies [[x "1"]]\n{:dependencies []}\n', place),
+    true,
+    "a comment declares nothing",
+  );
+});
+
+// AskalotCQA/askalot, a Rails app, keeps its deployments in config/environment.yml (module, type,
+// name per environment) and CleberQa/httparty_api its API URLs per stage: each was reported as an
+// unread conda environment, an inventory.unread_file blocker. Only conda's is one.
+Deno.test("knownFile: an environment.yml is conda's only with a top-level dependencies list (AskalotCQA/askalot)", () => {
+  const conda = "name: base\nchannels:\n  - conda-forge\ndependencies:\n  - python=3.11\n" +
+    "  - pip:\n    - requests==2.31.0\n";
+  const rails = "fiit_development:\n  module: university\n  type: development\n  name: fiit\n\n" +
+    "edx_production:\n  module: mooc\n  type: production\n  name: edx\n";
+  const stages = "dev:\n  api:\n    url: https://api.openweathermap.org/data/2.5/weather?";
+  for (const name of ["environment.yml", "environment.yaml"]) {
+    const known = knownFile(name, "config");
+    assert.equal(known?.tool, "conda", name);
+    assert.equal(known?.sharedName, true, name);
+    assert.equal(known?.recognizes?.(conda), true, name);
+    assert.equal(known?.recognizes?.(rails), false, name);
+    assert.equal(known?.recognizes?.(stages), false, name);
+  }
+});
+
+// AlekSi/trash (and moby/moby, containerd before Go modules, with vndr) pin their vendored Go
+// packages in vendor.conf, an import path and revision a line: the scan passed it over in silence.
+Deno.test("knownFile: vndr's and trash's vendor.conf is a Go lock (AlekSi/trash)", () => {
+  const trash = "# package\ngithub.com/AlekSi/trash\n\n" +
+    "github.com/Sirupsen/logrus                      v0.10.0\n" +
+    "golang.org/x/sys                                a408501\n";
+  const vndr = "github.com/docker/go-units 9e638d38cf6977a37a8ea0078f3ee75a7cdb2dd1\n" +
+    "golang.org/x/net 0ed95abb35c445290478a5348a7b38bb154135fd https://github.com/golang/net\n";
+  const known = knownFile("vendor.conf", "");
+  assert.equal(known?.tool, "vndr / trash (Go)");
+  assert.equal(known?.kind, "lock");
+  assert.equal(known?.recognizes?.(trash), true);
+  assert.equal(known?.recognizes?.(vndr), true);
+  // Another tool's settings of that name.
+  for (const text of ["[vendor]\npath = lib\n", "# github.com/x/y v1\n", "VENDOR_DIR=./v\n"]) {
+    assert.equal(known?.recognizes?.(text), false, text);
+  }
+});
+
 // The lockfiles and manifests real polyglot monorepos hold besides those of the list before
 // (found in public repositories: a Unity game's Packages/, a Bazel build's maven_install.json,
 // a Protobuf workspace's buf.lock, kube-prometheus' jsonnetfile.lock.json, a Julia 1.11

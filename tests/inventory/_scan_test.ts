@@ -336,6 +336,138 @@ Deno.test("scanProject: a solution's .nuget/packages.config and .config/dotnet-t
   });
 });
 
+// sebastianbergmann/phpunit installs its tools (phpab, psalm, php-cs-fixer, php-scoper, composer)
+// as PHARs with Phive, which records each with the version installed in .phive/phars.xml (its
+// library theseer/tokenizer, in phive.xml, as Phive did before 0.14): the scan never entered the
+// hidden folder and knew neither name, so the tools were passed over without a word.
+Deno.test("scanProject: Phive's .phive/phars.xml and phive.xml are reported unread, no other file of .phive", async () => {
+  await withTree({
+    "composer.json": "",
+    ".phive/phars.xml": "",
+    ".phive/other.xml": "",
+    "lib/phive.xml": "",
+    "lib/.phive/phars.xml": "",
+    "examples/.phive/phars.xml": "",
+  }, async (dir) => {
+    const unread = async (exclude: string[]): Promise<string[]> =>
+      (await scanProject(dir, { exclude })).unread.map((u) => `${u.path}: ${u.reason}`);
+    assert.deepEqual(await unread([]), [
+      ".phive/phars.xml: vouch has no reader for Phive (PHAR tools) lockfiles",
+      "examples/.phive/phars.xml: vouch has no reader for Phive (PHAR tools) lockfiles",
+      "lib/.phive/phars.xml: vouch has no reader for Phive (PHAR tools) lockfiles",
+      "lib/phive.xml: vouch has no reader for Phive (PHAR tools) lockfiles",
+    ]);
+    assert.deepEqual(await unread(["examples", "lib/.phive/phars.xml"]), [
+      ".phive/phars.xml: vouch has no reader for Phive (PHAR tools) lockfiles",
+      "lib/phive.xml: vouch has no reader for Phive (PHAR tools) lockfiles",
+    ]);
+  });
+});
+
+// nextcloud/server installs its packages into `lib/composer` (composer.json's config.vendor-dir)
+// and has committed them there: the scan read each package's own composer.json as a manifest of
+// the project (guzzlehttp/guzzle's requirements, declared, not resolved) and reported those deeper
+// (its vendor-bin/psalm/composer.json) as unread blockers. Composer installs there what the
+// composer.lock beside it locks, as in vendor/, which the scan never enters.
+Deno.test("scanProject: the folder a composer.json names as its vendor-dir is not entered (nextcloud/server)", async () => {
+  await withTree({
+    "composer.json": '{"config": {"vendor-dir": "lib/composer"}, "require": {"ext-json": "*"}}',
+    "composer.lock": "",
+    "lib/composer/guzzlehttp/guzzle/composer.json": "",
+    "lib/composer/guzzlehttp/guzzle/vendor-bin/psalm/composer.json": "",
+    "lib/private/package.json": "",
+    // Relative to its own composer.json; one outside the project or from the environment, none.
+    "apps/files/composer.json": '{"config": {"vendor-dir": "./composer/"}}',
+    "apps/files/composer/autoload/composer.json": "",
+    "apps/other/composer.json": '{"config": {"vendor-dir": "{$home}/vendor"}}',
+    "apps/other/lib/composer.json": "",
+    "apps/up/composer.json": '{"config": {"vendor-dir": "../../.."}}',
+    "apps/up/composer/composer.json": "",
+    "apps/bad/composer.json": "{",
+    "apps/bad/lib/composer.json": "",
+  }, async (dir) => {
+    assert.deepEqual((await scanProject(dir)).files, [
+      "apps/bad/composer.json",
+      "apps/bad/lib/composer.json",
+      "apps/files/composer.json",
+      "apps/other/composer.json",
+      "apps/other/lib/composer.json",
+      "apps/up/composer.json",
+      "apps/up/composer/composer.json",
+      "composer.json",
+      "composer.lock",
+      "lib/private/package.json",
+    ]);
+  });
+});
+
+// markconroy/markie, a Drupal 8 site, commits what composer/installers installs by its
+// composer.json's extra.installer-paths: Drupal core in web/core (its package.json and yarn.lock,
+// core's own JavaScript tooling, read as the project's), contributed modules in
+// web/modules/contrib/<name> (each module's composer.json). The composer.lock locks them; the
+// project's own modules (web/modules/custom) and folders no locked package is installed in stay.
+Deno.test("scanProject: the folders composer/installers installs locked packages into are not entered (markconroy/markie)", async () => {
+  const lock = JSON.stringify({
+    packages: [
+      { name: "drupal/core", version: "8.5.3", type: "drupal-core" },
+      { name: "drupal/admin_toolbar", version: "1.24.0", type: "drupal-module" },
+      { name: "fengyuanchen/cropper", version: "3.0.0-beta", type: "drupal-library" },
+      { name: "drush/drush", version: "8.1.16", type: "library" },
+      // The project's own theme, from a path repository: its folder is the project's.
+      {
+        name: "acme/mytheme",
+        version: "dev-main",
+        type: "drupal-custom-theme",
+        dist: { type: "path", url: "web/themes/custom/mytheme" },
+      },
+    ],
+    "packages-dev": [
+      { name: "drupal/devel", version: "1.2.0", type: "drupal-module" },
+      // composer/installers installs it under its installer-name.
+      {
+        name: "drupal/ckeditor_media",
+        version: "1.0.0",
+        type: "drupal-module",
+        extra: { "installer-name": "media_ck" },
+      },
+    ],
+  });
+  await withTree({
+    "composer.json": JSON.stringify({
+      extra: {
+        "installer-paths": {
+          "web/core": ["type:drupal-core"],
+          "web/libraries/{$name}": ["type:drupal-library"],
+          "web/modules/contrib/{$name}": ["type:drupal-module"],
+          "lib/{$name}": ["drush/drush"],
+          "web/themes/custom/{$name}": ["type:drupal-custom-theme"],
+        },
+      },
+    }),
+    "composer.lock": lock,
+    "web/core/composer.json": "",
+    "web/core/package.json": "",
+    "web/core/yarn.lock": "",
+    "web/modules/contrib/admin_toolbar/composer.json": "",
+    "web/modules/contrib/devel/composer.json": "",
+    "web/modules/contrib/media_ck/composer.json": "",
+    "web/modules/contrib/old_module/composer.json": "",
+    "web/modules/custom/mine/composer.json": "",
+    "web/libraries/cropper/package.json": "",
+    "lib/drush/composer.json": "",
+    "web/themes/custom/mytheme/package.json": "",
+  }, async (dir) => {
+    assert.deepEqual((await scanProject(dir)).files, [
+      "composer.json",
+      "composer.lock",
+      "lib/drush/composer.json",
+      "web/modules/contrib/old_module/composer.json",
+      "web/modules/custom/mine/composer.json",
+      "web/themes/custom/mytheme/package.json",
+    ]);
+  });
+});
+
 Deno.test("scanProject: --exclude takes names at any depth, path globs and literal paths", async () => {
   await withTree({
     "uv.lock": "",

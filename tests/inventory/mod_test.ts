@@ -1214,6 +1214,209 @@ Deno.test("a setup.cfg that only configures tools is read, not reported (hugging
   }
 });
 
+// kubernetes-sigs/external-dns keeps its Helm chart in charts/external-dns: a Chart.yaml of
+// apiVersion v2 without `dependencies`, its metadata alone. It was reported unread, an
+// inventory.unread_file blocker on a Go project that depends on no chart. A Helm 3 chart with
+// dependencies, one of apiVersion v1 (its requirements.yaml lists them), one with subcharts
+// copied into its charts/ folder, and such a copy stay reported.
+Deno.test("a Helm 3 Chart.yaml that declares no dependency is read, not reported (kubernetes-sigs/external-dns)", async () => {
+  const chart = (name: string, more = ""): string =>
+    `apiVersion: v2\nname: ${name}\ntype: application\nversion: 1.5.1\nappVersion: 0.10.1\n` +
+    `maintainers:\n  - name: stevehipwell\n${more}`;
+  const [dir, done] = await tempProject({
+    "go.mod": "module sigs.k8s.io/external-dns\n\ngo 1.20\n",
+    "charts/external-dns/Chart.yaml": chart("external-dns", "dependencies: []\n"),
+    "charts/plain/Chart.yaml": chart("plain", "annotations:\n  x: |\n    - kind: changed\n"),
+    "charts/db/Chart.yaml": chart(
+      "db",
+      "dependencies:\n- name: redis\n  version: 17.3.7\n" +
+        "  repository: https://charts.bitnami.com/bitnami\n",
+    ),
+    "charts/old/Chart.yaml": "apiVersion: v1\nname: old\nversion: 0.1.0\n",
+    "charts/old/requirements.yaml": "dependencies:\n  - name: redis\n    version: 10.5.7\n",
+    "charts/app/Chart.yaml": chart("app"),
+    "charts/app/charts/cache/Chart.yaml": chart("cache"),
+    "charts/web/Chart.yaml": chart("web"),
+    "charts/web/charts/redis-17.3.7.tgz": "",
+  });
+  try {
+    const { inventory } = await loadInventory(dir);
+    assert.deepEqual(inventory.unread, [
+      "charts/app/Chart.yaml",
+      "charts/app/charts/cache/Chart.yaml",
+      "charts/db/Chart.yaml",
+      "charts/old/Chart.yaml",
+      "charts/web/Chart.yaml",
+    ]);
+    assert.deepEqual(inventory.sources, [
+      "charts/external-dns/Chart.yaml",
+      "charts/plain/Chart.yaml",
+      "go.mod",
+    ]);
+  } finally {
+    await done();
+  }
+});
+
+// ansible-collections/community.general's galaxy.yml holds the collection's metadata and no
+// `dependencies` (the key is commented out): it was reported unread, an inventory.unread_file
+// blocker, though it requires no collection. One that lists collections stays reported.
+Deno.test("an Ansible galaxy.yml without dependencies is read, not reported (ansible-collections/community.general)", async () => {
+  const [dir, done] = await tempProject({
+    "galaxy.yml": "namespace: community\nname: general\nversion: 4.6.0\nreadme: README.md\n" +
+      "authors:\n  - Ansible (https://github.com/ansible)\ndescription: null\n" +
+      "tags: [community]\n# NOTE: No dependencies are expected to be added here\n" +
+      "# dependencies:\nrepository: https://github.com/ansible-collections/community.general\n",
+    "empty/galaxy.yml": "namespace: acme\nname: empty\nversion: 1.0.0\ndependencies: {}\n",
+    "tools/galaxy.yml": "namespace: acme\nname: tools\nversion: 1.0.0\ndependencies:\n" +
+      '  ansible.utils: ">=2.0.0"\n',
+    "requirements.txt": "ansible-core==2.16.3\n",
+  });
+  try {
+    const { inventory } = await loadInventory(dir);
+    assert.deepEqual(inventory.unread, ["tools/galaxy.yml"]);
+    assert.deepEqual(inventory.sources, ["empty/galaxy.yml", "galaxy.yml", "requirements.txt"]);
+  } finally {
+    await done();
+  }
+});
+
+// hammerjs/hammer.js publishes to Bower with a bower.json of name, main and ignore only: it was
+// reported unread, an inventory.unread_file blocker, though bower install installs nothing for it.
+Deno.test("a bower.json without dependencies is read, not reported (hammerjs/hammer.js)", async () => {
+  const [dir, done] = await tempProject({
+    "bower.json": '{\n    "name": "hammerjs",\n    "version": "1.0.7dev",\n' +
+      '    "main": "hammer.js",\n    "ignore": ["tests", "component.json", "package.json"]\n}\n',
+    "empty/bower.json": '{"name": "e", "dependencies": {}, "devDependencies": null}',
+    "site/bower.json": '{"name": "site", "dependencies": {"jquery": "~2.1.0"}}',
+    "odd/bower.json": '{"name": "odd", "dependencies": ["jquery"]}',
+    "package.json": '{"name": "hammerjs", "version": "1.0.7"}',
+  });
+  try {
+    const { inventory } = await loadInventory(dir);
+    assert.deepEqual(inventory.unread, ["odd/bower.json", "site/bower.json"]);
+    assert.deepEqual(inventory.sources, ["bower.json", "empty/bower.json", "package.json"]);
+  } finally {
+    await done();
+  }
+});
+
+// SnapKit/SnapKit depends on nothing: its Package.swift calls no .package(…) and its podspec no
+// .dependency. Both were reported unread, inventory.unread_file blockers on a project without
+// a dependency. A manifest, podspec or Package.resolved that declares or pins one stays reported.
+Deno.test("a Package.swift and podspec that declare no dependency are read, not reported (SnapKit/SnapKit)", async () => {
+  const [dir, done] = await tempProject({
+    "Package.swift":
+      "// swift-tools-version:5.0\n//\n//  SnapKit\n\nimport PackageDescription\n\n" +
+      'let package = Package(\n    name: "SnapKit",\n    platforms: [\n        .iOS(.v10),\n' +
+      '    ],\n    products: [\n        .library(name: "SnapKit", targets: ["SnapKit"]),\n' +
+      '    ],\n    targets: [\n        .target(name: "SnapKit", path: "Sources"),\n' +
+      '        .testTarget(name: "SnapKitTests", dependencies: ["SnapKit"]),\n    ],\n' +
+      '    // dependencies: [.package(url: "https://example.com/x", from: "1.0.0")]\n)\n',
+    "SnapKit.podspec": "Pod::Spec.new do |s|\n  s.name = 'SnapKit'\n  s.version = '5.6.0'\n" +
+      "  s.source = { :git => 'https://github.com/SnapKit/SnapKit.git', :tag => '5.6.0' }\n" +
+      "  s.summary = 'no s.dependency here'\n  # s.dependency 'Foo'\n" +
+      "  s.source_files = 'Sources/*.swift'\n  s.libraries = 'swiftCoreGraphics'\nend\n",
+    "Example/Package.resolved": '{\n  "pins" : [ ],\n  "version" : 2\n}\n',
+    "app/Package.swift": 'import PackageDescription\nlet package = Package(name: "App",\n' +
+      '  dependencies: [.package(url: "https://github.com/SnapKit/SnapKit", from: "5.6.0")])\n',
+    "app/Package.resolved": '{"pins": [{"identity": "snapkit", "kind": "remoteSourceControl", ' +
+      '"location": "https://github.com/SnapKit/SnapKit", "state": {"version": "5.6.0"}}], ' +
+      '"version": 2}',
+    "pods/Kit.podspec": "Pod::Spec.new do |s|\n  s.name = 'Kit'\n  s.subspec 'Core' do |ss|\n" +
+      "    ss.dependency 'Alamofire', '~> 5.0'\n  end\nend\n",
+    "pods/Kit.podspec.json": '{"name": "Kit", "subspecs": [{"name": "Core", "dependencies": ' +
+      '{"Alamofire": ["~> 5.0"]}}]}',
+    "pods/Lone.podspec.json": '{"name": "Lone", "dependencies": {}}',
+  });
+  try {
+    const { inventory } = await loadInventory(dir);
+    assert.deepEqual(inventory.unread, [
+      "app/Package.resolved",
+      "app/Package.swift",
+      "pods/Kit.podspec",
+      "pods/Kit.podspec.json",
+    ]);
+    assert.deepEqual(inventory.sources, [
+      "Example/Package.resolved",
+      "Package.swift",
+      "SnapKit.podspec",
+      "pods/Lone.podspec.json",
+    ]);
+  } finally {
+    await done();
+  }
+});
+
+// collectiveidea/audited declares its Rails variants in Appraisals (`appraise 'rails52' do gem
+// 'rails', '>= 5.2.0.rc1', '< 5.3'; gem 'mysql2' …`), from which Appraisal writes
+// gemfiles/*.gemfile: a gem that commits Appraisals without them left those variants out without
+// a word. With the gemfiles beside it (read), it says nothing more.
+Deno.test("an Appraisals file is reported unless its gemfiles/*.gemfile are there (collectiveidea/audited)", async () => {
+  const appraisals = "appraise 'rails52' do\n  gem 'rails', '>= 5.2.0.rc1', '< 5.3'\n" +
+    "  gem 'mysql2', '~> 0.4.4'\nend\n";
+  const [dir, done] = await tempProject({
+    "Gemfile": 'source "https://rubygems.org"\ngem "rake"\n',
+    "Appraisals": appraisals,
+    "gemfiles/rails52.gemfile":
+      'source "https://rubygems.org"\ngem "rails", ">= 5.2.0.rc1", "< 5.3"\n',
+    "other/Gemfile": 'source "https://rubygems.org"\ngem "rake"\n',
+    "other/Appraisals": appraisals,
+    // A gemfile the Gemfile evaluates is none of its variants (palkan/test-prof's rubocop.gemfile).
+    "other/gemfiles/rubocop.gemfile": 'gem "rubocop"\n',
+  });
+  try {
+    const { inventory } = await loadInventory(dir);
+    assert.deepEqual(inventory.unread, ["other/Appraisals"]);
+    assert.ok(inventory.sources.includes("Appraisals"));
+    assert.ok(inventory.sources.includes("gemfiles/rails52.gemfile"));
+  } finally {
+    await done();
+  }
+});
+
+// Every new Rails app's config/importmap.rb pins its own modules and its gems' assets only
+// (`pin "application"`, the turbo-rails and stimulus-rails installers' `pin "@hotwired/turbo-rails",
+// to: "turbo.min.js"`, `pin_all_from "app/javascript/controllers"`): it was reported unread, an
+// inventory.unread_file blocker, though the Gemfile.lock lists what it pins. One that pins a CDN
+// URL, a package bin/importmap downloaded (`# @0.0.8`, basecamp/once-campfire's
+// @rails/request.js) or a file of vendor/javascript stays reported.
+Deno.test("a Rails importmap.rb that pins only the app's modules and gem assets is read, not reported", async () => {
+  const base = '# Pin npm packages by running ./bin/importmap\n\npin "application"\n' +
+    'pin "@hotwired/turbo-rails", to: "turbo.min.js"\n' +
+    'pin "@hotwired/stimulus", to: "stimulus.min.js"\n' +
+    'pin "@hotwired/stimulus-loading", to: "stimulus-loading.js"\n' +
+    'pin_all_from "app/javascript/controllers", under: "controllers"\n\n' +
+    'pin "lib/confirm_log", to: "lib/confirm_log.js"\n';
+  const [dir, done] = await tempProject({
+    "config/importmap.rb": base,
+    "app/javascript/lib/confirm_log.js": "",
+    "campfire/config/importmap.rb": base +
+      'pin "@rails/request.js", to: "@rails--request.js" # @0.0.8\n',
+    "cdn/config/importmap.rb": base +
+      'pin "lodash", to: "https://ga.jspm.io/npm:lodash@4.17.21/lodash.js"\n',
+    "jquery/config/importmap.rb": base + 'pin "jquery", to: "jquery.min.js"\n',
+    "jquery/vendor/javascript/jquery.min.js": "",
+    "langs/config/importmap.rb": base + 'pin_all_from "vendor/javascript/languages"\n',
+    "old/config/importmap.rb": base +
+      'pin "vue", version: "2.6.14", file: "dist/vue.esm.browser.js"\n',
+    "package.json": '{"name": "app", "version": "1.0.0"}',
+  });
+  try {
+    const { inventory } = await loadInventory(dir);
+    assert.deepEqual(inventory.unread, [
+      "campfire/config/importmap.rb",
+      "cdn/config/importmap.rb",
+      "jquery/config/importmap.rb",
+      "langs/config/importmap.rb",
+      "old/config/importmap.rb",
+    ]);
+    assert.ok(inventory.sources.includes("config/importmap.rb"));
+  } finally {
+    await done();
+  }
+});
+
 // Found by sweep 17 on PrefectHQ/prefect 1.x: setup.py reads requirements.txt for install_requires
 // and declares ~30 packages in extras_require that no requirements file lists. The requirements
 // files counted as its lock, so those packages were left out without a word. A real lock still

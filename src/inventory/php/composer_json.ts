@@ -50,6 +50,12 @@ export interface ComposerJsonOptions extends Pick<ReaderContext, "load" | "list"
   path: string;
   /** The release: the project's version when `composer.json` states none. */
   release?: string;
+  /**
+   * The names the composer.json files of the folders above it replace or provide (a monorepo
+   * root's `replace` of its packages, flarum/framework's `"flarum/core": "self.version"`): the
+   * project's own packages, which the root stands for.
+   */
+  above?: ReadonlySet<string>;
 }
 
 /**
@@ -146,6 +152,8 @@ export function readComposerJson(text: string, options: ComposerJsonOptions): Re
   const local = pathPackages(path, manifest.repositories.paths, options);
   const runtime = new Set(manifest.require.map(([name]) => name.toLowerCase()));
   const builder = new OutputBuilder();
+  /** The project's own packages it requires, which a composer.json above stands for. */
+  const locals: { name: string; scope: Scope }[] = [];
   /** What a `package` repository defines more than once, or without a version. */
   const unknown: string[] = [];
   const declarations: [string, string, Scope][] = [
@@ -170,6 +178,13 @@ export function readComposerJson(text: string, options: ComposerJsonOptions): Re
     }
     const key = name.toLowerCase();
     if (stands.has(key)) continue; // the root package stands for it
+    // A package a composer.json above replaces or provides is the project's own (a monorepo's
+    // package requiring another of its packages): Composer installs the root for it, so it is
+    // no component, and the edge to the member of that name, if the tree has one.
+    if (options.above?.has(key)) {
+      locals.push({ name, scope });
+      continue;
+    }
     const own = local.get(key);
     if (own !== undefined) {
       const purl = composerPurl(own.name, own.version);
@@ -207,6 +222,7 @@ export function readComposerJson(text: string, options: ComposerJsonOptions): Re
   }
   const output: ReaderResult = { ...builder.build({ directFromEdges: true }), standsAlone: true };
   if (manifest.project) output.project = manifest.project;
+  if (locals.length > 0) output.localDeclarations = locals;
   const warnings: string[] = [];
   if (output.components.length > 0 && manifest.repositories.vcs.size > 0) {
     warnings.push(

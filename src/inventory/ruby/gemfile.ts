@@ -24,6 +24,11 @@ export interface GemfileOptions extends Pick<ReaderContext, "load" | "files"> {
   path: string;
   /** The release: the gem's version when its gemspec states none literally. */
   release?: string;
+  /**
+   * An alternate Gemfile (Appraisal's `gemfiles/rails_7.1.gemfile`): a variant the project is
+   * tested against, so what it declares is dev, as what its lock locks is.
+   */
+  alternate?: boolean;
 }
 
 /**
@@ -111,7 +116,7 @@ function gemspecFile(
  * (Bundler resolves one version that meets them all).
  * What is not plain declarations (a condition, a computed name, a block vouch
  * does not evaluate) is a warning, never guessed. Only the lock of its own
- * folder resolves it (`standsAlone`).
+ * folder resolves it (`standsAlone`). An `alternate` Gemfile's declarations are all dev.
  *
  * @example
  * ```ts
@@ -201,6 +206,7 @@ export function readGemfileManifest(text: string, options: GemfileOptions): Read
     groups: readonly string[],
     origin: GemOrigin | undefined,
   ): void => {
+    if (options.alternate) scopes = ["dev"];
     const version = origin === undefined
       ? pinned(requirements) ?? joined(name, requirements)
       : origin.kind === "git" || origin.kind === "github"
@@ -253,7 +259,8 @@ export function readGemfileManifest(text: string, options: GemfileOptions): Read
     }
   }
   const output: ReaderResult = { ...builder.build({ directFromEdges: true }), standsAlone: true };
-  if (spec?.project) output.project = spec.project;
+  // An alternate Gemfile's gemspec is the project's, which the project's own Gemfile states.
+  if (spec?.project && !options.alternate) output.project = spec.project;
   // A dependency on a gem of the project itself is none: the note that its requirement is
   // computed (`ethotrace-rspec` needs `ethotrace` at `Ethotrace::RSpec::VERSION`) says nothing.
   const ownComputed = new Set(

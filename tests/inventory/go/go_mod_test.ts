@@ -146,6 +146,48 @@ Deno.test("readInventory: a module requiring another module of the tree (a sibli
   });
 });
 
+// docker/cli (and moby/moby) is no Go module by choice ("There is no 'go.mod' file", CalVer): its
+// module file is vendor.mod, with vendor.sum, which its scripts pass to `go mod vendor
+// -modfile=vendor.mod`. The scan found nothing to read ("no manifest or lockfile"), an empty SBOM.
+Deno.test("readInventory: a vendor.mod is the module file of a repository without go.mod (docker/cli)", async () => {
+  await withTempDir(async (dir) => {
+    await Deno.writeTextFile(
+      `${dir}/vendor.mod`,
+      "module github.com/docker/cli\n\n// 'vendor.mod' enables use of 'go mod vendor' to managed " +
+        "'vendor/' directory.\n// There is no 'go.mod' file\n\ngo 1.23.0\n\nrequire (\n" +
+        "\tdario.cat/mergo v1.0.2\n\tgithub.com/docker/distribution v2.8.3+incompatible\n" +
+        "\tgithub.com/moby/moby/api v1.52.0-beta.1.0.20250923190348-e98849831fc4 // master\n)\n\n" +
+        "require golang.org/x/crypto v0.39.0 // indirect\n",
+    );
+    await Deno.writeTextFile(
+      `${dir}/vendor.sum`,
+      "dario.cat/mergo v1.0.2 h1:85+piFYR1tMbRrLcDwR18y4UKJ3aH1Tbzi24VRW1TK8=\n",
+    );
+    // Beside a go.mod, which Go uses, another vendor.mod is not read.
+    await Deno.mkdir(`${dir}/tool`);
+    await Deno.writeTextFile(
+      `${dir}/tool/go.mod`,
+      "module github.com/docker/cli/tool\n\ngo 1.23\n",
+    );
+    await Deno.writeTextFile(
+      `${dir}/tool/vendor.mod`,
+      "module github.com/docker/cli/tool\n\ngo 1.23\n\nrequire github.com/pkg/errors v0.9.1\n",
+    );
+    const inventory = await readInventory(dir);
+    assert.equal(inventory.project.purl, "pkg:golang/github.com/docker/cli");
+    assert.deepEqual(inventory.components.map((c) => `${c.purl} ${c.scopes}`), [
+      "pkg:golang/dario.cat/mergo@v1.0.2 runtime",
+      "pkg:golang/github.com/docker/distribution@v2.8.3%2Bincompatible runtime",
+      "pkg:golang/github.com/moby/moby/api@v1.52.0-beta.1.0.20250923190348-e98849831fc4 runtime",
+      "pkg:golang/golang.org/x/crypto@v0.39.0 runtime",
+    ]);
+    assert.ok(inventory.sources.includes("vendor.sum"));
+    assert.ok(
+      inventory.warnings?.some((w) => w.startsWith("tool/vendor.mod is not read: the go.mod")),
+    );
+  });
+});
+
 Deno.test("readGoMod: a requirement of a module of the tree's other go.mod files at a version is warned", () => {
   const goMod = "module github.com/o/r/examples/x\n\ngo 1.22\n\n" +
     "require github.com/o/r/lib v0.0.0-20240101000000-abcdefabcdef\n";

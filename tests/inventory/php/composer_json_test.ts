@@ -196,6 +196,63 @@ Deno.test("composer.json without composer.lock: the scan reads it, declared, not
   });
 });
 
+// flarum/framework is a monorepo: its root composer.json replaces its packages ("flarum/core":
+// "self.version", "flarum/tags", …, split out to Packagist) and each has its composer.json, which
+// requires the others (extensions/tags: "flarum/core": "^2.0"). Without a lock, flarum/core was a
+// component pkg:composer/flarum/core (^2.0) beside the member of that name. Composer installs the
+// root for what it replaces: the requirement is the edge to the member, no component.
+Deno.test("composer.json without composer.lock: a package a composer.json above replaces is the project's own (flarum/framework)", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "composer.json": JSON.stringify({
+        name: "flarum/framework",
+        replace: {
+          "flarum/core": "self.version",
+          "flarum/tags": "self.version",
+          "flarum/testing": "self.version",
+        },
+        require: { php: "^8.1", "monolog/monolog": "^3.3" },
+        "require-dev": { "phpunit/phpunit": "^9.0" },
+      }),
+      "framework/core/composer.json": JSON.stringify({
+        name: "flarum/core",
+        require: { "monolog/monolog": "^3.3" },
+        "require-dev": { "flarum/testing": "^2.0" },
+      }),
+      "extensions/tags/composer.json": JSON.stringify({
+        name: "flarum/tags",
+        require: { "flarum/core": "^2.0" },
+        "require-dev": { "flarum/testing": "^2.0" },
+      }),
+      // Another project of the tree, no package the root replaces: it installs flarum/core.
+      "examples/site/composer.json": JSON.stringify({
+        name: "acme/site",
+        require: { "flarum/core": "^1.8" },
+      }),
+    });
+    const inventory = await readValidProject(dir);
+    assert.deepEqual(
+      inventory.components.map((c) => `${c.purl} ${c.specifier} ${c.scopes}`),
+      [
+        "pkg:composer/flarum/core ^1.8 runtime",
+        "pkg:composer/monolog/monolog ^3.3 runtime",
+        "pkg:composer/phpunit/phpunit ^9.0 dev",
+      ],
+    );
+    assert.deepEqual(
+      inventory.edges.filter((e) => e.to.includes("pkg:composer/flarum/")).map((e) =>
+        `${e.from} ${e.to} ${e.scope}`
+      ),
+      [
+        "pkg:composer/acme/site pkg:composer/flarum/core runtime",
+        "pkg:composer/flarum/tags workspace:pkg:composer/flarum/core runtime",
+        "root pkg:composer/flarum/tags runtime",
+        "root workspace:pkg:composer/flarum/core runtime",
+      ],
+    );
+  });
+});
+
 Deno.test("composer.json beside composer.lock: the lock's word, the manifest adds nothing", async () => {
   await withTempDir(async (dir) => {
     await writeTree(dir, {
