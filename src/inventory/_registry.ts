@@ -6,7 +6,7 @@ import { basename, dirname, join, posix } from "../_path.ts";
 import { NeedsModule, type Reader, type ReaderContext } from "./_reader.ts";
 import type { GoWorkspace } from "./go/go_mod.ts";
 import { isDenoLockText } from "./deno/_lock_shape.ts";
-import { compareStrings } from "../_util.ts";
+import { compareStrings, parseJsonText } from "../_util.ts";
 
 /**
  * A reader's module, imported on first use: a run reads few formats, and
@@ -182,7 +182,7 @@ const DEPENDENCY_CHECKS_LOCK = /^\uFEFF?\s*\{[^]*?"configurationGroups"\s*:/;
 function composerStands(text: string): { name?: string; stands: Set<string> } {
   let doc: unknown;
   try {
-    doc = JSON.parse(text.replace(/^\uFEFF/, ""));
+    doc = parseJsonText(text.replace(/^\uFEFF/, ""));
   } catch {
     return { stands: new Set() }; // its own read reports it
   }

@@ -11,6 +11,7 @@ import { readerFor } from "./_registry.ts";
 import { readRegularFile, unreadable } from "./_files.ts";
 import { fsProblem, isSameOrInside } from "../_fs.ts";
 import { VouchError } from "../errors.ts";
+import { parseJsonText } from "../_util.ts";
 
 export { matchesAny, SKIPPED_FOLDERS, SKIPPED_PATHS, skippedFolder } from "./_skipped.ts";
 
@@ -152,7 +153,7 @@ function peekJson(root: string, path: string): unknown {
   try {
     const bytes = readRegularFile(join(root, path), path);
     if (bytes === undefined) return undefined;
-    return JSON.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ""));
+    return parseJsonText(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ""));
   } catch {
     return undefined;
   }
