@@ -437,35 +437,27 @@ class Decoder {
     // plugin's package (Sisu's AbstractCollectionConverter.getChildType).
     const paths = (list: XmlElement): RawDependency[] =>
       childElements(list).map((path) => this.dependency(path, "annotation processor path"));
+    /** A list parameter of dependency-shaped entries, with its combine attributes. */
+    const listed = (list: XmlElement, what: string) => ({
+      paths: childElements(list).map((item) => ({
+        name: item.name,
+        path: this.partialDependency(item, what),
+        remove: item.attributes["combine.self"] === "remove",
+      })),
+      self: list.attributes["combine.self"],
+      children: list.attributes["combine.children"],
+    });
     const visit = (element: XmlElement, depth: number, top: boolean): void => {
       for (const child of childElements(element)) {
         if (top && localName(child.name) === "artifactItems") {
           // maven-dependency-plugin's ArtifactItem list, a top-level parameter of its goals.
-          if (configuration.items === undefined) {
-            configuration.items = {
-              paths: childElements(child).map((item) => ({
-                name: item.name,
-                path: this.partialDependency(item, "artifact item"),
-                remove: item.attributes["combine.self"] === "remove",
-              })),
-              self: child.attributes["combine.self"],
-              children: child.attributes["combine.children"],
-            };
-          }
+          configuration.items ??= listed(child, "artifact item");
           continue;
         }
         if (localName(child.name) !== "annotationProcessorPaths") {
           if (depth < 4) visit(child, depth + 1, false);
         } else if (top && configuration.paths === undefined) {
-          configuration.paths = {
-            paths: childElements(child).map((path) => ({
-              name: path.name,
-              path: this.partialDependency(path, "annotation processor path"),
-              remove: path.attributes["combine.self"] === "remove",
-            })),
-            self: child.attributes["combine.self"],
-            children: child.attributes["combine.children"],
-          };
+          configuration.paths = listed(child, "annotation processor path");
         } else others.push(...paths(child));
       }
     };
