@@ -1057,6 +1057,67 @@ function poetryDeclarations(
 }
 
 /**
+ * Standard requirements (`[project]`'s, a `[dependency-groups]` group's) each enriched with
+ * the Poetry entries of its name (poetry-core's `_enrich_dependency`: the entry's source,
+ * index or checkout, the requirement's own extras, scope and group); Poetry entries of other
+ * names are not in the result.
+ */
+function enriched(standard: Declaration[], poetry: Declaration[]): Declaration[] {
+  const byName = new Map<string, Declaration[]>();
+  for (const p of poetry) {
+    const name = pep503Name(p.name);
+    byName.set(name, [...byName.get(name) ?? [], p]);
+  }
+  return standard.flatMap((d) => {
+    const entries = byName.get(pep503Name(d.name));
+    // A requirement with its own URL or path stays as written (Poetry clones it).
+    if (entries === undefined || d.url !== undefined || d.local || d.file !== undefined) {
+      return [d];
+    }
+    return entries.map((p) => ({
+      ...p,
+      name: d.name,
+      specifier: [d.specifier, p.specifier].filter((s) => s).join(",") || undefined,
+      extras: d.extras,
+      scope: d.scope,
+      group: d.group,
+    }));
+  });
+}
+
+/**
+ * Poetry 2.2's dependency groups: a `[dependency-groups]` group with requirements of its own
+ * is the group, and `[tool.poetry.group.<name>.dependencies]` (or `dev-dependencies` for
+ * `dev`) only enriches them, its other entries left out (poetry-core's Factory
+ * `_configure_package_dependency_groups` adds them to the same DependencyGroup as Poetry
+ * entries); a group only Poetry declares, or one of includes only, is Poetry's.
+ */
+function poetryGroups(
+  standard: Declaration[],
+  poetry: Declaration[],
+  groups: Table | undefined,
+): Declaration[] {
+  const own = new Set(
+    Object.entries(groups ?? {})
+      .filter(([, entries]) => Array.isArray(entries) && entries.some((e) => typeof e === "string"))
+      .map(([name]) => pep503Name(name)),
+  );
+  const shared = (d: Declaration): boolean => d.group !== undefined && own.has(pep503Name(d.group));
+  const out: Declaration[] = [];
+  for (const d of standard) {
+    if (d.scope !== "dev" || !shared(d)) out.push(d);
+    else {
+      out.push(...enriched(
+        [d],
+        poetry.filter((p) => shared(p) && pep503Name(p.group!) === pep503Name(d.group!)),
+      ));
+    }
+  }
+  out.push(...poetry.filter((p) => !shared(p)));
+  return out;
+}
+
+/**
  * The main group as Poetry 2 takes it beside a `[project]` that declares `dependencies` or
  * `optional-dependencies` (poetry-core's DependencyGroup: `dependencies` are then `[project]`'s,
  * and `dependencies_for_locking` only enriches each with the `[tool.poetry.dependencies]`
@@ -1071,26 +1132,7 @@ function poetryMain(
   poetry: Declaration[],
   dynamic: string[],
 ): Declaration[] {
-  const byName = new Map<string, Declaration[]>();
-  for (const p of poetry) {
-    const name = pep503Name(p.name);
-    byName.set(name, [...byName.get(name) ?? [], p]);
-  }
-  const out = project.flatMap((d) => {
-    const entries = byName.get(pep503Name(d.name));
-    // A `[project]` requirement with its own URL or path stays as written (Poetry clones it).
-    if (entries === undefined || d.url !== undefined || d.local || d.file !== undefined) {
-      return [d];
-    }
-    return entries.map((p) => ({
-      ...p,
-      name: d.name,
-      specifier: [d.specifier, p.specifier].filter((s) => s).join(",") || undefined,
-      extras: d.extras,
-      scope: d.scope,
-      group: d.group,
-    }));
-  });
+  const out = enriched(project, poetry);
   if (dynamic.includes("dependencies") || dynamic.includes("optional-dependencies")) {
     const onlyOptional = project.every((d) => d.scope === "optional");
     const noOptional = project.every((d) => d.scope !== "optional");
@@ -1447,9 +1489,15 @@ export function readPyproject(
     fromPoetry.main,
     ctx.strings(project?.dynamic, "[project] dynamic", "dynamic"),
   );
-  declarations.push(...pep621Declarations(ctx, doc));
-  if (fromPoetry !== undefined) {
-    declarations.push(...legacy ? fromPoetry.main : [], ...fromPoetry.rest);
+  if (fromPoetry === undefined) declarations.push(...pep621Declarations(ctx, doc));
+  else {
+    declarations.push(
+      ...poetryGroups(
+        pep621Declarations(ctx, doc),
+        [...legacy ? fromPoetry.main : [], ...fromPoetry.rest],
+        ctx.table(doc["dependency-groups"], "[dependency-groups]", "[dependency-groups]"),
+      ),
+    );
   }
   declarations.push(...flitDeclarations(ctx, flitMetadata));
   declarations.push(

@@ -1317,3 +1317,23 @@ Deno.test("readPyproject: Poetry 2 takes [project]'s requirements, [tool.poetry.
     ["pkg:pypi/rich@13.7.1", "optional"],
   ]);
 });
+
+Deno.test("readPyproject: Poetry 2.2 takes a [dependency-groups] group's requirements, its [tool.poetry.group] only enriching them", () => {
+  // poetry-core Factory._configure_package_dependency_groups: [tool.poetry.group.dev] adds to
+  // the DependencyGroup [dependency-groups] made, whose own requirements it then only enriches.
+  const out = readPyproject(
+    '[project]\nname = "svc"\nversion = "1.0.0"\ndependencies = ["requests"]\n' +
+      '[dependency-groups]\ndev = ["pytest>=8", {include-group = "lint"}]\nlint = ["ruff"]\n' +
+      '[tool.poetry.group.dev.dependencies]\npytest = { version = "^8.0", source = "internal" }\n' +
+      'pytest-cov = "*"\n[tool.poetry.group.docs.dependencies]\nmkdocs = "^1.6"\n' +
+      '[[tool.poetry.source]]\nname = "internal"\nurl = "https://pypi.acme.example/simple/"\n',
+    { path: "pyproject.toml" },
+  );
+  assert.deepEqual(out.components.map((c) => [c.purl, c.scopes.join()]), [
+    ["pkg:pypi/mkdocs", "dev"],
+    [pypiPurl("pytest", undefined, { repository_url: "https://pypi.acme.example/simple/" }), "dev"],
+    ["pkg:pypi/requests", "runtime"],
+    ["pkg:pypi/ruff", "dev"],
+  ]);
+  assert.equal(out.warnings, undefined);
+});
