@@ -1006,7 +1006,14 @@ function poetryDependencies(
   });
 }
 
-function poetryDeclarations(ctx: Context, poetry: Table): Declaration[] {
+/**
+ * Poetry's declarations: `main`, those of `[tool.poetry.dependencies]` (see
+ * {@linkcode poetryMain} for how `[project]` limits them), and `rest`, its dev groups'.
+ */
+function poetryDeclarations(
+  ctx: Context,
+  poetry: Table,
+): { main: Declaration[]; rest: Declaration[] } {
   const extrasOf = new Map<string, string[]>();
   const extras = ctx.table(poetry.extras, "[tool.poetry.extras]", "[tool.poetry.extras]") ?? {};
   for (const [extra, names] of Object.entries(extras)) {
@@ -1019,13 +1026,14 @@ function poetryDeclarations(ctx: Context, poetry: Table): Declaration[] {
     extrasOf,
     indexes: namedIndexes(ctx, poetry.source, "[[tool.poetry.source]]"),
   };
-  const out = poetryDependencies(
+  const main = poetryDependencies(
     ctx,
     ctx.table(poetry.dependencies, "[tool.poetry.dependencies]", "[tool.poetry.dependencies]"),
     "runtime",
     undefined,
     names,
   );
+  const out: Declaration[] = [];
   out.push(...poetryDependencies(
     ctx,
     ctx.table(poetry["dev-dependencies"], "[tool.poetry.dev-dependencies]", "dev-dependencies"),
@@ -1044,6 +1052,95 @@ function poetryDeclarations(ctx: Context, poetry: Table): Declaration[] {
       group,
       names,
     ));
+  }
+  return { main, rest: out };
+}
+
+/**
+ * Standard requirements (`[project]`'s, a `[dependency-groups]` group's) each enriched with
+ * the Poetry entries of its name (poetry-core's `_enrich_dependency`: the entry's source,
+ * index or checkout, the requirement's own extras, scope and group); Poetry entries of other
+ * names are not in the result.
+ */
+function enriched(standard: Declaration[], poetry: Declaration[]): Declaration[] {
+  const byName = new Map<string, Declaration[]>();
+  for (const p of poetry) {
+    const name = pep503Name(p.name);
+    byName.set(name, [...byName.get(name) ?? [], p]);
+  }
+  return standard.flatMap((d) => {
+    const entries = byName.get(pep503Name(d.name));
+    // A requirement with its own URL or path stays as written (Poetry clones it).
+    if (entries === undefined || d.url !== undefined || d.local || d.file !== undefined) {
+      return [d];
+    }
+    return entries.map((p) => ({
+      ...p,
+      name: d.name,
+      specifier: [d.specifier, p.specifier].filter((s) => s).join(",") || undefined,
+      extras: d.extras,
+      scope: d.scope,
+      group: d.group,
+    }));
+  });
+}
+
+/**
+ * Poetry 2.2's dependency groups: a `[dependency-groups]` group with requirements of its own
+ * is the group, and `[tool.poetry.group.<name>.dependencies]` (or `dev-dependencies` for
+ * `dev`) only enriches them, its other entries left out (poetry-core's Factory
+ * `_configure_package_dependency_groups` adds them to the same DependencyGroup as Poetry
+ * entries); a group only Poetry declares, or one of includes only, is Poetry's.
+ */
+function poetryGroups(
+  standard: Declaration[],
+  poetry: Declaration[],
+  groups: Table | undefined,
+): Declaration[] {
+  const own = new Set(
+    Object.entries(groups ?? {})
+      .filter(([, entries]) => Array.isArray(entries) && entries.some((e) => typeof e === "string"))
+      .map(([name]) => pep503Name(name)),
+  );
+  const shared = (d: Declaration): boolean => d.group !== undefined && own.has(pep503Name(d.group));
+  const out: Declaration[] = [];
+  for (const d of standard) {
+    if (d.scope !== "dev" || !shared(d)) out.push(d);
+    else {
+      out.push(...enriched(
+        [d],
+        poetry.filter((p) => shared(p) && pep503Name(p.group!) === pep503Name(d.group!)),
+      ));
+    }
+  }
+  out.push(...poetry.filter((p) => !shared(p)));
+  return out;
+}
+
+/**
+ * The main group as Poetry 2 takes it beside a `[project]` that declares `dependencies` or
+ * `optional-dependencies` (poetry-core's DependencyGroup: `dependencies` are then `[project]`'s,
+ * and `dependencies_for_locking` only enriches each with the `[tool.poetry.dependencies]`
+ * entries of its name, their source, index or `develop`, its own extras and optional kept):
+ * an entry `[project]` does not name is left out, but where one of those two fields is
+ * `dynamic` (a "mixed dynamic" group, which adds the entries of the kind `[project]` lacks:
+ * required ones when it has only extras, optional ones when it has none). Without either
+ * field Poetry reads `[tool.poetry.dependencies]` alone, as Poetry 1 did (the caller's case).
+ */
+function poetryMain(
+  project: Declaration[],
+  poetry: Declaration[],
+  dynamic: string[],
+): Declaration[] {
+  const out = enriched(project, poetry);
+  if (dynamic.includes("dependencies") || dynamic.includes("optional-dependencies")) {
+    const onlyOptional = project.every((d) => d.scope === "optional");
+    const noOptional = project.every((d) => d.scope !== "optional");
+    out.push(
+      ...poetry.filter((p) =>
+        (onlyOptional && p.scope !== "optional") || (noOptional && p.scope === "optional")
+      ),
+    );
   }
   return out;
 }
@@ -1156,7 +1253,8 @@ function dynamicDependencies(
   return { project: filled, unread };
 }
 
-function pep621Declarations(ctx: Context, project: Table | undefined, doc: Table): Declaration[] {
+/** `[project]`'s `dependencies` and `optional-dependencies`. */
+function projectDeclarations(ctx: Context, project: Table | undefined): Declaration[] {
   const out: Declaration[] = [];
   if (project !== undefined) {
     for (
@@ -1175,6 +1273,12 @@ function pep621Declarations(ctx: Context, project: Table | undefined, doc: Table
       }
     }
   }
+  return out;
+}
+
+/** `[dependency-groups]` and `[build-system] requires`. */
+function pep621Declarations(ctx: Context, doc: Table): Declaration[] {
+  const out: Declaration[] = [];
   out.push(...dependencyGroups(
     ctx,
     ctx.table(doc["dependency-groups"], "[dependency-groups]", "[dependency-groups]"),
@@ -1376,8 +1480,25 @@ export function readPyproject(
   const oldPdm = legacyPdm(pdm);
   const info = projectInfo(ctx, project, poetry, options.release, flitMetadata, oldPdm);
   const dynamic = dynamicDependencies(ctx, project, tool, options.readsFile ?? (() => false));
-  const declarations = pep621Declarations(ctx, dynamic.project, doc);
-  if (poetry !== undefined) declarations.push(...poetryDeclarations(ctx, poetry));
+  const main = projectDeclarations(ctx, dynamic.project);
+  const fromPoetry = poetry === undefined ? undefined : poetryDeclarations(ctx, poetry);
+  // Without `[project]` requirements Poetry reads `[tool.poetry.dependencies]` alone.
+  const legacy = main.length === 0;
+  const declarations = fromPoetry === undefined || legacy ? main : poetryMain(
+    main,
+    fromPoetry.main,
+    ctx.strings(project?.dynamic, "[project] dynamic", "dynamic"),
+  );
+  if (fromPoetry === undefined) declarations.push(...pep621Declarations(ctx, doc));
+  else {
+    declarations.push(
+      ...poetryGroups(
+        pep621Declarations(ctx, doc),
+        [...legacy ? fromPoetry.main : [], ...fromPoetry.rest],
+        ctx.table(doc["dependency-groups"], "[dependency-groups]", "[dependency-groups]"),
+      ),
+    );
+  }
   declarations.push(...flitDeclarations(ctx, flitMetadata));
   declarations.push(
     ...oldPdm === undefined

@@ -414,7 +414,8 @@ Deno.test("readPyproject: one component per exact version declared; a wheel or s
     "  \"numpy==1.26.4; python_version >= '3.12'\",\n" +
     '  "numpy>=1.24",\n' +
     '  "pkg-b @ https://example.com/pkg_b-0.3.1-py3-none-any.whl",\n' +
-    '  "zipped @ https://example.com/archive/main.zip",\n]\n' +
+    '  "zipped @ https://example.com/archive/main.zip",\n  "uvloop",\n]\n' +
+    // Poetry 2 enriches `[project]`'s uvloop with both constraints: one component each.
     "[tool.poetry.dependencies]\nuvloop = [\n" +
     '  { version = "0.19.0", platform = "linux" },\n' +
     '  { version = "0.18.0", platform = "darwin" },\n]\n';
@@ -1274,4 +1275,65 @@ Deno.test("readPyproject: a file: URL's path is percent-decoded, as pip's url_to
     "pkg:pypi/tool",
   ]);
   assert.deepEqual(out.localDeclarations?.map((d) => d.name), ["own"]);
+});
+
+Deno.test("readPyproject: Poetry 2 takes [project]'s requirements, [tool.poetry.dependencies] only enriching them", () => {
+  // poetry-core's DependencyGroup.dependencies_for_locking: beside `[project] dependencies`
+  // an entry of `[tool.poetry.dependencies]` gives the requirement of its name its source;
+  // one `[project]` does not name is left out (unless a field is dynamic: mixed groups).
+  const text = '[project]\nname = "svc"\nversion = "1.0.0"\n' +
+    'dependencies = ["requests (>=2.32,<3.0)", "mylib"]\n' +
+    '[project.optional-dependencies]\nfast = ["orjson"]\n' +
+    '[tool.poetry.dependencies]\nrequests = { version = ">=2.32", source = "internal" }\n' +
+    'mylib = { git = "https://github.com/acme/mylib.git", tag = "v1.0.0" }\n' +
+    'orjson = { version = "3.10.18", optional = true }\nextra-only = "^1.0"\n' +
+    '[[tool.poetry.source]]\nname = "internal"\nurl = "https://pypi.acme.example/simple/"\n' +
+    'priority = "explicit"\n';
+  const out = readPyproject(text, { path: "pyproject.toml" });
+  assert.deepEqual(out.components.map((c) => [c.purl, c.scopes.join()]), [
+    [
+      pypiPurl("mylib", undefined, {
+        vcs_url: "git+https://github.com/acme/mylib.git@v1.0.0",
+      }),
+      "runtime",
+    ],
+    ["pkg:pypi/orjson@3.10.18", "optional"],
+    [
+      pypiPurl("requests", undefined, { repository_url: "https://pypi.acme.example/simple/" }),
+      "runtime",
+    ],
+  ]);
+  // One requirement from one index: no "declared from different package indexes".
+  assert.equal(out.warnings, undefined);
+  // `dependencies` dynamic, `[project]` has extras only: Poetry adds its required entries.
+  const mixed = readPyproject(
+    '[project]\nname = "m"\nversion = "1"\ndynamic = ["dependencies"]\n' +
+      '[project.optional-dependencies]\nx = ["rich"]\n' +
+      '[tool.poetry.dependencies]\nclick = "8.1.7"\nrich = { version = "13.7.1", optional = true }\n',
+    { path: "pyproject.toml" },
+  );
+  assert.deepEqual(mixed.components.map((c) => [c.purl, c.scopes.join()]), [
+    ["pkg:pypi/click@8.1.7", "runtime"],
+    ["pkg:pypi/rich@13.7.1", "optional"],
+  ]);
+});
+
+Deno.test("readPyproject: Poetry 2.2 takes a [dependency-groups] group's requirements, its [tool.poetry.group] only enriching them", () => {
+  // poetry-core Factory._configure_package_dependency_groups: [tool.poetry.group.dev] adds to
+  // the DependencyGroup [dependency-groups] made, whose own requirements it then only enriches.
+  const out = readPyproject(
+    '[project]\nname = "svc"\nversion = "1.0.0"\ndependencies = ["requests"]\n' +
+      '[dependency-groups]\ndev = ["pytest>=8", {include-group = "lint"}]\nlint = ["ruff"]\n' +
+      '[tool.poetry.group.dev.dependencies]\npytest = { version = "^8.0", source = "internal" }\n' +
+      'pytest-cov = "*"\n[tool.poetry.group.docs.dependencies]\nmkdocs = "^1.6"\n' +
+      '[[tool.poetry.source]]\nname = "internal"\nurl = "https://pypi.acme.example/simple/"\n',
+    { path: "pyproject.toml" },
+  );
+  assert.deepEqual(out.components.map((c) => [c.purl, c.scopes.join()]), [
+    ["pkg:pypi/mkdocs", "dev"],
+    [pypiPurl("pytest", undefined, { repository_url: "https://pypi.acme.example/simple/" }), "dev"],
+    ["pkg:pypi/requests", "runtime"],
+    ["pkg:pypi/ruff", "dev"],
+  ]);
+  assert.equal(out.warnings, undefined);
 });
