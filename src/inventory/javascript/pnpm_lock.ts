@@ -939,6 +939,51 @@ function pnpmSetting(load: Load, lockDir: string, field: string): YamlMap {
 }
 
 /**
+ * The warning for a lock whose `catalogs` snapshot no longer matches the catalogs of the
+ * pnpm-workspace.yaml beside it (`catalog:` is the `default` one, `catalogs:` the named ones):
+ * pnpm resolves afresh, and a frozen install refuses the lock, when an entry's recorded
+ * specifier differs from the workspace's (`@pnpm/lockfile.verification` allCatalogsAreUpToDate:
+ * every snapshot entry's `specifier` must equal the configured one). Not checked without a
+ * pnpm-workspace.yaml, where the catalogs live.
+ */
+function staleCatalogWarning(
+  load: Load,
+  lockDir: string,
+  lock: YamlMap,
+  path: string,
+): string | undefined {
+  const snapshot = map(lock.catalogs);
+  if (Object.keys(snapshot).length === 0) return undefined;
+  const workspacePath = joinPath(lockDir, "pnpm-workspace.yaml");
+  const workspace = load(workspacePath);
+  if (workspace === undefined) return undefined;
+  const doc = map(parseYamlDocuments(workspace, workspacePath, CODE).at(-1));
+  const named = map(doc.catalogs);
+  const config = (name: string): YamlMap =>
+    name === "default" && isRecord(doc.catalog) ? doc.catalog : map(named[name]);
+  const stale: string[] = [];
+  for (const [name, entries] of Object.entries(snapshot)) {
+    for (const [alias, entry] of Object.entries(map(entries))) {
+      const locked = map(entry).specifier;
+      const wanted = config(name)[alias];
+      if (locked === undefined || (wanted !== undefined && String(wanted) === String(locked))) {
+        continue;
+      }
+      const label = name === "default" ? alias : `${alias} (catalog ${name})`;
+      stale.push(
+        wanted === undefined
+          ? `${label}: ${String(locked)}, which it no longer lists`
+          : `${label}: ${String(locked)}, now ${String(wanted)}`,
+      );
+    }
+  }
+  if (stale.length === 0) return undefined;
+  return `${path} records catalog entries ${workspacePath} no longer has: ${stale.join("; ")}; ` +
+    "pnpm finds the lock out of date and resolves the catalog afresh; run `pnpm install` to " +
+    "update it (the SBOM has the lock's versions)";
+}
+
+/**
  * pnpm 10's config dependencies as the document pnpm 11 locks them in (the first of two):
  * pnpm 10 pins each in its configuration, not in the lock, as `<version>+<integrity>`
  * (`configDependencies` of pnpm-workspace.yaml, else of the package.json's `pnpm` field), and
@@ -1159,6 +1204,10 @@ export function readPnpmLock(
     : ".pnpmfile.cjs";
   const hooked = last.pnpmfileChecksum !== undefined ||
     (pnpmfile !== undefined && (options.peek ?? load)(joinPath(lockDir, pnpmfile)) !== undefined);
+  if (rush === undefined) {
+    const catalogs = staleCatalogWarning(load, lockDir, last, path);
+    if (catalogs !== undefined) warnings.push(catalogs);
+  }
   let extensions: YamlMap | undefined;
   for (const [folder, deps] of decoded.at(-1)!.importers) {
     const rushWarning = unlocked.get(folder);

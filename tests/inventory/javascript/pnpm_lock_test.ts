@@ -1655,3 +1655,68 @@ Deno.test("readInventory: what a .pnpmfile.cjs adds to the projects, which a pnp
     assert.equal(warnings.filter((w) => w.includes("does not declare ms")).length, 1);
   });
 });
+
+Deno.test("pnpm-lock.yaml: a catalog entry the pnpm-workspace.yaml no longer has is a stale lock", () => {
+  // azu/pnpm--frozen-lockfile-bug: the lock records catalog lodash 4.17.21, the workspace's
+  // catalog says 4.0.0; pnpm's allCatalogsAreUpToDate finds such a lock out of date (was: silent).
+  const lock = [
+    "lockfileVersion: '9.0'",
+    "settings:",
+    "  autoInstallPeers: true",
+    "  excludeLinksFromLockfile: false",
+    "catalogs:",
+    "  default:",
+    "    lodash:",
+    "      specifier: 4.17.21",
+    "      version: 4.17.21",
+    "  tools:",
+    "    typescript:",
+    "      specifier: ^5.6.0",
+    "      version: 5.6.3",
+    "importers:",
+    "  .:",
+    "    dependencies:",
+    "      lodash:",
+    "        specifier: 'catalog:'",
+    "        version: 4.17.21",
+    "    devDependencies:",
+    "      typescript:",
+    "        specifier: 'catalog:tools'",
+    "        version: 5.6.3",
+    "packages:",
+    "  lodash@4.17.21:",
+    "    resolution: {integrity: sha512-v2kDEe57lecTulaDIuNTPy3Ry4gLGJ6Z1O3vE1krgXZNrsQ+LFTGHVxVjcXPs17LhbZVGedAJv8XZ1tvj5FvSg==}",
+    "  typescript@5.6.3:",
+    "    resolution: {integrity: sha512-hjcS1mhfuyi4WW8IWtjP7brDrG2cuDZukyrYrSauoXGNgx0S7zceP07adYkJycEr56BOUTNPzbInooiN3fn1qw==}",
+    "snapshots:",
+    "  lodash@4.17.21: {}",
+    "  typescript@5.6.3: {}",
+  ].join("\n");
+  const manifest = JSON.stringify({
+    name: "x",
+    dependencies: { lodash: "catalog:" },
+    devDependencies: { typescript: "catalog:tools" },
+  });
+  const warnings = (workspace: string | undefined): string[] | undefined =>
+    readPnpmLock(lock, {
+      path: "pnpm-lock.yaml",
+      load: (p) =>
+        p === "package.json" ? manifest : p === "pnpm-workspace.yaml" ? workspace : undefined,
+    }).warnings;
+  assert.equal(
+    warnings("catalog:\n  lodash: 4.17.21\ncatalogs:\n  tools:\n    typescript: ^5.6.0\n"),
+    undefined,
+  );
+  assert.deepEqual(warnings("catalog:\n  lodash: 4.0.0\n"), [
+    "pnpm-lock.yaml records catalog entries pnpm-workspace.yaml no longer has: lodash: " +
+    "4.17.21, now 4.0.0; typescript (catalog tools): ^5.6.0, which it no longer lists; pnpm " +
+    "finds the lock out of date and resolves the catalog afresh; run `pnpm install` to update " +
+    "it (the SBOM has the lock's versions)",
+  ]);
+  // `catalogs.default` is the default catalog too; no pnpm-workspace.yaml: not checked.
+  assert.equal(
+    warnings("catalogs:\n  default:\n    lodash: 4.17.21\n  tools:\n    typescript: ^5.6.0\n"),
+    undefined,
+  );
+  assert.equal(warnings(undefined), undefined);
+});
