@@ -364,6 +364,24 @@ export function parseJsonText(text: string): unknown {
   return JSON.parse(text);
 }
 
+/**
+ * The most properties one JavaScript object holds: V8 throws a `RangeError` ("Too many
+ * properties to enumerate") on adding one more, which a hostile file of a mapping or table
+ * with that many keys (some 100 MB) reaches in a parser or a reader.
+ */
+export const MAX_OBJECT_PROPERTIES = 8_388_607;
+
+/**
+ * Whether an error is V8's on adding a property to an object that holds
+ * {@linkcode MAX_OBJECT_PROPERTIES}.
+ *
+ * @param error What was thrown.
+ * @returns Whether it is that `RangeError`.
+ */
+export function isTooManyProperties(error: unknown): boolean {
+  return error instanceof RangeError && error.message === "Too many properties to enumerate";
+}
+
 /** The index of the quote that closes the string opened at `open`: one after an even run of backslashes; -1 for none. */
 function stringEnd(text: string, open: number): number {
   let end = text.indexOf('"', open + 1);

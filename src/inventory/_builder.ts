@@ -302,7 +302,7 @@ export class OutputBuilder {
     const draft = this.#drafts.get(id);
     if (draft === undefined) return;
     draft.component.direct = true;
-    draft.groups.push(...Array.from(groups, textWithoutCredentials));
+    append(draft.groups, groups, textWithoutCredentials);
     draft.unchanged = undefined;
   }
 
@@ -478,12 +478,20 @@ export class OutputBuilder {
         );
       }
     }
-    if (from.scopes) draft.scopes.push(...from.scopes);
-    if (from.groups) draft.groups.push(...Array.from(from.groups, textWithoutCredentials));
-    draft.sources.push(...from.sources);
-    if (from.patches) draft.patches.push(...Array.from(from.patches, textWithoutCredentials));
-    if (from.bundled) draft.bundled.push(...Array.from(from.bundled, textWithoutCredentials));
+    if (from.scopes) append(draft.scopes, from.scopes);
+    if (from.groups) append(draft.groups, from.groups, textWithoutCredentials);
+    append(draft.sources, from.sources);
+    if (from.patches) append(draft.patches, from.patches, textWithoutCredentials);
+    if (from.bundled) append(draft.bundled, from.bundled, textWithoutCredentials);
   }
+}
+
+/**
+ * Appends items one by one: `push(...items)` passes each as an argument on the stack, which
+ * overflowed (an internal error) on a gradle.lockfile line of 200,000 configurations.
+ */
+function append<T, U = T>(to: U[], items: Iterable<T>, map?: (item: T) => U): void {
+  for (const item of items) to.push(map === undefined ? item as unknown as U : map(item));
 }
 
 /**

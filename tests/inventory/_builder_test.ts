@@ -57,6 +57,18 @@ Deno.test("component merges occurrences: direct OR-ed, sets unioned, first downl
   }]);
 });
 
+Deno.test("component and declare: a million groups or sources are merged, no stack overflow", () => {
+  // `push(...items)` overflowed the stack (an internal error, exit 3) on a gradle.lockfile line
+  // of 200,000 configurations.
+  const many = Array.from({ length: 1_000_000 }, (_, i) => `g${i}`);
+  const b = new OutputBuilder();
+  const id = b.component(npm("ms", { groups: many, sources: many }));
+  b.declare(id, many);
+  const [component] = b.build().components;
+  assert.equal(component.groups?.length, many.length);
+  assert.equal(component.sources.length, many.length);
+});
+
 Deno.test("component: an occurrence with its own id is another component of the same purl", () => {
   const b = new OutputBuilder();
   const patched = "patch:pkg:npm/ms@1.0.0#p.patch";

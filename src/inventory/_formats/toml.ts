@@ -1,5 +1,7 @@
 import { VouchError } from "../../errors.ts";
 import { NeedsModule } from "../_reader.ts";
+import { lineAt } from "./json.ts";
+import { isTooManyProperties, MAX_OBJECT_PROPERTIES } from "../../_util.ts";
 
 /** A parsed TOML table. */
 export type TomlTable = Record<string, unknown>;
@@ -448,12 +450,20 @@ const SIMPLE_ESCAPES = new Map<number, string>([
  * @returns The table, as smol-toml would give it.
  */
 export function fastToml(text: string): TomlTable | undefined {
+  const reader = new FastReader(text, smol?.TomlDate);
   try {
-    return new FastReader(text, smol?.TomlDate).document();
+    return reader.document();
   } catch (error) {
     if (error === OUTSIDE) return undefined;
+    // A table of more keys than an object holds: V8's RangeError, where the key was read.
+    if (isTooManyProperties(error)) throw new TooManyKeys(reader.p);
     throw error;
   }
+}
+
+/** A table of more keys than an object holds, at an offset of the text. */
+class TooManyKeys {
+  constructor(readonly offset: number) {}
 }
 
 // ---------------------------------------------------------------------------
@@ -484,12 +494,27 @@ export async function loadTomlParser(): Promise<void> {
  * @throws {NeedsModule} when the text needs smol-toml and it is not loaded yet.
  */
 export function parseToml(text: string, file: string, code: string): TomlTable {
-  const fast = fastToml(text);
+  const tooMany = (line?: number): VouchError =>
+    new VouchError(
+      code,
+      `${file}${line === undefined ? "" : `:${line}`}: invalid TOML: a table of more than ` +
+        `${MAX_OBJECT_PROPERTIES} keys`,
+      `fix the TOML${line === undefined ? "" : ` at line ${line}`} of ${file}`,
+    );
+  let fast: TomlTable | undefined;
+  try {
+    fast = fastToml(text);
+  } catch (error) {
+    if (error instanceof TooManyKeys) throw tooMany(lineAt(text, error.offset));
+    throw error;
+  }
   if (fast !== undefined) return fast;
   if (smol === undefined) throw new NeedsModule("the TOML parser", loadTomlParser);
   try {
     return smol.parse(text) as TomlTable;
   } catch (error) {
+    // smol-toml's tables are objects too; its RangeError tells no place.
+    if (isTooManyProperties(error)) throw tooMany();
     if (error instanceof smol.TomlError) {
       const first = error.message.split("\n")[0].replace(/^Invalid TOML document: /, "");
       throw new VouchError(

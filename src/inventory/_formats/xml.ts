@@ -143,12 +143,22 @@ function rawIndex(raw: string, i: number): number {
   return r;
 }
 
+/**
+ * The most elements and attributes a document may hold, together: a parsed element takes some
+ * 400 bytes, and 9.5 million (a 207 MB pom.xml of empty properties) ran the heap out (a crash,
+ * not an error); one object holds at most 8,388,607 attributes (a RangeError past). Real build
+ * files hold thousands (a large verification-metadata.xml, some 100,000).
+ */
+export const MAX_XML_NODES = 2_000_000;
+
 class Parser {
   readonly text: string;
   readonly path: string;
   readonly code: string;
   readonly maxDepth: number;
   i = 0;
+  /** The elements and attributes read so far (see {@linkcode MAX_XML_NODES}). */
+  nodes = 0;
 
   constructor(text: string, path: string, code: string, maxDepth: number) {
     this.text = text;
@@ -164,6 +174,13 @@ class Parser {
       `${this.path}:${line}:${column}: invalid XML: ${reason}`,
       `fix the XML at line ${line} of ${this.path}`,
     );
+  }
+
+  /** Counts an element or attribute starting at `i`: more than {@linkcode MAX_XML_NODES} fail. */
+  count(): void {
+    if (++this.nodes > MAX_XML_NODES) {
+      this.fail(`more than ${MAX_XML_NODES} elements and attributes`);
+    }
   }
 
   startsWith(token: string): boolean {
@@ -335,6 +352,7 @@ class Parser {
   /** Reads a start tag from `<`; returns the element and whether it was empty (`/>`). */
   startTag(): { element: XmlElement; empty: boolean } {
     const offset = this.i;
+    this.count();
     this.i++;
     const name = this.name("an element name");
     const attributes: Record<string, string> = Object.create(null);
@@ -352,6 +370,7 @@ class Parser {
         this.fail(`expected whitespace, '>' or '/>' in <${name}>, found ${this.found()}`);
       }
       const at = this.i;
+      this.count();
       const key = this.name("an attribute name");
       this.space();
       this.expect("=", `'=' after the attribute ${key}`);

@@ -1,6 +1,7 @@
 import { VouchError } from "../../errors.ts";
 import { lineAt } from "./json.ts";
 import { NeedsModule } from "../_reader.ts";
+import { isTooManyProperties, MAX_OBJECT_PROPERTIES } from "../../_util.ts";
 
 /** A parsed YAML mapping. */
 export type YamlMap = Record<string, unknown>;
@@ -276,6 +277,11 @@ function setKey(map: YamlMap, key: unknown, value: unknown): void {
   map[name] = value;
 }
 
+/** A mapping of more keys than an object holds, at a line (1-based). */
+class TooManyKeys {
+  constructor(readonly line: number) {}
+}
+
 interface Frame {
   indent: number;
   map?: YamlMap;
@@ -288,81 +294,88 @@ function fastDocument(lines: string[], from: number, to: number): unknown {
   let pending: { map: YamlMap; key: string; indent: number } | undefined;
   let root: unknown = null;
   const reader = new LineReader();
-  for (let n = from; n < to; n++) {
-    let line = lines[n];
-    if (line.charCodeAt(line.length - 1) === 0x0d) line = line.slice(0, -1); // CR
-    let indent = 0;
-    while (line.charCodeAt(indent) === SPACE) indent++;
-    if (indent === line.length) continue;
-    const c = line.charCodeAt(indent);
-    if (c === HASH) continue;
-    if (c === TAB) throw OUTSIDE;
-    // A document marker (`---`, `...`) ends the document: another reading (see fastDocuments).
-    if (indent === 0 && (c === DASH || c === DOT) && isMarker(line)) throw OUTSIDE;
-    const isItem = c === DASH &&
-      (line.length === indent + 1 || line.charCodeAt(indent + 1) === SPACE);
-    if (pending) {
-      const { map, key } = pending;
-      if (indent > pending.indent || (indent === pending.indent && isItem)) {
+  let n = from;
+  try {
+    for (; n < to; n++) {
+      let line = lines[n];
+      if (line.charCodeAt(line.length - 1) === 0x0d) line = line.slice(0, -1); // CR
+      let indent = 0;
+      while (line.charCodeAt(indent) === SPACE) indent++;
+      if (indent === line.length) continue;
+      const c = line.charCodeAt(indent);
+      if (c === HASH) continue;
+      if (c === TAB) throw OUTSIDE;
+      // A document marker (`---`, `...`) ends the document: another reading (see fastDocuments).
+      if (indent === 0 && (c === DASH || c === DOT) && isMarker(line)) throw OUTSIDE;
+      const isItem = c === DASH &&
+        (line.length === indent + 1 || line.charCodeAt(indent + 1) === SPACE);
+      if (pending) {
+        const { map, key } = pending;
+        if (indent > pending.indent || (indent === pending.indent && isItem)) {
+          const frame: Frame = isItem ? { indent, list: [] } : { indent, map: {} };
+          setKey(map, key, frame.list ?? frame.map);
+          stack.push(frame);
+        } else setKey(map, key, null);
+        pending = undefined;
+      } else if (stack.length === 0) {
+        if (indent !== 0) throw OUTSIDE;
         const frame: Frame = isItem ? { indent, list: [] } : { indent, map: {} };
-        setKey(map, key, frame.list ?? frame.map);
+        root = frame.list ?? frame.map;
         stack.push(frame);
-      } else setKey(map, key, null);
-      pending = undefined;
-    } else if (stack.length === 0) {
-      if (indent !== 0) throw OUTSIDE;
-      const frame: Frame = isItem ? { indent, list: [] } : { indent, map: {} };
-      root = frame.list ?? frame.map;
-      stack.push(frame);
-    }
-    let top = stack[stack.length - 1];
-    while (top.indent > indent || (top.indent === indent && top.list && !isItem)) {
-      stack.pop();
-      if (stack.length === 0) throw OUTSIDE; // a second root node
-      top = stack[stack.length - 1];
-    }
-    if (top.indent !== indent) throw OUTSIDE;
-    reader.s = line;
-    reader.i = indent;
-    if (isItem) {
-      if (!top.list) throw OUTSIDE;
-      reader.i = indent + 1;
-      if (reader.restIsEmpty()) throw OUTSIDE; // nested block under `-`
-      top.list.push(blockValue(reader, true));
-      continue;
-    }
-    if (!top.map) throw OUTSIDE;
-    let key: unknown;
-    if (c === SINGLE_QUOTE || c === DOUBLE_QUOTE) key = reader.quoted();
-    else {
-      if (
-        c === QUESTION ||
-        (isIndicator(c) &&
-          !((c === DASH || c === COLON) && isPlainSafe(line.charCodeAt(indent + 1))))
-      ) {
-        throw OUTSIDE;
       }
-      let colon = line.indexOf(": ", indent);
-      if (colon === -1 && line.endsWith(":")) colon = line.length - 1;
-      if (colon === -1) throw OUTSIDE;
-      const text = line.slice(indent, colon);
-      if (text.includes(" #") || text.endsWith(" ") || text.includes("\t")) throw OUTSIDE;
-      key = resolvePlain(text);
-      reader.i = colon;
-    }
-    if (line.charCodeAt(reader.i) !== COLON) throw OUTSIDE;
-    reader.i++;
-    if (reader.i < line.length && line.charCodeAt(reader.i) !== SPACE) throw OUTSIDE;
-    if (reader.restIsEmpty()) {
-      if (key === null || typeof key === "object" || Object.hasOwn(top.map, String(key))) {
-        throw OUTSIDE;
+      let top = stack[stack.length - 1];
+      while (top.indent > indent || (top.indent === indent && top.list && !isItem)) {
+        stack.pop();
+        if (stack.length === 0) throw OUTSIDE; // a second root node
+        top = stack[stack.length - 1];
       }
-      pending = { map: top.map, key: String(key), indent };
-      continue;
+      if (top.indent !== indent) throw OUTSIDE;
+      reader.s = line;
+      reader.i = indent;
+      if (isItem) {
+        if (!top.list) throw OUTSIDE;
+        reader.i = indent + 1;
+        if (reader.restIsEmpty()) throw OUTSIDE; // nested block under `-`
+        top.list.push(blockValue(reader, true));
+        continue;
+      }
+      if (!top.map) throw OUTSIDE;
+      let key: unknown;
+      if (c === SINGLE_QUOTE || c === DOUBLE_QUOTE) key = reader.quoted();
+      else {
+        if (
+          c === QUESTION ||
+          (isIndicator(c) &&
+            !((c === DASH || c === COLON) && isPlainSafe(line.charCodeAt(indent + 1))))
+        ) {
+          throw OUTSIDE;
+        }
+        let colon = line.indexOf(": ", indent);
+        if (colon === -1 && line.endsWith(":")) colon = line.length - 1;
+        if (colon === -1) throw OUTSIDE;
+        const text = line.slice(indent, colon);
+        if (text.includes(" #") || text.endsWith(" ") || text.includes("\t")) throw OUTSIDE;
+        key = resolvePlain(text);
+        reader.i = colon;
+      }
+      if (line.charCodeAt(reader.i) !== COLON) throw OUTSIDE;
+      reader.i++;
+      if (reader.i < line.length && line.charCodeAt(reader.i) !== SPACE) throw OUTSIDE;
+      if (reader.restIsEmpty()) {
+        if (key === null || typeof key === "object" || Object.hasOwn(top.map, String(key))) {
+          throw OUTSIDE;
+        }
+        pending = { map: top.map, key: String(key), indent };
+        continue;
+      }
+      setKey(top.map, key, blockValue(reader, false));
     }
-    setKey(top.map, key, blockValue(reader, false));
+    if (pending) setKey(pending.map, pending.key, null);
+  } catch (error) {
+    // A mapping of more keys than an object holds: V8's RangeError, at the line that adds one.
+    if (isTooManyProperties(error)) throw new TooManyKeys(Math.min(n, to - 1) + 1);
+    throw error;
   }
-  if (pending) setKey(pending.map, pending.key, null);
   return stack.length === 0 ? undefined : root;
 }
 
@@ -527,7 +540,13 @@ export function parseYamlDocuments(input: string, file: string, code: string): u
   const text = input.includes("\r") && /\r(?!\n)/.test(input)
     ? input.replace(/\r\n?/g, "\n")
     : input;
-  const fast = fastDocuments(text.startsWith("\uFEFF") ? text.slice(1) : text);
+  let fast: unknown[] | undefined;
+  try {
+    fast = fastDocuments(text.startsWith("\uFEFF") ? text.slice(1) : text);
+  } catch (error) {
+    if (!(error instanceof TooManyKeys)) throw error;
+    throw tooManyKeys(file, code, error.line);
+  }
   if (fast !== undefined) return fast;
   const deep = tooDeepAt(text);
   if (deep !== undefined) {
@@ -569,6 +588,7 @@ export function parseYamlDocuments(input: string, file: string, code: string): u
     try {
       return doc.toJS({ maxAliasCount: 100 });
     } catch (error) {
+      if (isTooManyProperties(error)) throw tooManyKeys(file, code, lineAt(text, doc.range[0]));
       // An alias to no anchor before it, or anchors that expand to more nodes than the text
       // holds (a "billion laughs"): the `yaml` package throws a ReferenceError, without a place.
       if (!(error instanceof ReferenceError)) throw error;
@@ -580,6 +600,15 @@ export function parseYamlDocuments(input: string, file: string, code: string): u
       );
     }
   });
+}
+
+/** The error for a mapping of more keys than a JavaScript object holds. */
+function tooManyKeys(file: string, code: string, line: number): VouchError {
+  return new VouchError(
+    code,
+    `${file}:${line}: invalid YAML: a mapping of more than ${MAX_OBJECT_PROPERTIES} keys`,
+    `fix the YAML at line ${line} of ${file} (or regenerate the file)`,
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
 import { VouchError } from "../../errors.ts";
+import { isTooManyProperties, MAX_OBJECT_PROPERTIES } from "../../_util.ts";
 
 /** One top-level entry of a Yarn classic lockfile: its specifiers and fields. */
 export interface YarnV1Entry {
@@ -155,11 +156,17 @@ export function parseYarnV1(text: string, file: string, code: string): YarnV1Ent
     if (Object.hasOwn(parent, name) || name === "__proto__") {
       throw fail(lineNo, `key ${JSON.stringify(name)} appears twice`);
     }
-    if (block) {
-      const child: Record<string, unknown> = {};
-      parent[name] = child;
-      stack.push(child);
-    } else parent[name] = value;
+    try {
+      if (block) {
+        const child: Record<string, unknown> = {};
+        parent[name] = child;
+        stack.push(child);
+      } else parent[name] = value;
+    } catch (error) {
+      // A block of more keys than an object holds: V8's RangeError, an internal error before.
+      if (!isTooManyProperties(error)) throw error;
+      throw fail(lineNo, `a block of more than ${MAX_OBJECT_PROPERTIES} keys`);
+    }
   }
   return entries;
 }

@@ -4,6 +4,7 @@ import { isVouchError, type VouchError } from "../../../src/errors.ts";
 import { fastToml, loadTomlParser, parseToml } from "../../../src/inventory/_formats/toml.ts";
 import { NeedsModule } from "../../../src/inventory/_reader.ts";
 import { SHARED_DIR, skipWithoutShared } from "../../_util.ts";
+import { MAX_OBJECT_PROPERTIES } from "../../../src/_util.ts";
 
 function tomlError(
   text: string,
@@ -98,6 +99,20 @@ Deno.test("parseToml: a syntax error is a VouchError with the given code and fil
   assert.ok(!error.message.includes("\n"), "one line");
   assert.ok(!error.message.includes("Invalid TOML document"), "the engine's prefix is removed");
   assert.equal(error.hint, "fix the TOML syntax at line 5 of pyproject.toml");
+});
+
+Deno.test("parseToml: a table of more keys than an object holds is refused at its line", () => {
+  // V8 throws a RangeError on an object's 8,388,608th property: an internal error (exit 3)
+  // before, on a 117 MB Cargo.lock of one table.
+  const keys: string[] = ["[metadata]"];
+  for (let i = 0; i <= MAX_OBJECT_PROPERTIES; i++) keys.push(`k${i} = 1`);
+  const line = MAX_OBJECT_PROPERTIES + 2; // of the key past the most
+  const error = tomlError(keys.join("\n"), "Cargo.lock", "inventory.cargo_lock.invalid");
+  assert.equal(error.code, "inventory.cargo_lock.invalid");
+  assert.equal(
+    error.message,
+    `Cargo.lock:${line}: invalid TOML: a table of more than 8388607 keys`,
+  );
 });
 
 Deno.test("parseToml: line and column of the offending character", async () => {

@@ -4,6 +4,7 @@ import {
   childElements,
   lineColumn,
   localName,
+  MAX_XML_NODES,
   parseXml,
   textOf,
   type XmlElement,
@@ -131,6 +132,24 @@ Deno.test("parseXml: nesting is bounded without exhausting the stack", () => {
   assertRejected(deep(5), /nest deeper than 4 levels/, 4);
   // A long flat document is fine.
   assert.equal(childElements(parse(`<r>${"<i/>".repeat(50_000)}</r>`)).length, 50_000);
+});
+
+Deno.test("parseXml: more elements and attributes than MAX_XML_NODES are refused at the one past", () => {
+  // 9.5 million elements (a 207 MB pom.xml) ran the heap out: a crash, not an error.
+  const elements = "<a/>\n".repeat(MAX_XML_NODES - 1);
+  assert.equal(parse(`<p>\n${elements}</p>`).children.length, 2 * MAX_XML_NODES - 1);
+  assert.equal(
+    xmlError(`<p>\n${elements}<a/></p>`).message,
+    `pom.xml:${
+      MAX_XML_NODES + 1
+    }:1: invalid XML: more than ${MAX_XML_NODES} elements and attributes`,
+  );
+  // Attributes count too: an element of more than an object holds threw a RangeError.
+  const attributes = Array.from({ length: MAX_XML_NODES }, (_, i) => `a${i}="1"`).join(" ");
+  assert.match(
+    xmlError(`<p ${attributes}/>`).message,
+    /^pom\.xml:1:\d+: .* elements and attributes$/,
+  );
 });
 
 Deno.test("parseXml: well-formedness errors name the line and column", () => {

@@ -5,6 +5,7 @@ import { isVouchError, type VouchError } from "../../../src/errors.ts";
 import { loadYamlParser, parseYamlDocuments } from "../../../src/inventory/_formats/yaml.ts";
 import { NeedsModule } from "../../../src/inventory/_reader.ts";
 import { SHARED_DIR, skipWithoutShared } from "../../_util.ts";
+import { MAX_OBJECT_PROPERTIES } from "../../../src/_util.ts";
 
 const CODE = "inventory.pnpm_lock.invalid";
 
@@ -118,6 +119,20 @@ Deno.test("parseYamlDocuments: duplicate keys and bad syntax are errors with fil
   assert.deepEqual(parseYamlDocuments("a: 'x\uFFFDy'\n", "pnpm-lock.yaml", CODE), [{
     a: "x\uFFFDy",
   }]);
+});
+
+Deno.test("parseYamlDocuments: a mapping of more keys than an object holds is refused at its line", () => {
+  // V8 throws a RangeError on an object's 8,388,608th property: an internal error (exit 3)
+  // before, on a 100 MB pnpm-lock.yaml of one mapping.
+  const keys: string[] = ["a:"];
+  for (let i = 0; i <= MAX_OBJECT_PROPERTIES; i++) keys.push(`  k${i}: 1`);
+  const line = MAX_OBJECT_PROPERTIES + 2; // of the key past the most
+  const error = yamlError(keys.join("\n"));
+  assert.equal(error.code, CODE);
+  assert.equal(
+    error.message,
+    `pnpm-lock.yaml:${line}: invalid YAML: a mapping of more than 8388607 keys`,
+  );
 });
 
 Deno.test("parseYamlDocuments: an unresolved alias is refused at its line, an alias bomb at the first alias", async () => {

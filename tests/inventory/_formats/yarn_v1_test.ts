@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { isVouchError } from "../../../src/errors.ts";
 import { parseYarnV1 } from "../../../src/inventory/_formats/yarn_v1.ts";
+import { MAX_OBJECT_PROPERTIES } from "../../../src/_util.ts";
 
 const CODE = "inventory.yarn_lock.invalid";
 
@@ -73,4 +74,18 @@ Deno.test("parseYarnV1: strict about indentation, quotes, duplicates and stray t
       text,
     );
   }
+});
+
+Deno.test("parseYarnV1: a block of more keys than an object holds is refused at its line", () => {
+  // V8 throws a RangeError on an object's 8,388,608th property: an internal error (exit 3)
+  // before, on a 125 MB yarn.lock of one entry with 9.5 million fields.
+  const lines = ["p@1.0.0:"];
+  for (let i = 0; i <= MAX_OBJECT_PROPERTIES; i++) lines.push(`  f${i} "1"`);
+  const line = MAX_OBJECT_PROPERTIES + 2; // of the key past the most
+  assert.throws(
+    () => parseYarnV1(lines.join("\n"), "yarn.lock", CODE),
+    (error) =>
+      isVouchError(error) && error.code === CODE &&
+      error.message === `yarn.lock:${line}: invalid yarn.lock: a block of more than 8388607 keys`,
+  );
 });
