@@ -136,12 +136,13 @@ function containerEnd(container: unknown, count: number, depth: number, layout: 
 
 /**
  * The text {@linkcode toJsonText} gives, in chunks of about 64 Ki code units,
- * in order: a large document (a 2,000-package SBOM) is written without being
- * held whole as one string, which costs a run more memory, and time, than the
- * serializing itself. The document and the arrays and objects in it are
- * written entry by entry, each of their entries by `JSON.stringify`, indented
- * where it stands. With `compact`, the chunks are those of
- * `JSON.stringify(value)` instead.
+ * in order: a large document (a 10,000-package SBOM or more) is written
+ * without being held whole as one string, which would cost a run more memory
+ * than the serializing itself. Its arrays and objects are written entry by
+ * entry, each of their entries by `JSON.stringify`, indented where it stands.
+ * A smaller one (fewer than 20,000 entries in it and its arrays and objects)
+ * is one chunk, made by one `JSON.stringify`. With `compact`, the chunks are
+ * those of `JSON.stringify(value)` instead.
  *
  * @example
  * ```ts
@@ -158,7 +159,7 @@ export function* jsonTextChunks(
   options: { compact?: boolean } = {},
 ): Generator<string, void, undefined> {
   const layout = options.compact ? COMPACT : INDENTED;
-  if (!isOpened(value)) {
+  if (!isOpened(value) || entryCount(value) < WHOLE_ENTRIES) {
     yield `${JSON.stringify(value, null, layout.indent)}${layout.end}`;
     return;
   }
@@ -204,6 +205,25 @@ export function* jsonTextChunks(
   }
   put(containerEnd(value, count, 0, layout) + layout.end, "");
   yield* joined(parts);
+}
+
+/**
+ * Below how many entries in a document and its arrays and objects (a 10,000-package SBOM has
+ * some 20,000) {@linkcode jsonTextChunks} makes its text whole, in one `JSON.stringify`: that
+ * costs a cold run half the time of writing it entry by entry, and the text is a few MB.
+ */
+const WHOLE_ENTRIES = 20_000;
+
+/** How many entries a container and the containers in it have, one level down. */
+function entryCount(container: Record<string, unknown> | unknown[]): number {
+  const keys = writtenKeys(container);
+  const count = keys?.length ?? (container as unknown[]).length;
+  let total = count;
+  for (let i = 0; i < count && total < WHOLE_ENTRIES; i++) {
+    const child = entryAt(container, keys, i);
+    if (isOpened(child)) total += writtenKeys(child)?.length ?? (child as unknown[]).length;
+  }
+  return total;
 }
 
 /** Parts as chunks: the small ones between two large ones joined, a large one on its own. */

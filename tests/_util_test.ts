@@ -129,7 +129,7 @@ Deno.test("jsonTextChunks: joined, the text toJsonText gives, whatever the docum
 
 Deno.test("jsonTextChunks: a large document comes in chunks of about 64 Ki code units", () => {
   const doc = {
-    components: Array.from({ length: 3000 }, (_, i) => ({ name: `p${i}`, tags: ["a", "b"] })),
+    components: Array.from({ length: 20_000 }, (_, i) => ({ name: `p${i}`, tags: ["a", "b"] })),
     last: { n: 1 },
   };
   const chunks = [...jsonTextChunks(doc)];
@@ -151,11 +151,24 @@ Deno.test("jsonTextChunks: a document of many scalars is chunked too, and a huge
   // One string longer than a chunk, at either level: its text (JSON.stringify's) comes alone,
   // neither prefixed nor joined with its neighbours (each would be a copy of it).
   const long = "a".repeat(1 << 17);
-  for (const doc of [{ x: long, y: 1 }, { p: [1, long, 2] }]) {
+  const many = new Array(20_000).fill(0);
+  for (const doc of [{ x: long, y: 1, many }, { p: [1, long, 2], many }]) {
     const parts = [...jsonTextChunks(doc)];
     assert.equal(parts.join(""), toJsonText(doc));
     assert.ok(parts.includes(JSON.stringify(long)), `${parts.length} parts`);
   }
+});
+
+Deno.test("jsonTextChunks: a document of fewer than 20,000 entries, two levels down, is one chunk", () => {
+  const doc = {
+    components: Array.from({ length: 19_990 }, (_, i) => ({ name: `p${i}`, deep: [[i], { i }] })),
+    metadata: { a: 1, b: [2] },
+  };
+  assert.deepEqual([...jsonTextChunks(doc)], [toJsonText(doc)]);
+  assert.deepEqual([...jsonTextChunks(doc, { compact: true })], [JSON.stringify(doc)]);
+  // 19,990 components, two metadata entries and two top-level keys: six more make 20,000.
+  for (let i = 0; i < 6; i++) doc.components.push({ name: "one more", deep: [] });
+  assert.ok([...jsonTextChunks(doc)].length > 1);
 });
 
 Deno.test("countBelow: how many sorted numbers are below a value, equal ones not counted", () => {

@@ -63,7 +63,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     ? await (await import("../sbom/spdx.ts")).toSpdx(inventory, options)
     : await (await import("../sbom/cyclonedx.ts")).toCycloneDx(inventory, options);
   const output = stringFlag(args, "output");
-  // Written in chunks: a large SBOM is never one string (see jsonTextChunks).
+  // Written in chunks when large: such an SBOM is never one string (see jsonTextChunks).
   if (output === undefined || output === "-") {
     for (const chunk of jsonTextChunks(doc)) io.stdout(chunk);
   } else {

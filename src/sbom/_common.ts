@@ -87,7 +87,7 @@ function compareHashes(a: Hash, b: Hash): number {
  * @returns A lowercase UUID (resolves once hashed).
  */
 export function contentUuid(document: unknown): Promise<string> {
-  // In chunks: a large document's text is never held whole (see jsonTextChunks).
+  // In chunks when large: its text is never held whole then (see jsonTextChunks).
   return uuidV5(jsonTextChunks(document, { compact: true }));
 }
 
