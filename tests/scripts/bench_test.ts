@@ -308,7 +308,7 @@ Deno.test("medianTime and formatTime: wall and CPU medians taken apart", () => {
   assert.equal(formatTime({ wall: 1500, cpu: 142 }, "s"), "CPU 0.142 s, wall 1.500 s");
 });
 
-Deno.test("processResult: the bar on the median CPU time over the floor of each round, plus the idle floor", () => {
+Deno.test("processResult: the bar on the median CPU time over the floor of each round, plus the idle floor (or the floor, when lower)", () => {
   const runs = [{ wall: 900, cpu: 140 }, { wall: 160, cpu: 150 }, { wall: 170, cpu: 145 }];
   // Round 2 ran on a loaded machine: its floor rose with the run.
   const floor = [{ wall: 80, cpu: 90 }, { wall: 400, cpu: 125 }, { wall: 85, cpu: 85 }];
@@ -324,13 +324,24 @@ Deno.test("processResult: the bar on the median CPU time over the floor of each 
   assert.equal(formatBar(result.bar), "CPU at idle floor ≤ 150 ms");
   assert.equal(result.reference, "—");
   assert.equal(isFailure(result), false, "a slow wall time under load does not decide");
-  const loaded = processResult("verify", runs, {
+  // The runs 60 ms slower, the floor as it was.
+  const loaded = processResult("verify", runs.map((r) => ({ ...r, cpu: r.cpu + 60 })), {
+    op: "<=",
+    limit: 150,
+    unit: "ms",
+    floor,
+  });
+  assert.equal(isFailure(loaded), true, "60 ms more over the floor misses the bar");
+  // A floor below the idle floor (a faster machine): the run's own CPU time, over the floor
+  // plus the floor (median 30 ms): 110 + 30 ms.
+  const fast = processResult("verify", runs, {
     op: "<=",
     limit: 150,
     unit: "ms",
     floor: floor.map((f) => ({ ...f, cpu: f.cpu - 60 })),
   });
-  assert.equal(isFailure(loaded), true, "60 ms more over the floor misses the bar");
+  assert.equal(fast.value, 140);
+  assert.ok(fast.vouch.startsWith("140.0 ms = CPU 110.0 ms over the empty deno run + 30.0 ms"));
   const seconds = processResult("sbom", [{ wall: 300, cpu: 250 }], {
     op: "<=",
     limit: 0.2,
