@@ -7,6 +7,29 @@ import { compareEdges, ROOT_ID } from "./types.ts";
 import { textWithoutCredentials, withoutCredentials } from "./_url.ts";
 import { posix } from "../_path.ts";
 import { checkDigest } from "./_errors.ts";
+import { VouchError } from "../errors.ts";
+
+/**
+ * The most components an inventory holds: 250,000, some ten times the largest real projects'
+ * (a monorepo's lock of 20,000 packages), and about the most whose SBOMs attest can sign (a
+ * 150,000-package CycloneDX BOM is 149 MB; evidence files are at most 256 MiB). A hostile
+ * lockfile of millions of entries is refused before it costs gigabytes and minutes (1.5 million
+ * Gradle coordinates took 4.5 GB and 460 s).
+ */
+export const MAX_COMPONENTS = 250_000;
+
+/** The most dependency edges an inventory holds: ten per component at most. */
+export const MAX_EDGES = 10 * MAX_COMPONENTS;
+
+/** The error of an inventory over {@linkcode MAX_COMPONENTS} or {@linkcode MAX_EDGES}. */
+function tooLarge(what: string): VouchError {
+  return new VouchError(
+    "inventory.too_large",
+    `the project lists more than ${what}: more than vouch describes in one SBOM`,
+    "no real project has so many: check for a generated or hostile file and --exclude it, or " +
+      "attest the parts of the project apart (--lockfile)",
+  );
+}
 
 /** What a reader knows about one occurrence of a component. */
 export interface ComponentInit {
@@ -222,6 +245,8 @@ export class OutputBuilder {
   readonly #drafts = new Map<string, Draft>();
   /** Edges by their ends: from → to → scopes (each once). */
   readonly #edges = new Map<string, Map<string, Scope[]>>();
+  /** How many edges {@linkcode OutputBuilder.#edges} holds. */
+  #edgeCount = 0;
 
   /**
    * Adds a workspace member (first-party), keeping the first one per id.
@@ -328,8 +353,10 @@ export class OutputBuilder {
     let targets = this.#edges.get(from);
     if (targets === undefined) this.#edges.set(from, targets = new Map());
     const scopes = targets.get(to);
+    if (scopes !== undefined && scopes.includes(scope)) return;
+    if (++this.#edgeCount > MAX_EDGES) throw tooLarge(`${MAX_EDGES.toLocaleString("en")} edges`);
     if (scopes === undefined) targets.set(to, [scope]);
-    else if (!scopes.includes(scope)) scopes.push(scope);
+    else scopes.push(scope);
   }
 
   /**
@@ -443,6 +470,9 @@ export class OutputBuilder {
       patches: [],
       bundled: [],
     };
+    if (this.#drafts.size >= MAX_COMPONENTS) {
+      throw tooLarge(`${MAX_COMPONENTS.toLocaleString("en")} components`);
+    }
     this.#drafts.set(component.id, draft);
     return draft;
   }

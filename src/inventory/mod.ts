@@ -376,6 +376,10 @@ async function readWith(
       const files = [[path, text] as [string, string], ...loaded()];
       throw withoutSecrets(valueInvalid(reader, files, error));
     }
+    // Too many components for one SBOM: in the file read when its own are too many.
+    if (error instanceof VouchError && error.code === "inventory.too_large") {
+      throw new VouchError(error.code, `${path}: ${error.message}`, error.hint);
+    }
     if (error instanceof VouchError) throw withoutSecrets(error);
     throw error;
   }

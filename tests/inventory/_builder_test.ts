@@ -3,6 +3,8 @@ import {
   type ComponentInit,
   distributionFields,
   lockFolderNode,
+  MAX_COMPONENTS,
+  MAX_EDGES,
   OutputBuilder,
 } from "../../src/inventory/_builder.ts";
 import type { Component } from "../../src/inventory/types.ts";
@@ -448,4 +450,29 @@ Deno.test("lockFolderNode: the root for a lock at the root; else a member for it
     `${ROOT_ID} pkg:pypi/api@1.0 runtime`,
     `${ROOT_ID} workspace:web/app runtime`,
   ]);
+});
+
+Deno.test("OutputBuilder: more than MAX_COMPONENTS components, or MAX_EDGES edges, is inventory.too_large", () => {
+  const builder = new OutputBuilder();
+  for (let i = 0; i < MAX_COMPONENTS; i++) builder.component(npm(`p${i}`));
+  builder.component(npm("p0", { direct: true })); // an occurrence of a known one is no new one
+  assert.throws(
+    () => builder.component(npm("one-more")),
+    (e: Error & { code?: string }) =>
+      e.code === "inventory.too_large" && e.message.includes("more than 250,000 components"),
+  );
+  const edges = new OutputBuilder();
+  const ids = Array.from({ length: 2_000 }, (_, i) => edges.component(npm(`q${i}`)));
+  let added = 0;
+  for (let i = 0; added < MAX_EDGES; i++) {
+    for (let j = 0; j < ids.length && added < MAX_EDGES; j++, added++) {
+      edges.edge(ids[i], ids[j] === ids[i] ? ROOT_ID : ids[j], "runtime");
+    }
+  }
+  edges.edge(ids[0], ids[1], "runtime"); // known: no new edge
+  assert.throws(
+    () => edges.edge(ids[0], ids[1], "dev"),
+    (e: Error & { code?: string }) =>
+      e.code === "inventory.too_large" && e.message.includes("more than 2,500,000 edges"),
+  );
 });

@@ -2337,3 +2337,19 @@ Deno.test("readInventory: a workspace member named as the unversioned root is an
     await done();
   }
 });
+
+Deno.test("a lockfile of more components than one SBOM holds is inventory.too_large at the file", async () => {
+  // 250,001 Gradle coordinates (a hostile or generated file; no real project has 20,000).
+  await withTempDir(async (dir) => {
+    const lines = Array.from({ length: 250_001 }, (_, i) => `org.x:a${i}:1.0=runtimeClasspath`);
+    await Deno.writeTextFile(`${dir}/build.gradle`, "plugins { id 'java' }\n");
+    await Deno.writeTextFile(`${dir}/gradle.lockfile`, `${lines.join("\n")}\nempty=\n`);
+    await assert.rejects(
+      () => readInventory(dir),
+      (e: VouchError) =>
+        isVouchError(e) && e.code === "inventory.too_large" &&
+        e.message === "gradle.lockfile: the project lists more than 250,000 components: more " +
+            "than vouch describes in one SBOM",
+    );
+  });
+});
