@@ -633,11 +633,24 @@ const TASK_HEADS = [
  * @returns Whether an offset is in a task's block.
  */
 function taskBlocks(code: string): (offset: number) => boolean {
+  return code.length <= MAX_KEPT_SCRIPT ? TASKS.get(code, () => findTasks(code)) : findTasks(code);
+}
+
+/** What {@linkcode taskBlocks} gave for each script's code: each of a build's locks asks again. */
+const TASKS = new TextCache<(offset: number) => boolean>(64);
+
+/** A brace, or a `;` that ends a statement. */
+const BRACE_OR_END = /[{};]/g;
+
+/** What {@linkcode taskBlocks} gives, computed. */
+function findTasks(code: string): (offset: number) => boolean {
   const braces: number[] = [];
   const inside: boolean[] = [];
   const open: boolean[] = [];
   let statement = 0;
-  for (let i = 0; i < code.length; i++) {
+  BRACE_OR_END.lastIndex = 0;
+  while (BRACE_OR_END.test(code)) {
+    const i = BRACE_OR_END.lastIndex - 1;
     const c = code[i];
     if (c === ";") statement = i + 1;
     if (c !== "{" && c !== "}") continue;
