@@ -109,6 +109,7 @@ import {
   gradleRootIdentity,
   gradleScriptNames,
   namedLocks,
+  onceEach,
   scriptCode,
 } from "./_gradle_script.ts";
 
@@ -654,7 +655,9 @@ export function readGradleLockfile(
   },
 ): ReaderResult {
   const { path, load, files, list, memo, namedBy } = options;
-  const peek = options.peek === undefined ? undefined : peekKept(options.peek, memo);
+  // Each lock looks into the settings scripts above it and the build's scripts: each once per
+  // reading of the tree (nomulus's 35 locks peeked at its settings script 59 times).
+  const peek = options.peek === undefined ? undefined : onceEach(options.peek, peeked(memo));
   const script = namedBy === undefined ? undefined : load?.(namedBy);
   // A named lock is its script's: build logic's (buildSrc's, a plugin build's) or the lock of
   // the script's own classpath is build scope, wherever it lies.
@@ -737,20 +740,14 @@ export function readGradleLockfile(
   return result;
 }
 
-/**
- * Looks into a file as `peek` does, once per reading of the tree (`memo`): each lock looks
- * into the settings scripts above it and the build's scripts (nomulus's 35 locks peeked at its
- * settings script 59 times, its projects' scripts 4 times each).
- */
-function peekKept(peek: Load, memo: Map<string, unknown> | undefined): Load {
-  if (memo === undefined) return peek;
-  return (file) => {
-    const key = `gradle_lockfile:peek:${file}`;
-    if (memo.has(key)) return memo.get(key) as string | undefined;
-    const text = peek(file);
-    memo.set(key, text);
-    return text;
-  };
+/** What the locks of a reading of the tree (`memo`) peeked at, by path. */
+function peeked(memo: Map<string, unknown> | undefined): Map<string, string | undefined> {
+  const key = "gradle_lockfile:peeked";
+  const known = memo?.get(key) as Map<string, string | undefined> | undefined;
+  if (known !== undefined) return known;
+  const kept = new Map<string, string | undefined>();
+  memo?.set(key, kept);
+  return kept;
 }
 
 /**
