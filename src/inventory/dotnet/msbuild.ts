@@ -1785,7 +1785,9 @@ export function evaluateMsbuildProject(
     files: recorded(1, options.files),
     list: recorded(2, options.list),
   });
-  kept.set(key, { inputs, project: structuredClone(project) });
+  let read = 0;
+  for (const [, , value] of inputs) read += typeof value === "string" ? value.length : 0;
+  if (read <= MAX_KEPT_PROJECT) kept.set(key, { inputs, project: structuredClone(project) });
   return project;
 }
 
@@ -1810,7 +1812,10 @@ function same(now: string | string[] | undefined, was: string | string[] | undef
  */
 const EVALUATED = new TextCache<Map<string, { inputs: Input[]; project: MsbuildProject }>>(64);
 
-/** The longest project {@linkcode EVALUATED} keeps (characters): a longer one is evaluated each time. */
+/**
+ * The most characters {@linkcode EVALUATED} keeps of a project and of the files its evaluation
+ * read, each: one that read more is evaluated each time (real ones read a few tens of thousands).
+ */
 const MAX_KEPT_PROJECT = 1024 * 1024;
 
 /** What {@linkcode evaluateMsbuildProject} gives, computed. */

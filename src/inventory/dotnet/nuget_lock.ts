@@ -264,7 +264,7 @@ interface Decoded {
 const DECODED = new TextCache<Decoded>(16);
 
 /** The longest lock {@linkcode DECODED} keeps (characters): a longer one is decoded each time. */
-const MAX_KEPT_LOCK = 4 * 1024 * 1024;
+const MAX_KEPT_LOCK = 1024 * 1024;
 
 /**
  * The entries a framework's `Direct` packages reach, by lowercased name: those of a traversal

@@ -91,8 +91,11 @@ export function scriptCode(script: string, kotlin: boolean): ScriptCode {
  */
 const SCRIPT_CODES = [new TextCache<ScriptCode>(64), new TextCache<ScriptCode>(64)];
 
-/** The longest script {@linkcode SCRIPT_CODES} keeps (characters): a longer one is kept alone. */
-const MAX_KEPT_SCRIPT = 1024 * 1024;
+/**
+ * The longest script {@linkcode SCRIPT_CODES} keeps (characters; real ones are a few tens of
+ * thousands): a longer one is kept alone, so that many hostile ones hold little memory.
+ */
+const MAX_KEPT_SCRIPT = 128 * 1024;
 
 /**
  * The longer script {@linkcode scriptCode} blanked last, and what it gave: the readers ask for
