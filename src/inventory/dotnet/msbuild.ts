@@ -100,6 +100,7 @@ import { isOutside } from "../_paths.ts";
 import { segmentMatches } from "../_glob.ts";
 import { VouchError } from "../../errors.ts";
 import { OutputBuilder } from "../_builder.ts";
+import { TextCache } from "../_text_cache.ts";
 import type { Load, ReaderResult } from "../_reader.ts";
 import {
   childElements,
@@ -1755,6 +1756,70 @@ function overridesVersion(
  *   item without `Include`/`Update`/`Remove`.
  */
 export function evaluateMsbuildProject(
+  text: string,
+  options: { path: string; load: Load; files?: Files; list?: Files },
+): MsbuildProject {
+  if (text.length > MAX_KEPT_PROJECT) return evaluateProject(text, options);
+  const kept = EVALUATED.get(text, () => new Map());
+  const key = `${options.files === undefined ? 0 : 1}${
+    options.list === undefined ? 0 : 1
+  }${options.path}`;
+  const known = kept.get(key);
+  const ask = [options.load, options.files, options.list];
+  if (known !== undefined && known.inputs.every(([kind, arg, was]) => same(ask[kind]!(arg), was))) {
+    return structuredClone(known.project);
+  }
+  const inputs: Input[] = [];
+  const recorded = <T extends string | string[]>(
+    kind: Input[0],
+    read: ((arg: string) => T | undefined) | undefined,
+  ): ((arg: string) => T | undefined) | undefined =>
+    read && ((arg) => {
+      const value = read(arg);
+      inputs.push([kind, arg, Array.isArray(value) ? [...value] : value]);
+      return value;
+    });
+  const project = evaluateProject(text, {
+    path: options.path,
+    load: recorded(0, options.load)!,
+    files: recorded(1, options.files),
+    list: recorded(2, options.list),
+  });
+  let read = 0;
+  for (const [, , value] of inputs) read += typeof value === "string" ? value.length : 0;
+  if (read <= MAX_KEPT_PROJECT) kept.set(key, { inputs, project: structuredClone(project) });
+  return project;
+}
+
+/**
+ * A file or folder listing an evaluation asked for: of `load` (0), `files` (1) or `list` (2),
+ * the path asked, and what it gave.
+ */
+type Input = [0 | 1 | 2, string, string | string[] | undefined];
+
+/** Whether a file's text or a folder's listing is what it was. */
+function same(now: string | string[] | undefined, was: string | string[] | undefined): boolean {
+  if (now === was) return true;
+  return Array.isArray(now) && Array.isArray(was) && now.length === was.length &&
+    now.every((entry, i) => entry === was[i]);
+}
+
+/**
+ * The projects evaluated, by their text, then by path (and which listings were given): what each
+ * evaluation asked and what it gave, and the project. A solution's lock files evaluate the
+ * projects they reference again (Flow.Launcher's 4 projects, 20 times); one is taken again while
+ * every file and listing it asked for is the same, which its evaluation depends on only.
+ */
+const EVALUATED = new TextCache<Map<string, { inputs: Input[]; project: MsbuildProject }>>(64);
+
+/**
+ * The most characters {@linkcode EVALUATED} keeps of a project and of the files its evaluation
+ * read, each: one that read more is evaluated each time (real ones read a few tens of thousands).
+ */
+const MAX_KEPT_PROJECT = 1024 * 1024;
+
+/** What {@linkcode evaluateMsbuildProject} gives, computed. */
+function evaluateProject(
   text: string,
   options: { path: string; load: Load; files?: Files; list?: Files },
 ): MsbuildProject {

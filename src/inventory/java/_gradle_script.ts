@@ -75,6 +75,9 @@ export interface ScriptCode {
  * @returns The two blanked texts.
  */
 export function scriptCode(script: string, kotlin: boolean): ScriptCode {
+  if (script.length <= MAX_KEPT_SCRIPT) {
+    return SCRIPT_CODES[kotlin ? 1 : 0].get(script, () => blankScript(script, kotlin));
+  }
   if (lastBlanked?.script === script && lastBlanked.kotlin === kotlin) return lastBlanked.out;
   const out = blankScript(script, kotlin);
   lastBlanked = { script, kotlin, out };
@@ -82,19 +85,58 @@ export function scriptCode(script: string, kotlin: boolean): ScriptCode {
 }
 
 /**
- * The script {@linkcode scriptCode} blanked last, and what it gave: the readers ask for one
- * settings script several times (its plugin builds, its included builds, its projects), and
+ * What {@linkcode scriptCode} gave for each script (Groovy's, Kotlin's), by its text: the readers
+ * ask for a build's scripts again for each lock (nomulus's 35 locks blanked its 16 scripts 114
+ * times).
+ */
+const SCRIPT_CODES = [new TextCache<ScriptCode>(64), new TextCache<ScriptCode>(64)];
+
+/**
+ * The longest script {@linkcode SCRIPT_CODES} keeps (characters; real ones are a few tens of
+ * thousands): a longer one is kept alone, so that many hostile ones hold little memory.
+ */
+const MAX_KEPT_SCRIPT = 128 * 1024;
+
+/**
+ * The longer script {@linkcode scriptCode} blanked last, and what it gave: the readers ask for
+ * one settings script several times (its plugin builds, its included builds, its projects), and
  * once for each lock below it.
  */
 let lastBlanked: { script: string; kotlin: boolean; out: ScriptCode } | undefined;
 
-/** What {@linkcode scriptCode} gives, computed. */
+/** What may start a comment, a string, or a block or end one, in Groovy's code. */
+const GROOVY_CODE_MARK = /[/"'{}$]/g;
+/** What may start a comment, a string, or a block or end one, in Kotlin's code. */
+const KOTLIN_CODE_MARK = /[/"'{}]/g;
+/** What may end a string, escape a character or start a template in one, of any kind. */
+const STRING_MARK = /["'/\n\\$]/g;
+/** Where a Kotlin block comment opens or closes (they nest). */
+const KOTLIN_COMMENT_MARK = /\/\*|\*\//g;
+/** A character a blanked stretch blanks: any but a line break. */
+const NOT_LINE_BREAK = /[^\n\r]/g;
+
+/**
+ * What {@linkcode scriptCode} gives, computed. It jumps from one character that may matter to
+ * the next (a regexp's `lastIndex`), and blanks the stretches it finds in one pass at the end.
+ */
 function blankScript(script: string, kotlin: boolean): ScriptCode {
   const n = script.length;
-  const said = script.split("");
-  const code = script.split("");
-  const blank = (out: string[], from: number, to: number): void => {
-    for (let k = from; k < to; k++) if (out[k] !== "\n" && out[k] !== "\r") out[k] = " ";
+  /** The stretches blanked in `said` (comments), as offset pairs, in order. */
+  const said: number[] = [];
+  /** The stretches blanked in `code` (comments and strings' text), as offset pairs, in order. */
+  const code: number[] = [];
+  const comment = (from: number, to: number): void => {
+    said.push(from, to);
+    code.push(from, to);
+  };
+  /** A string's text, which holds the stretches found in its templates since `from`. */
+  const stringText = (from: number, to: number): void => {
+    let end = to;
+    while (code.length > 0 && code[code.length - 2] >= from) {
+      end = Math.max(end, code.pop()!);
+      code.pop();
+    }
+    code.push(from, end);
   };
   let i = 0;
   /** How many templates the string being skipped is in (`"${"${…}"}"`). */
@@ -108,29 +150,26 @@ function blankScript(script: string, kotlin: boolean): ScriptCode {
   };
   /** Skips code from `i` to the `}` that closes a template (`nested`) or to the end. */
   const skipCode = (nested: boolean): void => {
+    const mark = kotlin ? KOTLIN_CODE_MARK : GROOVY_CODE_MARK;
     let depth = 0;
     while (i < n) {
+      mark.lastIndex = i;
+      if (!mark.test(script)) {
+        i = n;
+        break;
+      }
+      i = mark.lastIndex - 1;
       const c = script[i];
       if (c === "/" && script[i + 1] === "/") {
         const end = script.indexOf("\n", i);
         const to = end === -1 ? n : end;
-        blank(said, i, to);
-        blank(code, i, to);
+        comment(i, to);
         i = to;
       } else if (c === "/" && script[i + 1] === "*") {
         const from = i;
-        let open = 0;
-        while (i < n) {
-          if (script.startsWith("/*", i) && (open === 0 || kotlin)) {
-            open++;
-            i += 2;
-          } else if (script.startsWith("*/", i)) {
-            i += 2;
-            if (--open === 0) break;
-          } else i++;
-        }
-        blank(said, from, i);
-        blank(code, from, i);
+        i = kotlin ? kotlinCommentEnd(i) : script.indexOf("*/", i + 2);
+        i = i === -1 ? n : i + 2;
+        comment(from, i);
       } else if (c === '"' || c === "'") {
         const triple = script.startsWith(c.repeat(3), i);
         skipString(triple ? c.repeat(3) : c, c === '"', !(kotlin && triple), triple);
@@ -148,6 +187,16 @@ function blankScript(script: string, kotlin: boolean): ScriptCode {
       } else i++;
     }
   };
+  /** Where the Kotlin block comment at `from` ends, its nested ones closed (`-1`: it does not). */
+  const kotlinCommentEnd = (from: number): number => {
+    let open = 0;
+    KOTLIN_COMMENT_MARK.lastIndex = from;
+    for (let m; (m = KOTLIN_COMMENT_MARK.exec(script)) !== null;) {
+      if (m[0] === "/*") open++;
+      else if (--open === 0) return m.index;
+    }
+    return -1;
+  };
   /**
    * Skips the string literal at `i` that `close` ends (opened by `open` characters, the length
    * of `close` unless told), blanking its text.
@@ -163,6 +212,12 @@ function blankScript(script: string, kotlin: boolean): ScriptCode {
     const from = i;
     let to = n;
     while (i < n) {
+      STRING_MARK.lastIndex = i;
+      if (!STRING_MARK.test(script)) {
+        i = n;
+        break;
+      }
+      i = STRING_MARK.lastIndex - 1;
       if (script.startsWith(close, i)) {
         to = i;
         i += close.length;
@@ -184,10 +239,25 @@ function blankScript(script: string, kotlin: boolean): ScriptCode {
         i++;
       } else i++;
     }
-    blank(code, from, Math.min(to, n));
+    stringText(from, Math.min(to, n));
   };
   skipCode(false);
-  return { said: said.join(""), code: code.join("") };
+  return { said: blanked(script, said), code: blanked(script, code) };
+}
+
+/** A text with stretches of it (offset pairs, in order, apart) blanked but its line breaks. */
+function blanked(text: string, stretches: readonly number[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (let k = 0; k < stretches.length; k += 2) {
+    const from = stretches[k];
+    const to = stretches[k + 1];
+    if (to <= from) continue;
+    parts.push(text.slice(at, from), text.slice(from, to).replace(NOT_LINE_BREAK, " "));
+    at = to;
+  }
+  parts.push(text.slice(at));
+  return parts.join("");
 }
 
 /** The longest text before a `{` that names its block (`name`, `name(args)`). */
@@ -242,22 +312,35 @@ const MATTERS = new Set([
  * @returns The names of the blocks open at an offset of it.
  */
 export function blocksOf(code: string): (offset: number) => readonly string[] {
+  return code.length <= MAX_KEPT_SCRIPT
+    ? BLOCKS.get(code, () => findBlocks(code))
+    : findBlocks(code);
+}
+
+/** What {@linkcode blocksOf} gave for each script's code: the readers ask again for each lock. */
+const BLOCKS = new TextCache<(offset: number) => readonly string[]>(64);
+
+/** A brace. */
+const BRACE = /[{}]/g;
+
+/** What {@linkcode blocksOf} gives, computed. */
+function findBlocks(code: string): (offset: number) => readonly string[] {
   /** The offsets of the braces, and the names of the blocks open just after each. */
   const braces: number[] = [];
   const inside: (readonly string[])[] = [];
   const opened: Array<{ names: readonly string[]; parent: number }> = [];
   const none: readonly string[] = [];
   let current = -1;
-  for (let i = 0; i < code.length; i++) {
+  BRACE.lastIndex = 0;
+  while (BRACE.test(code)) {
+    const i = BRACE.lastIndex - 1;
     if (code[i] === "{") {
       const outer = current === -1 ? none : opened[current].names;
       const name = blockName(code, i);
       const kept = MATTERS.has(name) ? outer.includes(name) : outer.some((n) => !MATTERS.has(n));
       opened.push({ names: kept ? outer : [...outer, name], parent: current });
       current = opened.length - 1;
-    } else if (code[i] === "}") {
-      if (current !== -1) current = opened[current].parent;
-    } else continue;
+    } else if (current !== -1) current = opened[current].parent;
     braces.push(i);
     inside.push(current === -1 ? none : opened[current].names);
   }
@@ -553,11 +636,24 @@ const TASK_HEADS = [
  * @returns Whether an offset is in a task's block.
  */
 function taskBlocks(code: string): (offset: number) => boolean {
+  return code.length <= MAX_KEPT_SCRIPT ? TASKS.get(code, () => findTasks(code)) : findTasks(code);
+}
+
+/** What {@linkcode taskBlocks} gave for each script's code: each of a build's locks asks again. */
+const TASKS = new TextCache<(offset: number) => boolean>(64);
+
+/** A brace, or a `;` that ends a statement. */
+const BRACE_OR_END = /[{};]/g;
+
+/** What {@linkcode taskBlocks} gives, computed. */
+function findTasks(code: string): (offset: number) => boolean {
   const braces: number[] = [];
   const inside: boolean[] = [];
   const open: boolean[] = [];
   let statement = 0;
-  for (let i = 0; i < code.length; i++) {
+  BRACE_OR_END.lastIndex = 0;
+  while (BRACE_OR_END.test(code)) {
+    const i = BRACE_OR_END.lastIndex - 1;
     const c = code[i];
     if (c === ";") statement = i + 1;
     if (c !== "{" && c !== "}") continue;
@@ -897,6 +993,22 @@ function expression(text: ScriptCode, start: number): string {
   return said.slice(start, end).trim();
 }
 
+/**
+ * Reads files as `read` does, each once: what it gave is kept in `kept`, by path.
+ *
+ * @param read Reads a file (a peek, which counts no file read).
+ * @param kept What it gave, by path: a map that outlives the calls, to keep it longer.
+ * @returns The reading.
+ */
+export function onceEach(read: Load, kept = new Map<string, string | undefined>()): Load {
+  return (path) => {
+    if (kept.has(path)) return kept.get(path);
+    const text = read(path);
+    kept.set(path, text);
+    return text;
+  };
+}
+
 /** The folder of the build a script belongs to: the nearest at or above it with a settings script. */
 function buildRoot(folder: string, load: Load): string {
   for (let dir = folder;; dir = posix.dirname(dir)) {
@@ -943,6 +1055,8 @@ export function namedLocks(
   files?: (folder: string) => string[] | undefined,
   peek: Load = load,
 ): NamedLock[] {
+  // The settings scripts beside it and above are looked into more than once.
+  peek = onceEach(peek);
   const project = posix.dirname(path);
   let root: string | undefined;
   const rootOf = (): string => root ??= buildRoot(project, load);
@@ -1220,6 +1334,8 @@ export function gradleRootIdentity(
   load: Load,
   peek: Load = load,
 ): { name?: string; group?: string; version?: string; warnings?: string[] } {
+  // Each subproject's script is looked into for the group, then for the version.
+  const peekOnce = onceEach(peek);
   const script = rootScriptOf({ root: ".", load });
   // Which script the root project runs is unknown: so are its group and version.
   const { text, kotlin } = script ?? { text: scriptCode("", false), kotlin: false };
@@ -1244,7 +1360,7 @@ export function gradleRootIdentity(
     // Gradle configures the root project, then each subproject (TaskPathProjectEvaluator's
     // configureHierarchy, the subprojects in DefaultProject's order: by depth, then path): the
     // last subproject's script that sets `rootProject.version` sets the root's.
-    const sets = subprojectRootSets(context, peek, key, unplaced);
+    const sets = subprojectRootSets(context, peekOnce, key, unplaced);
     const values = new Set(sets.map((s) => s.value));
     if (sets.length > 0) value = values.has(undefined) ? undefined : sets.at(-1)!.value;
     if (values.has(undefined)) {
@@ -1350,9 +1466,6 @@ function subprojectRootSets(
   const order = [...projects].sort((a, b) =>
     a.split(":").length - b.split(":").length || compareStrings(a, b)
   );
-  const setter = new RegExp(
-    `\\brootProject\\s*\\.\\s*set${name[0].toUpperCase()}${name.slice(1)}\\s*\\(`,
-  );
   const out: RootSet[] = [];
   for (const project of order) {
     const folder = folderOf(project);
@@ -1364,47 +1477,89 @@ function subprojectRootSets(
       path === undefined || text === undefined ||
       !/\b(?:rootProject|project\s*\(\s*["']:["'])/.test(text)
     ) continue;
-    const kotlin = path.endsWith(".kts");
-    const script = scriptCode(text, kotlin);
-    const { code } = script;
-    const blocks = blocksOf(code);
-    // The blocks that configure the root project: the offset of their `{`, and of their head.
-    const rootBlocks = new Map<number, number>();
-    for (const open of code.matchAll(/\{/g)) {
-      const from = Math.max(0, open.index - HEAD_CHARS);
-      const head = ROOT_BLOCK.exec(script.said.slice(from, open.index));
-      if (head !== null) rootBlocks.set(open.index, from + head.index + head[0].search(/\S/));
-    }
-    const inRootBlock = (m: RegExpExecArray): boolean =>
-      [...rootBlocks.keys()].some((b) => b < m.index && closing(code, b + 1, "{", "}") > m.index);
-    const sets = setsOf(code, name, kotlin, blocks, ROOT_PROJECT)
-      .filter((m) => /^(?:project\s*\.\s*)?rootProject\b/.test(m[0]) || inRootBlock(m));
-    const calls = setter.exec(script.said);
-    if (sets.length === 0 && calls === null) continue;
+    const set = rootSetIn(text, path.endsWith(".kts"), name);
+    if (set === undefined) continue;
     context.load(path);
-    const first = calls === null
-      ? sets[0].index
-      : Math.min(calls.index, sets[0]?.index ?? Infinity);
-    const set: RootSet = { script: path, line: code.slice(0, first).split("\n").length };
-    const m = sets[0];
-    // At the script's top, or right in a root project's block there.
-    const brace = m === undefined ? undefined : enclosingBrace(code, m.index);
-    const head = brace === undefined ? undefined : rootBlocks.get(brace);
-    const top = m !== undefined &&
-      (brace === undefined
-        ? blocks(m.index).length === 0
-        : head !== undefined && blocks(head).length === 0 && !guarded(code, head));
-    if (
-      calls === null && sets.length === 1 && (m[1] === "=" || m.groups?.call !== undefined) &&
-      top && !guarded(code, m.index)
-    ) {
-      const value = plainString(expression(script, m.index + m[0].length), kotlin);
-      if (value !== undefined) set.value = value;
-    }
-    out.push(set);
+    out.push({ script: path, ...set });
   }
   return out;
 }
+
+/** Where a script sets the root project's group or version (see {@linkcode RootSet}). */
+type RootSetAt = Omit<RootSet, "script">;
+
+/**
+ * Where a subproject's script sets the root project's `group` or `version` (see
+ * {@linkcode subprojectRootSets}): the line, and the value when literal; `undefined` when it does
+ * not. Kept by the script's text: each of a build's root locks asks again.
+ */
+function rootSetIn(
+  text: string,
+  kotlin: boolean,
+  name: "group" | "version",
+): RootSetAt | undefined {
+  const kept = text.length <= MAX_KEPT_SCRIPT
+    ? ROOT_SETS[kotlin ? 1 : 0].get(text, () => new Map())
+    : new Map<string, RootSetAt | undefined>();
+  if (kept.has(name)) return kept.get(name);
+  const found = findRootSet(text, kotlin, name);
+  kept.set(name, found);
+  return found;
+}
+
+/** What {@linkcode rootSetIn} gives, found. */
+function findRootSet(
+  text: string,
+  kotlin: boolean,
+  name: "group" | "version",
+): RootSetAt | undefined {
+  const script = scriptCode(text, kotlin);
+  const { code } = script;
+  const blocks = blocksOf(code);
+  // The blocks that configure the root project: the offset of their `{`, and of their head.
+  const rootBlocks = new Map<number, number>();
+  for (const open of code.matchAll(/\{/g)) {
+    const from = Math.max(0, open.index - HEAD_CHARS);
+    const head = ROOT_BLOCK.exec(script.said.slice(from, open.index));
+    if (head !== null) rootBlocks.set(open.index, from + head.index + head[0].search(/\S/));
+  }
+  const inRootBlock = (m: RegExpExecArray): boolean =>
+    [...rootBlocks.keys()].some((b) => b < m.index && closing(code, b + 1, "{", "}") > m.index);
+  const sets = setsOf(code, name, kotlin, blocks, ROOT_PROJECT)
+    .filter((m) => /^(?:project\s*\.\s*)?rootProject\b/.test(m[0]) || inRootBlock(m));
+  const calls = ROOT_SETTERS[name].exec(script.said);
+  if (sets.length === 0 && calls === null) return undefined;
+  const first = calls === null ? sets[0].index : Math.min(calls.index, sets[0]?.index ?? Infinity);
+  const set: RootSetAt = { line: code.slice(0, first).split("\n").length };
+  const m = sets[0];
+  // At the script's top, or right in a root project's block there.
+  const brace = m === undefined ? undefined : enclosingBrace(code, m.index);
+  const head = brace === undefined ? undefined : rootBlocks.get(brace);
+  const top = m !== undefined &&
+    (brace === undefined
+      ? blocks(m.index).length === 0
+      : head !== undefined && blocks(head).length === 0 && !guarded(code, head));
+  if (
+    calls === null && sets.length === 1 && (m[1] === "=" || m.groups?.call !== undefined) &&
+    top && !guarded(code, m.index)
+  ) {
+    const value = plainString(expression(script, m.index + m[0].length), kotlin);
+    if (value !== undefined) set.value = value;
+  }
+  return set;
+}
+
+/** What {@linkcode rootSetIn} found in each script (Groovy's, Kotlin's), by its text and name. */
+const ROOT_SETS = [
+  new TextCache<Map<string, RootSetAt | undefined>>(64),
+  new TextCache<Map<string, RootSetAt | undefined>>(64),
+];
+
+/** A subproject's script setting the root project's group or version by a call. */
+const ROOT_SETTERS = {
+  group: /\brootProject\s*\.\s*setGroup\s*\(/,
+  version: /\brootProject\s*\.\s*setVersion\s*\(/,
+};
 
 /**
  * What opens a block of a subproject's script that configures the root project (before its `{`):

@@ -109,6 +109,7 @@ import {
   gradleRootIdentity,
   gradleScriptNames,
   namedLocks,
+  onceEach,
   scriptCode,
 } from "./_gradle_script.ts";
 
@@ -499,6 +500,9 @@ function catalogLibraries(file: string, look: Load): Map<string, string> | undef
   return out;
 }
 
+/** A list of configurations as Gradle writes it: names without spaces, one comma between. */
+const PLAIN_LIST = /^[^\s,]+(?:,[^\s,]+)*$/;
+
 /**
  * Parses the lines of a Gradle lock file (no mapping).
  *
@@ -529,7 +533,8 @@ export function parseGradleLockfile(text: string, path: string): LockedModule[] 
     const coordinates = eq === -1 ? line : line.slice(0, eq);
     const parts = coordinates.split(":");
     // An empty group is a module with none (an Ivy or flat-dir module: `:name:1.0=…`).
-    if (parts.length !== 3 || parts.some((p, n) => (p === "" && n > 0) || /\s/.test(p))) {
+    // No part holds a space, nor is empty but the group.
+    if (parts.length !== 3 || parts[1] === "" || parts[2] === "" || /\s/.test(coordinates)) {
       throw invalid(
         path,
         at,
@@ -543,7 +548,11 @@ export function parseGradleLockfile(text: string, path: string): LockedModule[] 
       }
       configurations = [legacy];
     } else {
-      configurations = line.slice(eq + 1).split(",").map((c) => c.trim()).filter((c) => c !== "");
+      const list = line.slice(eq + 1);
+      // Gradle writes `a,b,c`: split as it is, or else each name trimmed and the empty ones left.
+      configurations = PLAIN_LIST.test(list)
+        ? list.split(",")
+        : list.split(",").map((c) => c.trim()).filter((c) => c !== "");
       if (configurations.length === 0) {
         throw invalid(path, at, `${coordinates} names no configuration after =`);
       }
@@ -653,7 +662,10 @@ export function readGradleLockfile(
     list?: (folder: string) => string[] | undefined;
   },
 ): ReaderResult {
-  const { path, load, files, list, memo, namedBy, peek } = options;
+  const { path, load, files, list, memo, namedBy } = options;
+  // Each lock looks into the settings scripts above it and the build's scripts: each once per
+  // reading of the tree (nomulus's 35 locks peeked at its settings script 59 times).
+  const peek = options.peek === undefined ? undefined : onceEach(options.peek, peeked(memo));
   const script = namedBy === undefined ? undefined : load?.(namedBy);
   // A named lock is its script's: build logic's (buildSrc's, a plugin build's) or the lock of
   // the script's own classpath is build scope, wherever it lies.
@@ -679,8 +691,15 @@ export function readGradleLockfile(
   const release = releaseLocked(modules);
   const springBoot = productionLocked(text, modules);
   const platforms = declaredPlatforms(namedBy ?? path, { load, peek, list, files, memo });
+  // Most modules share their configurations with others: their type and scopes are found once.
+  const kinds = new Map<string, { type?: "toml"; scopes?: Scope[] }>();
   for (const m of modules) {
-    let type: string | undefined = lockedType(m.configurations);
+    const configurations = m.configurations.join(",");
+    let kind = kinds.get(configurations);
+    if (kind === undefined) {
+      kinds.set(configurations, kind = { type: lockedType(m.configurations) });
+    }
+    let type: string | undefined = kind.type;
     const declaring = type === undefined ? platforms.get(`${m.group}:${m.name}`) : undefined;
     if (declaring !== undefined) {
       // A platform's artifact is its POM, as a Maven BOM's purl has it.
@@ -702,7 +721,7 @@ export function readGradleLockfile(
       version: id.version,
       scopes: folderScopes !== undefined
         ? [...folderScopes]
-        : gradleScopes(m.configurations, buildLock, release, springBoot),
+        : [...kind.scopes ??= gradleScopes(m.configurations, buildLock, release, springBoot)],
       groups: m.configurations,
       sources: [path],
     });
@@ -734,6 +753,16 @@ export function readGradleLockfile(
     if (root !== undefined) result.rootProject = root;
   }
   return result;
+}
+
+/** What the locks of a reading of the tree (`memo`) peeked at, by path. */
+function peeked(memo: Map<string, unknown> | undefined): Map<string, string | undefined> {
+  const key = "gradle_lockfile:peeked";
+  const known = memo?.get(key) as Map<string, string | undefined> | undefined;
+  if (known !== undefined) return known;
+  const kept = new Map<string, string | undefined>();
+  memo?.set(key, kept);
+  return kept;
 }
 
 /**

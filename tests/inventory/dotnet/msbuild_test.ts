@@ -26,6 +26,42 @@ function summary(out: ReturnType<typeof readMsbuildProject>): string[] {
   );
 }
 
+// An evaluation is taken again only while every file and listing it asked for is the same: a
+// changed Directory.Build.props, or a listing, is evaluated afresh; what a caller changes in the
+// project it gets is not in the next one.
+Deno.test("evaluateMsbuildProject: again only while what it read is the same", () => {
+  const project = '<Project Sdk="Microsoft.NET.Sdk">\n' +
+    '  <ItemGroup><PackageReference Include="A" Version="$(AVersion)" /></ItemGroup>\n' +
+    "</Project>\n";
+  const props = (version: string): string =>
+    `<Project><PropertyGroup><AVersion>${version}</AVersion></PropertyGroup></Project>\n`;
+  const files: Record<string, string> = { "Directory.Build.props": props("1.0.0") };
+  const load = (path: string): string | undefined => files[path];
+  const versions = (options: { files?: (folder: string) => string[] | undefined } = {}) => {
+    const out = evaluateMsbuildProject(project, { path: "app/App.csproj", load, ...options });
+    const got = out.packages.map((p) => `${p.name} ${p.version ?? "-"}`);
+    out.packages.push({ name: "Mutated", scope: "runtime", source: "x" });
+    return got;
+  };
+  assert.deepEqual(versions(), ["A 1.0.0"]);
+  assert.deepEqual(versions(), ["A 1.0.0"], "the same again, not what the caller added");
+  files["Directory.Build.props"] = props("2.0.0");
+  assert.deepEqual(versions(), ["A 2.0.0"]);
+  delete files["Directory.Build.props"];
+  files["app/Directory.Build.props"] = props("3.0.0");
+  assert.deepEqual(versions(), ["A 3.0.0"]);
+  // A listing that names the props file in another case: found through it.
+  const listed = (names: string[]) => (folder: string) => folder === "app" ? names : [];
+  files["app/directory.build.props"] = files["app/Directory.Build.props"];
+  delete files["app/Directory.Build.props"];
+  for (let twice = 0; twice < 2; twice++) {
+    assert.deepEqual(versions({ files: listed(["directory.build.props", "App.csproj"]) }), [
+      "A 3.0.0",
+    ]);
+    assert.deepEqual(versions({ files: listed(["App.csproj"]) }), ["A -"], "not listed: none");
+  }
+});
+
 Deno.test("readMsbuildProject: a project at the root with versions, ranges and properties", () => {
   const out = readIn(fixture("dotnet", "msbuild", "single"), "Single.fsproj");
   assertWellFormed(out);

@@ -114,6 +114,158 @@ Deno.test("scriptCode: comments and the text of strings are blanked, offsets and
   assert.equal(scriptCode(kotlin, true).code.replace(/[^{}]/g, ""), "{}", "raw string, char");
 });
 
+/**
+ * What scriptCode gave before it jumped from one character that matters to the next: a plain
+ * walk over each character, the reference its output must equal.
+ */
+function blankedByWalk(script: string, kotlin: boolean): { said: string; code: string } {
+  const n = script.length;
+  const said = script.split("");
+  const code = script.split("");
+  const blank = (out: string[], from: number, to: number): void => {
+    for (let k = from; k < to; k++) if (out[k] !== "\n" && out[k] !== "\r") out[k] = " ";
+  };
+  let i = 0;
+  let nesting = 0;
+  const valueStarts = (at: number): boolean => {
+    let k = at - 1;
+    while (k >= 0 && /[ \t]/.test(script[k])) k--;
+    return k < 0 || /[=(,\[:!&|?{};\n]/.test(script[k]) ||
+      /(?:^|[^\w.])(?:return|assert)$/.test(script.slice(Math.max(0, k - 7), k + 1));
+  };
+  const skipCode = (nested: boolean): void => {
+    let depth = 0;
+    while (i < n) {
+      const c = script[i];
+      if (c === "/" && script[i + 1] === "/") {
+        const end = script.indexOf("\n", i);
+        const to = end === -1 ? n : end;
+        blank(said, i, to);
+        blank(code, i, to);
+        i = to;
+      } else if (c === "/" && script[i + 1] === "*") {
+        const from = i;
+        let open = 0;
+        while (i < n) {
+          if (script.startsWith("/*", i) && (open === 0 || kotlin)) {
+            open++;
+            i += 2;
+          } else if (script.startsWith("*/", i)) {
+            i += 2;
+            if (--open === 0) break;
+          } else i++;
+        }
+        blank(said, from, i);
+        blank(code, from, i);
+      } else if (c === '"' || c === "'") {
+        const triple = script.startsWith(c.repeat(3), i);
+        skipString(triple ? c.repeat(3) : c, c === '"', !(kotlin && triple), triple);
+      } else if (!kotlin && c === "$" && script[i + 1] === "/") {
+        skipString("/$", true, false, true, 2);
+      } else if (!kotlin && c === "/" && valueStarts(i)) {
+        skipString("/", true, false, true);
+      } else if (c === "{") {
+        depth++;
+        i++;
+      } else if (c === "}") {
+        if (nested && depth === 0) return;
+        depth--;
+        i++;
+      } else i++;
+    }
+  };
+  const skipString = (
+    close: string,
+    templates: boolean,
+    escapes: boolean,
+    multiline: boolean,
+    open = close.length,
+  ): void => {
+    i += open;
+    const from = i;
+    let to = n;
+    while (i < n) {
+      if (script.startsWith(close, i)) {
+        to = i;
+        i += close.length;
+        break;
+      }
+      const c = script[i];
+      if (c === "\n" && !multiline) {
+        to = i;
+        break;
+      }
+      if (close === "/$" && c === "$" && /[$/]/.test(script[i + 1] ?? "")) i += 2;
+      else if (close === "/" && c === "\\" && script[i + 1] === "/") i += 2;
+      else if (escapes && c === "\\") i += 2;
+      else if (templates && c === "$" && script[i + 1] === "{" && nesting < 100) {
+        i += 2;
+        nesting++;
+        skipCode(true);
+        nesting--;
+        i++;
+      } else i++;
+    }
+    blank(code, from, Math.min(to, n));
+  };
+  skipCode(false);
+  return { said: said.join(""), code: code.join("") };
+}
+
+// scriptCode jumps from one character that may matter to the next and blanks by stretches: the
+// same as a walk over each character, on random scripts of the characters that matter.
+Deno.test("scriptCode: the same as a walk over each character, on random scripts", () => {
+  const pieces = [
+    "/",
+    "*",
+    '"',
+    "'",
+    "$",
+    "{",
+    "}",
+    "\n",
+    "\r",
+    "\\",
+    " ",
+    "\t",
+    "a",
+    "=",
+    "(",
+    ",",
+    ".",
+    ";",
+    "return ",
+    "assert",
+    '"""',
+    "'''",
+    "${",
+    "$/",
+    "/$",
+    "//",
+    "/*",
+    "*/",
+    "é",
+    "\ud83d",
+  ];
+  let seed = 9;
+  const random = (below: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return Math.floor((seed / 2147483648) * below);
+  };
+  const deep = '"${'.repeat(120) + "x /* c */ 'a' // d\n" + '}"'.repeat(120);
+  const scripts = [deep, "/* /* */ x */ y", "/*/ x */", "x = /a\\/b/ + $/a$$b$/c/$ // z"];
+  for (let t = 0; t < 4000; t++) {
+    let script = "";
+    for (let k = random(60); k > 0; k--) script += pieces[random(pieces.length)];
+    scripts.push(script);
+  }
+  for (const script of scripts) {
+    for (const kotlin of [false, true]) {
+      assert.deepEqual({ ...scriptCode(script, kotlin) }, blankedByWalk(script, kotlin), script);
+    }
+  }
+});
+
 // A brace in a comment or a string misplaced the blocks: the lock read as another's.
 Deno.test("namedLocks: a brace or a lockFile in a comment or a string is not code", () => {
   assert.deepEqual(

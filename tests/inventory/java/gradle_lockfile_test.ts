@@ -356,6 +356,28 @@ Deno.test("parseGradleLockfile: a lock without its last empty= line is cut short
   assert.deepEqual(parseGradleLockfile("", legacy), []);
 });
 
+// A list Gradle writes (`a,b`) is split as it is; any other has each name trimmed and the empty
+// ones left; a space in a coordinate, or an empty name or version, is refused.
+Deno.test("parseGradleLockfile: configurations trimmed, empty ones left; coordinates without spaces", () => {
+  const configurations = (list: string): string[] =>
+    parseGradleLockfile(`g:a:1=${list}\nempty=\n`, "gradle.lockfile")[0].configurations;
+  assert.deepEqual(configurations("a,b"), ["a", "b"]);
+  assert.deepEqual(configurations(" a ,\tb , ,c,"), ["a", "b", "c"]);
+  assert.deepEqual(configurations(",a\u00a0,\ufeffb"), ["a", "b"]);
+  assert.throws(() => configurations(" , ,"), /names no configuration after =/);
+  assert.deepEqual(
+    parseGradleLockfile(":a:1=c\nempty=\n", "gradle.lockfile").map((m) => m.group),
+    [""],
+  );
+  for (const coordinates of ["g::1", "g:a:", "g :a:1", "g:a\u00a0:1", "g:a:1\tb", "g:a"]) {
+    assert.throws(
+      () => parseGradleLockfile(`${coordinates}=c\nempty=\n`, "gradle.lockfile"),
+      /expected group:name:version=configurations/,
+      coordinates,
+    );
+  }
+});
+
 Deno.test("parseGradleLockfile: LF, CRLF and CR-alone line ends read alike (Java's readLine)", () => {
   const text = Deno.readTextFileSync(
     fixture("java", "gradle_lockfile", "multi", "gradle.lockfile"),
