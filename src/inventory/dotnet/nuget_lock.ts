@@ -51,7 +51,6 @@ import { posix } from "../../_path.ts";
 import { VouchError } from "../../errors.ts";
 import { compareStrings, isRecord } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
-import { TextCache } from "../_text_cache.ts";
 import type { Load, ReaderResult } from "../_reader.ts";
 import { lineAt, parseJsonObject } from "../_formats/json.ts";
 import { type Member, ROOT_ID, type Scope } from "../types.ts";
@@ -251,26 +250,11 @@ function decode(lock: Record<string, unknown>, text: string, path: string): Map<
   return frameworks;
 }
 
-/** A lock's version and its target graphs' entries. */
-interface Decoded {
-  version: unknown;
-  frameworks: ReadonlyMap<string, readonly Entry[]>;
-}
-
-/**
- * What each lock's text decodes to, kept between reads in one process as a parsed POM is (the
- * path is only in errors, which are not kept).
- */
-const DECODED = new TextCache<Decoded>(16);
-
-/** The longest lock {@linkcode DECODED} keeps (characters): a longer one is decoded each time. */
-const MAX_KEPT_LOCK = 1024 * 1024;
-
 /**
  * The entries a framework's `Direct` packages reach, by lowercased name: those of a traversal
  * project's own graph, without the projects it builds (`Project` entries) and what only they bring.
  */
-function reachedFromDirect(entries: readonly Entry[]): Set<string> {
+function reachedFromDirect(entries: Entry[]): Set<string> {
   const byName = new Map(entries.map((e) => [e.key.toLowerCase(), e]));
   const reached = new Set<string>();
   const queue = entries.filter((e) => e.type === "Direct");
@@ -316,11 +300,8 @@ export function readNugetLock(
   options: NugetLockOptions,
 ): ReaderResult {
   const { path } = options;
-  const parse = (): Decoded => {
-    const lock = parseJsonObject(text, path, CODE);
-    return { version: lock.version, frameworks: decode(lock, text, path) };
-  };
-  const { version, frameworks } = text.length <= MAX_KEPT_LOCK ? DECODED.get(text, parse) : parse();
+  const lock = parseJsonObject(text, path, CODE);
+  const frameworks = decode(lock, text, path);
   const { project, warning } = projectBeside(path, options);
   const dir = posix.dirname(path);
   const out = new OutputBuilder();
@@ -454,7 +435,7 @@ export function readNugetLock(
       `the projects ${project.path} references`,
       unlockedProjects(project, frameworks, referenced),
     );
-    const targets = version === 3 ? undefined : otherFrameworks(project, frameworks.keys());
+    const targets = lock.version === 3 ? undefined : otherFrameworks(project, frameworks.keys());
     if (targets !== undefined) {
       warnings.push(
         `${path} locks the target frameworks ${targets.locked.join(", ")} while ` +
