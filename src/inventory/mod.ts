@@ -390,11 +390,13 @@ async function readWith(
  * regular file or no text, or a link out of the root (the scan reports it unread as one: what
  * it says, of a lockfile's path, is not the project's).
  */
-function unreadText(root: string, path: string): { text: string; bytes: Uint8Array } | undefined {
+function unreadText(
+  root: string,
+  path: string,
+  realRoot: string = Deno.realPathSync(root),
+): { text: string; bytes: Uint8Array } | undefined {
   try {
-    if (!isSameOrInside(Deno.realPathSync(root), Deno.realPathSync(join(root, path)))) {
-      return undefined;
-    }
+    if (!isSameOrInside(realRoot, Deno.realPathSync(join(root, path)))) return undefined;
   } catch {
     return undefined; // missing or broken: no text
   }
@@ -408,6 +410,24 @@ function unreadText(root: string, path: string): { text: string; bytes: Uint8Arr
 }
 
 /**
+ * {@linkcode unreadText} of the files of one root, each looked into once in a run (a Gradle
+ * build's settings scripts are looked into for each of its locks: nomulus' 35, some 300 times).
+ * A file that cannot be read (too large, denied) throws each time it is asked for.
+ */
+function unreadTexts(
+  root: string,
+): (path: string) => { text: string; bytes: Uint8Array } | undefined {
+  const realRoot = Deno.realPathSync(root);
+  const known = new Map<string, { text: string; bytes: Uint8Array } | undefined>();
+  return (path) => {
+    if (known.has(path)) return known.get(path);
+    const file = unreadText(root, path, realRoot);
+    known.set(path, file);
+    return file;
+  };
+}
+
+/**
  * The lockfiles that files the scan found and does not read name at paths of their own
  * (`KnownFile.namesLocks`: a Gradle script's `dependencyLocking { lockFile = file("…") }`),
  * by path, with their reader and the file that names them; the files that name one
@@ -415,7 +435,7 @@ function unreadText(root: string, path: string): { text: string; bytes: Uint8Arr
  * default locks their tool no longer uses (`NamedLockfile.replaces`), each with why.
  */
 function namedLockfiles(
-  root: string,
+  peekFile: (path: string) => { text: string } | undefined,
   unread: readonly UnreadFile[],
   loadAs: (reader: Reader) => Load,
   excluded: (path: string) => boolean,
@@ -444,7 +464,7 @@ function namedLockfiles(
     if (names === undefined) continue;
     let text: string | undefined;
     try {
-      text = unreadText(root, u.path)?.text;
+      text = peekFile(u.path)?.text;
     } catch {
       continue; // a file too large or unreadable is reported unread, as it is
     }
@@ -452,7 +472,7 @@ function namedLockfiles(
     const reader = READERS.find((r) => r.name === names.reader)!;
     const load = loadAs(reader);
     const missed: string[] = [];
-    const peek = (path: string): string | undefined => unreadText(root, path)?.text;
+    const peek = (path: string): string | undefined => peekFile(path)?.text;
     for (const lock of names.find(text, u.path, load, files, peek)) {
       const where = `${
         lock.in === undefined ? "" : `${lock.in} `
@@ -604,8 +624,7 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     }
   };
   /** The text of a file of the project, when it is one and valid UTF-8, without counting it read. */
-  const peek = (path: string): { text: string; bytes: Uint8Array } | undefined =>
-    unreadText(absRoot, path);
+  const peek = unreadTexts(absRoot);
   /** Whether `--exclude` names a path or a folder above it. */
   const excluded = (path: string): boolean => {
     const parts = path.split("/");
@@ -640,7 +659,7 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     ? given!.recognized.size === 0 ? [] : (await scanProject(absRoot, { exclude })).unread
     : locks.unread;
   const discover = explicit ? (): Load => (path) => peek(path)?.text : loadAs;
-  const scripts = namedLockfiles(absRoot, naming, discover, excluded, listFiles);
+  const scripts = namedLockfiles(peek, naming, discover, excluded, listFiles);
   if (explicit) {
     for (const path of [...scripts.named.keys()]) {
       if (!given!.recognized.has(path)) scripts.named.delete(path);
