@@ -288,35 +288,85 @@ interface Frame {
   list?: unknown[];
 }
 
-/** Reads one document's lines `[from, to)` of `lines`; `undefined` for an empty document. */
-function fastDocument(lines: string[], from: number, to: number): unknown {
+/**
+ * The most common lines of a lock, each read by one native match instead of the general line
+ * code: `key:` or `key: value` at some indentation, nothing after it. The key is double-quoted,
+ * single-quoted or plain (a letter, `_` or `/`, then no white space, `:`, `#` or quote); the value
+ * (groups 5 to 12) double-quoted without escapes, single-quoted without a doubled quote, plain
+ * without white space (a letter, digit or one of `_./~^<=+$(` first: no indicator), `{}`, `[]`,
+ * a flow mapping of one such plain key and a single-quoted or plain value (`{node: '>=14'}`) or a
+ * flow sequence of one plain value (`[x64]`), plain values in flow ending at any of `:#,[]{}`.
+ * Each is read as the general code reads it (see `fastDocument`); any other line goes to that
+ * code. No nested quantifier: the match is linear in the line.
+ */
+const SIMPLE_LINE = new RegExp(
+  String.raw`( *)(?:"([^"\\\n\r]*)"|'([^'\n\r]*)'|([A-Za-z_/][^\s:#"']*)):(?: (?:` +
+    String.raw`"([^"\\\n\r]*)"|'([^'\n\r]*)'|([\w./~^<=+$(]\S*)|(\{\}|\[\])|` +
+    String.raw`\{([A-Za-z_/][^\s:#"',[\]{}]*): (?:'([^'\n\r]*)'|([\w./~^<=+$(][^\s:#,[\]{}]*))\}|` +
+    String.raw`\[([\w./~^<=+$(][^\s:#,[\]{}]*)\]))?\r?(?:\n|$)`,
+  "y",
+);
+
+/**
+ * Reads one document, the lines from offset `from` up to offset `to` (the end of the text or the
+ * start of a line) of `text`, the first being line `firstLine` (0-based); `endLine` is the line
+ * at `to` (`undefined`: the text's last line + 1), where a mapping of too many keys closed at the
+ * end is reported. `undefined` for an empty document.
+ */
+function fastDocument(
+  text: string,
+  from: number,
+  to: number,
+  firstLine: number,
+  endLine: number | undefined,
+): unknown {
   const stack: Frame[] = [];
-  let pending: { map: YamlMap; key: string; indent: number } | undefined;
+  // The key whose value is on the lines below (its map, key and indentation), if any.
+  let pendingMap: YamlMap | undefined;
+  let pendingKey = "";
+  let pendingIndent = 0;
   let root: unknown = null;
   const reader = new LineReader();
-  let n = from;
+  let n = firstLine;
   try {
-    for (; n < to; n++) {
-      let line = lines[n];
-      if (line.charCodeAt(line.length - 1) === 0x0d) line = line.slice(0, -1); // CR
-      let indent = 0;
-      while (line.charCodeAt(indent) === SPACE) indent++;
-      if (indent === line.length) continue;
-      const c = line.charCodeAt(indent);
-      if (c === HASH) continue;
-      if (c === TAB) throw OUTSIDE;
-      // A document marker (`---`, `...`) ends the document: another reading (see fastDocuments).
-      if (indent === 0 && (c === DASH || c === DOT) && isMarker(line)) throw OUTSIDE;
-      const isItem = c === DASH &&
-        (line.length === indent + 1 || line.charCodeAt(indent + 1) === SPACE);
-      if (pending) {
-        const { map, key } = pending;
-        if (indent > pending.indent || (indent === pending.indent && isItem)) {
+    for (let pos = from; pos < to; n++) {
+      if (text.charCodeAt(pos) === NEWLINE) { // an empty line
+        pos++;
+        continue;
+      }
+      SIMPLE_LINE.lastIndex = pos;
+      const simple = SIMPLE_LINE.exec(text);
+      let line = "";
+      let indent: number;
+      let c: number;
+      let isItem = false;
+      if (simple !== null) {
+        pos = SIMPLE_LINE.lastIndex;
+        indent = simple[1].length;
+        c = 0; // a key: no item, no marker
+      } else {
+        const end = text.indexOf("\n", pos);
+        line = text.slice(pos, end === -1 ? text.length : end);
+        pos = end === -1 ? text.length : end + 1;
+        if (line.charCodeAt(line.length - 1) === 0x0d) line = line.slice(0, -1); // CR
+        indent = 0;
+        while (line.charCodeAt(indent) === SPACE) indent++;
+        if (indent === line.length) continue;
+        c = line.charCodeAt(indent);
+        if (c === HASH) continue;
+        if (c === TAB) throw OUTSIDE;
+        // A document marker (`---`, `...`) ends the document: another reading (see fastDocuments).
+        if (indent === 0 && (c === DASH || c === DOT) && isMarker(line)) throw OUTSIDE;
+        isItem = c === DASH &&
+          (line.length === indent + 1 || line.charCodeAt(indent + 1) === SPACE);
+      }
+      if (pendingMap !== undefined) {
+        if (indent > pendingIndent || (indent === pendingIndent && isItem)) {
           const frame: Frame = isItem ? { indent, list: [] } : { indent, map: {} };
-          setKey(map, key, frame.list ?? frame.map);
+          setKey(pendingMap, pendingKey, frame.list ?? frame.map);
           stack.push(frame);
-        } else setKey(map, key, null);
-        pending = undefined;
+        } else setKey(pendingMap, pendingKey, null);
+        pendingMap = undefined;
       } else if (stack.length === 0) {
         if (indent !== 0) throw OUTSIDE;
         const frame: Frame = isItem ? { indent, list: [] } : { indent, map: {} };
@@ -330,6 +380,33 @@ function fastDocument(lines: string[], from: number, to: number): unknown {
         top = stack[stack.length - 1];
       }
       if (top.indent !== indent) throw OUTSIDE;
+      if (simple !== null) {
+        if (!top.map) throw OUTSIDE;
+        const key = simple[2] ?? simple[3] ?? resolvePlain(simple[4]);
+        const plain = simple[7];
+        if (plain !== undefined) {
+          if (plain.charCodeAt(plain.length - 1) === COLON) throw OUTSIDE;
+          setKey(top.map, key, resolvePlain(plain));
+        } else if (simple[5] !== undefined || simple[6] !== undefined) {
+          setKey(top.map, key, simple[5] ?? simple[6]);
+        } else if (simple[8] !== undefined) {
+          setKey(top.map, key, simple[8].charCodeAt(0) === OPEN_BRACE ? {} : []);
+        } else if (simple[9] !== undefined) {
+          const map: YamlMap = {};
+          setKey(map, resolvePlain(simple[9]), simple[10] ?? resolvePlain(simple[11]));
+          setKey(top.map, key, map);
+        } else if (simple[12] !== undefined) {
+          setKey(top.map, key, [resolvePlain(simple[12])]);
+        } else {
+          if (key === null || typeof key === "object" || Object.hasOwn(top.map, String(key))) {
+            throw OUTSIDE;
+          }
+          pendingMap = top.map;
+          pendingKey = String(key);
+          pendingIndent = indent;
+        }
+        continue;
+      }
       reader.s = line;
       reader.i = indent;
       if (isItem) {
@@ -365,16 +442,20 @@ function fastDocument(lines: string[], from: number, to: number): unknown {
         if (key === null || typeof key === "object" || Object.hasOwn(top.map, String(key))) {
           throw OUTSIDE;
         }
-        pending = { map: top.map, key: String(key), indent };
+        pendingMap = top.map;
+        pendingKey = String(key);
+        pendingIndent = indent;
         continue;
       }
       setKey(top.map, key, blockValue(reader, false));
     }
-    if (pending) setKey(pending.map, pending.key, null);
+    n = -1; // past the last line
+    if (pendingMap !== undefined) setKey(pendingMap, pendingKey, null);
   } catch (error) {
-    // A mapping of more keys than an object holds: V8's RangeError, at the line that adds one.
-    if (isTooManyProperties(error)) throw new TooManyKeys(Math.min(n, to - 1) + 1);
-    throw error;
+    // A mapping of more keys than an object holds: V8's RangeError, at the line that adds one
+    // (the document's last, `endLine`, when its last key closes it).
+    if (!isTooManyProperties(error)) throw error;
+    throw new TooManyKeys(n === -1 ? endLine ?? text.split("\n").length : n + 1);
   }
   return stack.length === 0 ? undefined : root;
 }
@@ -410,30 +491,33 @@ function isMarker(line: string): boolean {
 
 /** Every document of `text` read by the fast reader, or `undefined` when it cannot. */
 function fastDocuments(text: string): unknown[] | undefined {
-  const lines = text.split("\n");
   // Most files are one document without markers or directives: read as one (a marker line or
   // a directive is outside what that reads), no search of the text for markers first.
   try {
-    const doc = fastDocument(lines, 0, lines.length);
+    const doc = fastDocument(text, 0, text.length, 0, undefined);
     return doc === undefined ? [] : [doc];
   } catch (error) {
     if (error !== OUTSIDE) throw error;
   }
   if (!hasMarkers(text)) return undefined;
+  const lines = text.split("\n");
   const docs: unknown[] = [];
   let start = 0;
+  let startAt = 0; // the offset of line `start`
+  let at = 0; // the offset of line `n`
   let explicit = false; // the current document began with `---`
   try {
-    for (let n = 0; n <= lines.length; n++) {
+    for (let n = 0; n <= lines.length; at += n < lines.length ? lines[n].length + 1 : 0, n++) {
       const line = n < lines.length ? lines[n] : "...";
       if (line.startsWith("%")) return undefined;
       const marker = line.startsWith("---") ? "---" : line.startsWith("...") ? "..." : undefined;
       if (marker === undefined) continue;
       if (!/^(?: +(?:#.*)?)?\r?$/.test(line.slice(3))) return undefined;
-      const doc = fastDocument(lines, start, n);
+      const doc = fastDocument(text, startAt, Math.min(at, text.length), start, n);
       if (doc !== undefined || explicit) docs.push(doc ?? null);
       explicit = marker === "---";
       start = n + 1;
+      startAt = at + line.length + 1;
     }
   } catch (error) {
     if (error === OUTSIDE) return undefined;
