@@ -313,20 +313,28 @@ const LOCATOR_DEPTH = 64;
  * and LinkFetcher resolve a relative path from their parent locator's local path (the `has-peer`
  * that `portal:packages/a`'s `portal:../has-peer/` names is `packages/has-peer`).
  *
- * @param tooDeep The error for parents nested deeper than {@linkcode LOCATOR_DEPTH}.
+ * @param entry The entry whose locator it is, and `path` the lock's, for the error when parents
+ *   nest deeper than {@linkcode LOCATOR_DEPTH}.
  */
-function locatorFolder(params: LocatorParams, tooDeep: () => Error, depth = 0): string {
+function locatorFolder(params: LocatorParams, entry: Entry, path: string, depth = 0): string {
   const locator = params.get("locator");
   if (locator === null) return "";
   const { range } = splitDescriptor(locator);
   if (range.startsWith("workspace:")) return joinPath(range.slice("workspace:".length));
   const folder = /^(?:portal|link|file):/.exec(range);
   if (folder === null) return "";
-  if (depth === LOCATOR_DEPTH) throw tooDeep();
+  if (depth === LOCATOR_DEPTH) {
+    throw fail(
+      path,
+      entry.line(),
+      `entry ${entry.specs[0]} nests its locator= parameters more than ${LOCATOR_DEPTH} deep, ` +
+        "as Yarn writes none",
+    );
+  }
   const { body, params: parent } = splitParams(range.slice(folder[0].length));
   return TARBALL.test(body)
     ? ""
-    : joinPath(locatorFolder(parent, tooDeep, depth + 1), body.replace(/#.*$/s, ""));
+    : joinPath(locatorFolder(parent, entry, path, depth + 1), body.replace(/#.*$/s, ""));
 }
 
 /** Decodes the resolution of a Berry entry into `entry`. */
@@ -342,13 +350,6 @@ function resolveBerry(entry: Entry, resolution: string, path: string): void {
     );
   }
   entry.name = name;
-  const tooDeep = (): Error =>
-    fail(
-      path,
-      entry.line(),
-      `entry ${entry.specs[0]} nests its locator= parameters more than ${LOCATOR_DEPTH} deep, ` +
-        "as Yarn writes none",
-    );
   const colon = range.indexOf(":");
   const protocol = colon === -1 ? "" : range.slice(0, colon + 1);
   const rest = range.slice(colon + 1);
@@ -382,7 +383,7 @@ function resolveBerry(entry: Entry, resolution: string, path: string): void {
       // The outermost patch, read first, is the entry's own.
       entry.builtinPatch ??= files.length > 0 && files.every((f) => YARN_BUILTIN_PATCH.test(f));
       for (const file of files) {
-        (entry.patches ??= []).push(yarnPatchFile(file, locatorFolder(params, tooDeep)));
+        (entry.patches ??= []).push(yarnPatchFile(file, locatorFolder(params, entry, path)));
       }
       resolveBerry(entry, inner, path);
       return;
@@ -396,14 +397,14 @@ function resolveBerry(entry: Entry, resolution: string, path: string): void {
         return;
       }
       // Yarn 3+ writes a `file:` folder twice, `file:./lib#./lib`: the path is before the `#`.
-      entry.folder = joinPath(locatorFolder(params, tooDeep), body.replace(/#.*$/s, ""));
+      entry.folder = joinPath(locatorFolder(params, entry, path), body.replace(/#.*$/s, ""));
       entry.linked = protocol === "link:";
       return;
     }
     case "exec:": {
       // Generated at install time by a script of the project: from no registry, no URL.
       const { body, params } = splitParams(rest);
-      entry.generator = joinPath(locatorFolder(params, tooDeep), body.replace(/#.*$/s, ""));
+      entry.generator = joinPath(locatorFolder(params, entry, path), body.replace(/#.*$/s, ""));
       if (entry.version === undefined) {
         throw fail(path, entry.line(), `entry ${entry.specs[0]} has no version`);
       }
@@ -583,8 +584,10 @@ function applyBerryResolutions(
 /** Decodes a Berry lock (YAML with `__metadata`). */
 function decodeBerry(doc: YamlMap, text: string, path: string): Entry[] {
   const entries: Entry[] = [];
-  for (const [key, value] of Object.entries(doc)) {
+  // `for…in`, not `Object.entries`: no pair per entry (the document is a plain object).
+  for (const key in doc) {
     if (key === "__metadata") continue;
+    const value = doc[key];
     const line = (): number => keyLine(text, key);
     if (!isRecord(value)) throw fail(path, line(), `entry ${key} is not a mapping`);
     const resolution = str(value.resolution);
@@ -739,9 +742,10 @@ function peerEdges(
   // Only the parents of entries with peers are ever asked for.
   const parents = new Map<Entry, Set<Entry>>();
   for (const entry of entries) if (entry.peers?.length) parents.set(entry, new Set());
-  for (const [from, list] of targets) {
+  // `forEach`: a cold run's for-of over a Map makes an iterator and a pair per entry.
+  targets.forEach((list, from) => {
     for (let i = 0; i < list.length; i++) parents.get(list[i][0])?.add(from);
-  }
+  });
   /** What the parents of `entry` provide as `name` (memoised per entry and name). */
   const memo = new Map<Entry, Map<string, Set<Entry>>>();
   const depsByName = new Map<Entry, Map<string, Dep>>();
