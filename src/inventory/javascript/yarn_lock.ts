@@ -222,8 +222,10 @@ function decodeV1(text: string, path: string): Entry[] {
     const version = str(fields.version);
     const resolved = str(fields.resolved);
     const deps: Dep[] = [];
-    for (const [field, scope] of V1_DEPENDENCY_FIELDS) {
-      const named = fields[field];
+    // Indexed, no destructuring: a cold run's for-of makes an iterator and a result per item.
+    for (let f = 0; f < V1_DEPENDENCY_FIELDS.length; f++) {
+      const named = fields[V1_DEPENDENCY_FIELDS[f][0]];
+      const scope = V1_DEPENDENCY_FIELDS[f][1];
       if (!isRecord(named)) continue;
       for (const name in named) deps.push({ name, range: str(named[name]) ?? "", scope });
     }
@@ -487,7 +489,8 @@ function berryDeps(map: unknown, meta: unknown): Dep[] {
   const deps: Dep[] = [];
   if (!isRecord(map)) return deps;
   const flags = isRecord(meta) ? meta : undefined;
-  for (const name of Object.keys(map)) {
+  // `for…in`, not `Object.keys`: no array and no iterator per entry (a plain object).
+  for (const name in map) {
     const flag = flags?.[name];
     deps.push({
       name,
@@ -718,7 +721,10 @@ function rcEntries(rc: RcValue | undefined): [string, RcValue][] {
  * satisfies adds each dependency the package does not have yet, the first one of a name winning).
  */
 function extend(entry: Entry, extensions: Extensions, version: string): void {
-  for (const { range, deps } of extensions.get(entry.name) ?? []) {
+  const list = extensions.get(entry.name);
+  if (list === undefined) return;
+  for (let i = 0; i < list.length; i++) {
+    const { range, deps } = list[i];
     if (!yarnRangeSatisfied(version, range)) continue;
     for (const dep of deps) {
       if (!entry.deps.some((own) => own.name === dep.name)) entry.deps.push(dep);
@@ -741,7 +747,9 @@ function peerEdges(
 ): [Entry, Entry, Scope][] {
   // Only the parents of entries with peers are ever asked for.
   const parents = new Map<Entry, Set<Entry>>();
-  for (const entry of entries) if (entry.peers?.length) parents.set(entry, new Set());
+  for (let i = 0; i < entries.length; i++) {
+    if (entries[i].peers?.length) parents.set(entries[i], new Set());
+  }
   // `forEach`: a cold run's for-of over a Map makes an iterator and a pair per entry.
   targets.forEach((list, from) => {
     for (let i = 0; i < list.length; i++) parents.get(list[i][0])?.add(from);
@@ -783,7 +791,8 @@ function peerEdges(
     return found;
   };
   const edges: [Entry, Entry, Scope][] = [];
-  for (const entry of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
     for (const peer of entry.peers ?? []) {
       // A peer the entry also depends on (a workspace's "peer + dev") is that dependency.
       if (depNamed(entry, peer.name) !== undefined) continue;
@@ -912,7 +921,8 @@ export function readYarnLock(
     rc = yarnRc(context.load, lockDir, CODE);
     const manifest = loadPackageJson(context.load, joinPath(lockDir, "package.json"));
     extensions = packageExtensions(rc, yarnRelease(rc, manifest, version));
-    for (const entry of entries) {
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i];
       if (!entry.workspace && entry.version !== undefined) {
         extend(entry, extensions, entry.version);
       }
@@ -966,9 +976,10 @@ export function readYarnLock(
   );
   // Entries by descriptor: name, then range (as written and normalised).
   const bySpec = new Map<string, Map<string, Entry>>();
-  for (const entry of entries) {
-    for (const spec of entry.specs) {
-      const { name, range } = splitDescriptor(spec);
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    for (let j = 0; j < entry.specs.length; j++) {
+      const { name, range } = splitDescriptor(entry.specs[j]);
       let ranges = bySpec.get(name);
       if (ranges === undefined) bySpec.set(name, ranges = new Map());
       ranges.set(range, entry);
@@ -1146,7 +1157,8 @@ export function readYarnLock(
   const outsideWarnings: string[] = [];
   /** Yarn 1's `link:` entries of folders outside the project (see `outsideLinkDependencies`). */
   const outsideLinks: Entry[] = [];
-  for (const entry of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
     if (entry.folder === undefined || unrequested.has(entry)) continue;
     // A folder outside the project (another checkout, `portal:../../lib`, a workspace
     // `../shared` of a lock in a subfolder scanned on its own) is third-party.
@@ -1404,21 +1416,30 @@ export function readYarnLock(
   const ownCopies = new Set<Entry>();
   if (berry) {
     const depended = new Set<Entry>();
-    for (const [, to] of firstEdges) if (typeof to !== "string") depended.add(to);
+    for (let i = 0; i < firstEdges.length; i++) {
+      const to = firstEdges[i][1];
+      if (typeof to !== "string") depended.add(to);
+    }
     targets.forEach((list) => {
       for (let i = 0; i < list.length; i++) depended.add(list[i][0]);
     });
-    for (const entry of entries) {
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i];
       const base = entry.base && lookup(entry.base);
       if (base !== undefined && !entry.builtinPatch && depended.has(base)) ownCopies.add(entry);
     }
   }
-  for (const entry of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
     const base = entry.base && lookup(entry.base);
     if (base !== undefined && !ownCopies.has(entry)) targets.get(entry)!.push([base, "runtime"]);
   }
   if (berry) {
-    for (const [from, to, scope] of peerEdges(entries, targets, lookup)) {
+    const edges = peerEdges(entries, targets, lookup);
+    for (let i = 0; i < edges.length; i++) {
+      const from = edges[i][0];
+      const to = edges[i][1];
+      const scope = edges[i][2];
       // A workspace's edges are first edges (its own `dependencies` are there already).
       if (from.workspace) firstEdges.push([ids.get(from)!, to, scope]);
       else targets.get(from)!.push([to, scope]);
@@ -1428,7 +1449,8 @@ export function readYarnLock(
   // of typescript, resolve, fsevents) wherever that package is used: it is
   // reached whenever its base is.
   const patchesOf = new Map<Entry, [Entry, Scope][]>();
-  for (const entry of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
     const base = entry.base && lookup(entry.base);
     if (base !== undefined && !ownCopies.has(entry)) {
       patchesOf.set(base, [...patchesOf.get(base) ?? [], [entry, "runtime"]]);
@@ -1576,7 +1598,9 @@ export function readYarnLock(
   }
   for (let i = 0; i < inits.length; i++) ids.set(componentEntries[i], out.component(inits[i]));
   const idOf = (node: Entry | string): string => typeof node === "string" ? node : ids.get(node)!;
-  for (const [from, to, scope] of firstEdges) out.edge(from, idOf(to), scope);
+  for (let i = 0; i < firstEdges.length; i++) {
+    out.edge(firstEdges[i][0], idOf(firstEdges[i][1]), firstEdges[i][2]);
+  }
   for (const [from, to, scope] of memberEdges) {
     if (!unrequested.has(from)) out.edge(ids.get(from)!, to, scope);
   }
