@@ -174,9 +174,24 @@ function normalRange(range: string): string {
     : range;
 }
 
+// Module constants, not literals in the functions that run per entry: a cold run would make
+// each anew per call.
+/** A SHA-1 in hex. */
+const SHA1_HEX = /^[0-9a-f]{40}$/;
+/** A git remote's start. */
+const GIT_REF = /^(git\+|git:|ssh:|github:|gitlab:|bitbucket:|git@)/;
+/** The fragment of a Berry git locator's commit (`commit=<sha>`, `commit:<sha>` before Yarn 3). */
+const COMMIT_FRAGMENT = /^commit[=:]/;
+/** An `http:` or `https:` range. */
+const HTTP_RANGE = /^https?:/;
+/** A `file:` or `link:` range, the protocol's name captured. */
+const LOCAL_RANGE = /^(file|link):/;
+/** What a classic lock's `version` holds when it is no version (a path, a URL). */
+const NOT_A_VERSION = /[:/]/;
+
 /** Yarn classic writes the tarball's SHA-1 as the fragment of `resolved` (a URL or a path). */
 function fragmentSha1(fragment: string): Hash[] {
-  return /^[0-9a-f]{40}$/.test(fragment) ? [{ alg: "sha1", hex: fragment }] : [];
+  return SHA1_HEX.test(fragment) ? [{ alg: "sha1", hex: fragment }] : [];
 }
 
 /** Qualifiers and download location of a git or tarball reference. */
@@ -187,9 +202,9 @@ function remote(
   const hash = ref.indexOf("#");
   const url = hash === -1 ? ref : ref.slice(0, hash);
   const fragment = hash === -1 ? "" : ref.slice(hash + 1);
-  const git = /^(git\+|git:|ssh:|github:|gitlab:|bitbucket:|git@)/.test(ref) ||
+  const git = GIT_REF.test(ref) ||
     url.endsWith(".git") ||
-    /^commit[=:]/.test(fragment);
+    COMMIT_FRAGMENT.test(fragment);
   if (git) {
     // Berry writes the resolved commit as `#commit=<sha>` (`#commit:<sha>` before Yarn 3).
     const vcs = npmGitVcsUrl(ref);
@@ -218,7 +233,7 @@ function decodeV1(text: string, path: string): Entry[] {
     // and so does a registry's tarball URL (`remote@https://registry.npmjs.org/abbrev/-/…`).
     const real = range.startsWith("npm:") && !SEMVER_RANGE.test(range.slice(4))
       ? splitDescriptor(range.slice(4)).name
-      : (/^https?:/.test(range) ? registryTarballName(range) : undefined) ?? alias;
+      : (HTTP_RANGE.test(range) ? registryTarballName(range) : undefined) ?? alias;
     const version = str(fields.version);
     const resolved = str(fields.resolved);
     const deps: Dep[] = [];
@@ -247,7 +262,7 @@ function decodeV1(text: string, path: string): Entry[] {
       : splitDescriptor(specs.find((spec) => /@(?:file|link):/.test(spec)) ?? specs[0]).range;
     // Yarn 1 locks a bare path (`./lib`, `../x.tgz`) under the range as written: a `file:` one.
     const spec = BARE_PATH.test(pathRange) ? `file:${pathRange}` : pathRange;
-    const local = /^(file|link):/.exec(spec);
+    const local = LOCAL_RANGE.exec(spec);
     if (local && (resolved === undefined || !TARBALL.test(pathRange))) {
       entry.folder = joinPath(spec.slice(local[0].length));
       entry.linked = local[1] === "link";
@@ -275,7 +290,7 @@ function decodeV1(text: string, path: string): Entry[] {
       entry.folder = joinPath(resolved);
       return entry;
     }
-    if (version !== undefined && /[:/]/.test(version)) entry.version = undefined;
+    if (version !== undefined && NOT_A_VERSION.test(version)) entry.version = undefined;
     if (resolved !== undefined && !resolved.startsWith("file:")) {
       Object.assign(entry, remote(real, resolved));
     } else if (resolved !== undefined) {
