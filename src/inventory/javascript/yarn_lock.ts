@@ -306,8 +306,11 @@ function decodeV1(text: string, path: string): Entry[] {
 /** A Berry locator's parameters, read only. */
 type LocatorParams = Pick<URLSearchParams, "get">;
 
-/** The parameters of a locator without any: one for all (most npm locators have none). */
-const NO_PARAMS: LocatorParams = new URLSearchParams();
+/**
+ * The parameters of a locator without any: one for all (most npm locators have none), as an
+ * empty `URLSearchParams` answers (a cold run's `URLSearchParams.get` takes some 1.5 µs).
+ */
+const NO_PARAMS: LocatorParams = { get: () => null };
 
 /** The `::key=value&…` parameters of a Berry locator, and what precedes them. */
 function splitParams(ref: string): { body: string; params: LocatorParams } {
