@@ -588,13 +588,20 @@ function applyBerryResolutions(
     });
   }
   if (byName.size === 0) return;
-  for (const entry of entries) {
-    if (entry.locator === undefined) continue;
-    const self = splitDescriptor(entry.locator);
-    for (const dep of entry.deps) {
-      const rule = byName.get(dep.name)?.find((r) =>
+  // Indexed, the locator split only for a dependency a key names: this runs per dependency.
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    const locator = entry.locator;
+    if (locator === undefined) continue;
+    let self: { name: string; range: string } | undefined;
+    for (let j = 0; j < entry.deps.length; j++) {
+      const dep = entry.deps[j];
+      const rules = byName.get(dep.name);
+      if (rules === undefined) continue;
+      const { name, range } = self ??= splitDescriptor(locator);
+      const rule = rules.find((r) =>
         (r.range === undefined || r.range === berryNormal(dep.range)) &&
-        (r.parent === undefined || (r.parent === self.name && (r.at ?? self.range) === self.range))
+        (r.parent === undefined || (r.parent === name && (r.at ?? range) === range))
       );
       const target = rule === undefined ? undefined : find(dep.name, rule.to);
       if (target !== undefined) dep.target = target;
