@@ -289,23 +289,54 @@ interface Frame {
 }
 
 /**
- * The most common lines of a lock, each read by one native match instead of the general line
+ * The most common lines of a lock, each told by one native match instead of the general line
  * code: `key:` or `key: value` at some indentation, nothing after it. The key is double-quoted,
  * single-quoted or plain (a letter, `_` or `/`, then no white space, `:`, `#` or quote); the value
- * (groups 5 to 12) double-quoted without escapes, single-quoted without a doubled quote, plain
- * without white space (a letter, digit or one of `_./~^<=+$(` first: no indicator), `{}`, `[]`,
- * a flow mapping of one such plain key and a single-quoted or plain value (`{node: '>=14'}`) or a
- * flow sequence of one plain value (`[x64]`), plain values in flow ending at any of `:#,[]{}`.
- * Each is read as the general code reads it (see `fastDocument`); any other line goes to that
- * code. No nested quantifier: the match is linear in the line.
+ * double-quoted without escapes, single-quoted without a doubled quote, plain without white space
+ * (a letter, digit or one of `_./~^<=+$(` first: no indicator), `{}`, `[]`, a flow mapping of one
+ * such plain key and a single-quoted or plain value (`{node: '>=14'}`) or a flow sequence of one
+ * plain value (`[x64]`), plain values in flow ending at any of `:#,[]{}`. Each is read as the
+ * general code reads it (see `fastDocument`); any other line goes to that code. A `test`, no
+ * groups: no match array per line (its garbage was half of what a read allocated); the parts are
+ * found again from the shape the match guarantees. No nested quantifier: the match is linear in
+ * the line.
  */
 const SIMPLE_LINE = new RegExp(
-  String.raw`( *)(?:"([^"\\\n\r]*)"|'([^'\n\r]*)'|([A-Za-z_/][^\s:#"']*)):(?: (?:` +
-    String.raw`"([^"\\\n\r]*)"|'([^'\n\r]*)'|([\w./~^<=+$(]\S*)|(\{\}|\[\])|` +
-    String.raw`\{([A-Za-z_/][^\s:#"',[\]{}]*): (?:'([^'\n\r]*)'|([\w./~^<=+$(][^\s:#,[\]{}]*))\}|` +
-    String.raw`\[([\w./~^<=+$(][^\s:#,[\]{}]*)\]))?\r?(?:\n|$)`,
+  String.raw` *(?:"[^"\\\n\r]*"|'[^'\n\r]*'|[A-Za-z_/][^\s:#"']*):(?: (?:` +
+    String.raw`"[^"\\\n\r]*"|'[^'\n\r]*'|[\w./~^<=+$(]\S*|\{\}|\[\]|` +
+    String.raw`\{[A-Za-z_/][^\s:#"',[\]{}]*: (?:'[^'\n\r]*'|[\w./~^<=+$(][^\s:#,[\]{}]*)\}|` +
+    String.raw`\[[\w./~^<=+$(][^\s:#,[\]{}]*\]))?\r?(?:\n|$)`,
   "y",
 );
+
+/**
+ * The value of a line {@linkcode SIMPLE_LINE} matched, from `from` (after `: `) to `end` (the
+ * line's end, before any CR), read as `blockValue` reads it.
+ */
+function simpleValue(text: string, from: number, end: number): unknown {
+  const c = text.charCodeAt(from);
+  if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) return text.slice(from + 1, end - 1);
+  if (c === OPEN_BRACKET) {
+    return from + 2 === end ? [] : [resolvePlain(text.slice(from + 1, end - 1))];
+  }
+  if (c === OPEN_BRACE) {
+    const map: YamlMap = {};
+    if (from + 2 === end) return map;
+    const colon = text.indexOf(":", from + 1);
+    const key = resolvePlain(text.slice(from + 1, colon));
+    const at = colon + 2; // the value's start, after `: `
+    setKey(
+      map,
+      key,
+      text.charCodeAt(at) === SINGLE_QUOTE
+        ? text.slice(at + 1, end - 2)
+        : resolvePlain(text.slice(at, end - 1)),
+    );
+    return map;
+  }
+  if (text.charCodeAt(end - 1) === COLON) throw OUTSIDE; // `a: b:`
+  return resolvePlain(text.slice(from, end));
+}
 
 /**
  * Reads one document, the lines from offset `from` up to offset `to` (the end of the text or the
@@ -335,21 +366,25 @@ function fastDocument(
         continue;
       }
       SIMPLE_LINE.lastIndex = pos;
-      const simple = SIMPLE_LINE.exec(text);
+      const simple = SIMPLE_LINE.test(text);
       let line = "";
-      let indent: number;
-      let c: number;
+      let indent = 0;
+      let c = 0;
       let isItem = false;
-      if (simple !== null) {
+      // Where a simple line's key starts, and where the line ends (before any CR and the LF).
+      let keyAt = pos;
+      let end = 0;
+      if (simple) {
+        while (text.charCodeAt(keyAt) === SPACE) keyAt++;
+        indent = keyAt - pos;
         pos = SIMPLE_LINE.lastIndex;
-        indent = simple[1].length;
-        c = 0; // a key: no item, no marker
+        end = text.charCodeAt(pos - 1) === NEWLINE ? pos - 1 : pos;
+        if (text.charCodeAt(end - 1) === 0x0d) end--;
       } else {
-        const end = text.indexOf("\n", pos);
-        line = text.slice(pos, end === -1 ? text.length : end);
-        pos = end === -1 ? text.length : end + 1;
+        const lineEnd = text.indexOf("\n", pos);
+        line = text.slice(pos, lineEnd === -1 ? text.length : lineEnd);
+        pos = lineEnd === -1 ? text.length : lineEnd + 1;
         if (line.charCodeAt(line.length - 1) === 0x0d) line = line.slice(0, -1); // CR
-        indent = 0;
         while (line.charCodeAt(indent) === SPACE) indent++;
         if (indent === line.length) continue;
         c = line.charCodeAt(indent);
@@ -380,31 +415,28 @@ function fastDocument(
         top = stack[stack.length - 1];
       }
       if (top.indent !== indent) throw OUTSIDE;
-      if (simple !== null) {
+      if (simple) {
         if (!top.map) throw OUTSIDE;
-        const key = simple[2] ?? simple[3] ?? resolvePlain(simple[4]);
-        const plain = simple[7];
-        if (plain !== undefined) {
-          if (plain.charCodeAt(plain.length - 1) === COLON) throw OUTSIDE;
-          setKey(top.map, key, resolvePlain(plain));
-        } else if (simple[5] !== undefined || simple[6] !== undefined) {
-          setKey(top.map, key, simple[5] ?? simple[6]);
-        } else if (simple[8] !== undefined) {
-          setKey(top.map, key, simple[8].charCodeAt(0) === OPEN_BRACE ? {} : []);
-        } else if (simple[9] !== undefined) {
-          const map: YamlMap = {};
-          setKey(map, resolvePlain(simple[9]), simple[10] ?? resolvePlain(simple[11]));
-          setKey(top.map, key, map);
-        } else if (simple[12] !== undefined) {
-          setKey(top.map, key, [resolvePlain(simple[12])]);
+        const q = text.charCodeAt(keyAt);
+        let key: unknown;
+        let colon: number;
+        if (q === DOUBLE_QUOTE || q === SINGLE_QUOTE) {
+          colon = text.indexOf(q === DOUBLE_QUOTE ? '"' : "'", keyAt + 1);
+          key = text.slice(keyAt + 1, colon++);
         } else {
-          if (key === null || typeof key === "object" || Object.hasOwn(top.map, String(key))) {
-            throw OUTSIDE;
-          }
-          pendingMap = top.map;
-          pendingKey = String(key);
-          pendingIndent = indent;
+          colon = text.indexOf(":", keyAt);
+          key = resolvePlain(text.slice(keyAt, colon));
         }
+        if (colon + 1 < end) {
+          setKey(top.map, key, simpleValue(text, colon + 2, end));
+          continue;
+        }
+        if (key === null || typeof key === "object" || Object.hasOwn(top.map, String(key))) {
+          throw OUTSIDE;
+        }
+        pendingMap = top.map;
+        pendingKey = String(key);
+        pendingIndent = indent;
         continue;
       }
       reader.s = line;

@@ -50,6 +50,7 @@ const SAME_AS_THE_YAML_PACKAGE = [
   "a: 1.0\nb: ~\nc: .inf\nd: 0x1F\ntrue: 1\n1.0: x\nnull: y\n",
   "a: b#c\nd: 'e''f'\ng: \"h\\\\i\"\nj: \"k\" # c\nl: m \n/p: q\n",
   "a: {k: v}\r\nb: [x]\r\nc:\r\n  d: 'e'\r\n",
+  "a: ''\nb: \"\"\n'': 1\nc: {k: ''}\nd: {/k: v}\ne: {k: '#'}\nf: [/x]\n",
   // Outside the subset: the `yaml` package reads these.
   "anchors: &x {a: 1}\nalias: *x\n",
   "block: |\n  line 1\n  line 2\nfolded: >-\n  a\n  b\n",
