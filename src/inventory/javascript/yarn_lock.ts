@@ -682,8 +682,18 @@ function packageExtensions(rc: RcValue | undefined, release: string | undefined)
     if (list === undefined) extensions.set(name, list = []);
     list.push({ range: range.replace(/^npm:/, ""), deps });
   };
-  for (const [descriptor, deps, yarn] of YARN_COMPAT_DEPENDENCIES) {
-    if (yarn !== undefined && !yarnRangeSatisfied(release ?? YARN_COMPAT_NEWEST, yarn)) continue;
+  // Whether the release bundles an extension, by the range of releases that do: the 72 ranges
+  // are 13 different ones, each parsed once.
+  const bundled = new Map<string, boolean>();
+  for (let i = 0; i < YARN_COMPAT_DEPENDENCIES.length; i++) {
+    const [descriptor, deps, yarn] = YARN_COMPAT_DEPENDENCIES[i];
+    if (yarn !== undefined) {
+      let inRange = bundled.get(yarn);
+      if (inRange === undefined) {
+        bundled.set(yarn, inRange = yarnRangeSatisfied(release ?? YARN_COMPAT_NEWEST, yarn));
+      }
+      if (!inRange) continue;
+    }
     add(descriptor, berryDeps(deps, undefined).map((dep) => ({ ...dep, extended: BUILTIN })));
   }
   for (const [descriptor, extension] of rcEntries(rcEntry(rc, "packageExtensions"))) {
