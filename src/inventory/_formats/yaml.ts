@@ -288,35 +288,120 @@ interface Frame {
   list?: unknown[];
 }
 
-/** Reads one document's lines `[from, to)` of `lines`; `undefined` for an empty document. */
-function fastDocument(lines: string[], from: number, to: number): unknown {
+/**
+ * The most common lines of a lock, each told by one native match instead of the general line
+ * code: `key:` or `key: value` at some indentation, nothing after it. The key is double-quoted,
+ * single-quoted or plain (a letter, `_` or `/`, then no white space, `:`, `#` or quote); the value
+ * double-quoted without escapes, single-quoted without a doubled quote, plain without white space
+ * (a letter, digit or one of `_./~^<=+$(` first: no indicator), `{}`, `[]`, a flow mapping of one
+ * such plain key and a single-quoted or plain value (`{node: '>=14'}`) or a flow sequence of one
+ * plain value (`[x64]`), plain values in flow ending at any of `:#,[]{}`. Each is read as the
+ * general code reads it (see `fastDocument`); any other line goes to that code. A `test`, no
+ * groups: no match array per line (its garbage was half of what a read allocated); the parts are
+ * found again from the shape the match guarantees. No nested quantifier: the match is linear in
+ * the line.
+ */
+const SIMPLE_LINE = new RegExp(
+  String.raw` *(?:"[^"\\\n\r]*"|'[^'\n\r]*'|[A-Za-z_/][^\s:#"']*):(?: (?:` +
+    String.raw`"[^"\\\n\r]*"|'[^'\n\r]*'|[\w./~^<=+$(]\S*|\{\}|\[\]|` +
+    String.raw`\{[A-Za-z_/][^\s:#"',[\]{}]*: (?:'[^'\n\r]*'|[\w./~^<=+$(][^\s:#,[\]{}]*)\}|` +
+    String.raw`\[[\w./~^<=+$(][^\s:#,[\]{}]*\]))?\r?(?:\n|$)`,
+  "y",
+);
+
+/**
+ * The value of a line {@linkcode SIMPLE_LINE} matched, from `from` (after `: `) to `end` (the
+ * line's end, before any CR), read as `blockValue` reads it.
+ */
+function simpleValue(text: string, from: number, end: number): unknown {
+  const c = text.charCodeAt(from);
+  if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) return text.slice(from + 1, end - 1);
+  if (c === OPEN_BRACKET) {
+    return from + 2 === end ? [] : [resolvePlain(text.slice(from + 1, end - 1))];
+  }
+  if (c === OPEN_BRACE) {
+    const map: YamlMap = {};
+    if (from + 2 === end) return map;
+    const colon = text.indexOf(":", from + 1);
+    const key = resolvePlain(text.slice(from + 1, colon));
+    const at = colon + 2; // the value's start, after `: `
+    setKey(
+      map,
+      key,
+      text.charCodeAt(at) === SINGLE_QUOTE
+        ? text.slice(at + 1, end - 2)
+        : resolvePlain(text.slice(at, end - 1)),
+    );
+    return map;
+  }
+  if (text.charCodeAt(end - 1) === COLON) throw OUTSIDE; // `a: b:`
+  return resolvePlain(text.slice(from, end));
+}
+
+/**
+ * Reads one document, the lines from offset `from` up to offset `to` (the end of the text or the
+ * start of a line) of `text`, the first being line `firstLine` (0-based); `endLine` is the line
+ * at `to` (`undefined`: the text's last line + 1), where a mapping of too many keys closed at the
+ * end is reported. `undefined` for an empty document.
+ */
+function fastDocument(
+  text: string,
+  from: number,
+  to: number,
+  firstLine: number,
+  endLine: number | undefined,
+): unknown {
   const stack: Frame[] = [];
-  let pending: { map: YamlMap; key: string; indent: number } | undefined;
+  // The key whose value is on the lines below (its map, key and indentation), if any.
+  let pendingMap: YamlMap | undefined;
+  let pendingKey = "";
+  let pendingIndent = 0;
   let root: unknown = null;
   const reader = new LineReader();
-  let n = from;
+  let n = firstLine;
   try {
-    for (; n < to; n++) {
-      let line = lines[n];
-      if (line.charCodeAt(line.length - 1) === 0x0d) line = line.slice(0, -1); // CR
+    for (let pos = from; pos < to; n++) {
+      if (text.charCodeAt(pos) === NEWLINE) { // an empty line
+        pos++;
+        continue;
+      }
+      SIMPLE_LINE.lastIndex = pos;
+      const simple = SIMPLE_LINE.test(text);
+      let line = "";
       let indent = 0;
-      while (line.charCodeAt(indent) === SPACE) indent++;
-      if (indent === line.length) continue;
-      const c = line.charCodeAt(indent);
-      if (c === HASH) continue;
-      if (c === TAB) throw OUTSIDE;
-      // A document marker (`---`, `...`) ends the document: another reading (see fastDocuments).
-      if (indent === 0 && (c === DASH || c === DOT) && isMarker(line)) throw OUTSIDE;
-      const isItem = c === DASH &&
-        (line.length === indent + 1 || line.charCodeAt(indent + 1) === SPACE);
-      if (pending) {
-        const { map, key } = pending;
-        if (indent > pending.indent || (indent === pending.indent && isItem)) {
+      let c = 0;
+      let isItem = false;
+      // Where a simple line's key starts, and where the line ends (before any CR and the LF).
+      let keyAt = pos;
+      let end = 0;
+      if (simple) {
+        while (text.charCodeAt(keyAt) === SPACE) keyAt++;
+        indent = keyAt - pos;
+        pos = SIMPLE_LINE.lastIndex;
+        end = text.charCodeAt(pos - 1) === NEWLINE ? pos - 1 : pos;
+        if (text.charCodeAt(end - 1) === 0x0d) end--;
+      } else {
+        const lineEnd = text.indexOf("\n", pos);
+        line = text.slice(pos, lineEnd === -1 ? text.length : lineEnd);
+        pos = lineEnd === -1 ? text.length : lineEnd + 1;
+        if (line.charCodeAt(line.length - 1) === 0x0d) line = line.slice(0, -1); // CR
+        while (line.charCodeAt(indent) === SPACE) indent++;
+        if (indent === line.length) continue;
+        c = line.charCodeAt(indent);
+        if (c === HASH) continue;
+        if (c === TAB) throw OUTSIDE;
+        // A document marker (`---`, `...`) ends the document: another reading (see fastDocuments).
+        if (indent === 0 && (c === DASH || c === DOT) && isMarker(line)) throw OUTSIDE;
+        isItem = c === DASH &&
+          (line.length === indent + 1 || line.charCodeAt(indent + 1) === SPACE);
+      }
+      if (pendingMap !== undefined) {
+        if (indent > pendingIndent || (indent === pendingIndent && isItem)) {
           const frame: Frame = isItem ? { indent, list: [] } : { indent, map: {} };
-          setKey(map, key, frame.list ?? frame.map);
+          setKey(pendingMap, pendingKey, frame.list ?? frame.map);
           stack.push(frame);
-        } else setKey(map, key, null);
-        pending = undefined;
+        } else setKey(pendingMap, pendingKey, null);
+        pendingMap = undefined;
       } else if (stack.length === 0) {
         if (indent !== 0) throw OUTSIDE;
         const frame: Frame = isItem ? { indent, list: [] } : { indent, map: {} };
@@ -330,6 +415,30 @@ function fastDocument(lines: string[], from: number, to: number): unknown {
         top = stack[stack.length - 1];
       }
       if (top.indent !== indent) throw OUTSIDE;
+      if (simple) {
+        if (!top.map) throw OUTSIDE;
+        const q = text.charCodeAt(keyAt);
+        let key: unknown;
+        let colon: number;
+        if (q === DOUBLE_QUOTE || q === SINGLE_QUOTE) {
+          colon = text.indexOf(q === DOUBLE_QUOTE ? '"' : "'", keyAt + 1);
+          key = text.slice(keyAt + 1, colon++);
+        } else {
+          colon = text.indexOf(":", keyAt);
+          key = resolvePlain(text.slice(keyAt, colon));
+        }
+        if (colon + 1 < end) {
+          setKey(top.map, key, simpleValue(text, colon + 2, end));
+          continue;
+        }
+        if (key === null || typeof key === "object" || Object.hasOwn(top.map, String(key))) {
+          throw OUTSIDE;
+        }
+        pendingMap = top.map;
+        pendingKey = String(key);
+        pendingIndent = indent;
+        continue;
+      }
       reader.s = line;
       reader.i = indent;
       if (isItem) {
@@ -365,16 +474,20 @@ function fastDocument(lines: string[], from: number, to: number): unknown {
         if (key === null || typeof key === "object" || Object.hasOwn(top.map, String(key))) {
           throw OUTSIDE;
         }
-        pending = { map: top.map, key: String(key), indent };
+        pendingMap = top.map;
+        pendingKey = String(key);
+        pendingIndent = indent;
         continue;
       }
       setKey(top.map, key, blockValue(reader, false));
     }
-    if (pending) setKey(pending.map, pending.key, null);
+    n = -1; // past the last line
+    if (pendingMap !== undefined) setKey(pendingMap, pendingKey, null);
   } catch (error) {
-    // A mapping of more keys than an object holds: V8's RangeError, at the line that adds one.
-    if (isTooManyProperties(error)) throw new TooManyKeys(Math.min(n, to - 1) + 1);
-    throw error;
+    // A mapping of more keys than an object holds: V8's RangeError, at the line that adds one
+    // (the document's last, `endLine`, when its last key closes it).
+    if (!isTooManyProperties(error)) throw error;
+    throw new TooManyKeys(n === -1 ? endLine ?? text.split("\n").length : n + 1);
   }
   return stack.length === 0 ? undefined : root;
 }
@@ -410,30 +523,33 @@ function isMarker(line: string): boolean {
 
 /** Every document of `text` read by the fast reader, or `undefined` when it cannot. */
 function fastDocuments(text: string): unknown[] | undefined {
-  const lines = text.split("\n");
   // Most files are one document without markers or directives: read as one (a marker line or
   // a directive is outside what that reads), no search of the text for markers first.
   try {
-    const doc = fastDocument(lines, 0, lines.length);
+    const doc = fastDocument(text, 0, text.length, 0, undefined);
     return doc === undefined ? [] : [doc];
   } catch (error) {
     if (error !== OUTSIDE) throw error;
   }
   if (!hasMarkers(text)) return undefined;
+  const lines = text.split("\n");
   const docs: unknown[] = [];
   let start = 0;
+  let startAt = 0; // the offset of line `start`
+  let at = 0; // the offset of line `n`
   let explicit = false; // the current document began with `---`
   try {
-    for (let n = 0; n <= lines.length; n++) {
+    for (let n = 0; n <= lines.length; at += n < lines.length ? lines[n].length + 1 : 0, n++) {
       const line = n < lines.length ? lines[n] : "...";
       if (line.startsWith("%")) return undefined;
       const marker = line.startsWith("---") ? "---" : line.startsWith("...") ? "..." : undefined;
       if (marker === undefined) continue;
       if (!/^(?: +(?:#.*)?)?\r?$/.test(line.slice(3))) return undefined;
-      const doc = fastDocument(lines, start, n);
+      const doc = fastDocument(text, startAt, Math.min(at, text.length), start, n);
       if (doc !== undefined || explicit) docs.push(doc ?? null);
       explicit = marker === "---";
       start = n + 1;
+      startAt = at + line.length + 1;
     }
   } catch (error) {
     if (error === OUTSIDE) return undefined;

@@ -174,9 +174,24 @@ function normalRange(range: string): string {
     : range;
 }
 
+// Module constants, not literals in the functions that run per entry: a cold run would make
+// each anew per call.
+/** A SHA-1 in hex. */
+const SHA1_HEX = /^[0-9a-f]{40}$/;
+/** A git remote's start. */
+const GIT_REF = /^(git\+|git:|ssh:|github:|gitlab:|bitbucket:|git@)/;
+/** The fragment of a Berry git locator's commit (`commit=<sha>`, `commit:<sha>` before Yarn 3). */
+const COMMIT_FRAGMENT = /^commit[=:]/;
+/** An `http:` or `https:` range. */
+const HTTP_RANGE = /^https?:/;
+/** A `file:` or `link:` range, the protocol's name captured. */
+const LOCAL_RANGE = /^(file|link):/;
+/** What a classic lock's `version` holds when it is no version (a path, a URL). */
+const NOT_A_VERSION = /[:/]/;
+
 /** Yarn classic writes the tarball's SHA-1 as the fragment of `resolved` (a URL or a path). */
 function fragmentSha1(fragment: string): Hash[] {
-  return /^[0-9a-f]{40}$/.test(fragment) ? [{ alg: "sha1", hex: fragment }] : [];
+  return SHA1_HEX.test(fragment) ? [{ alg: "sha1", hex: fragment }] : [];
 }
 
 /** Qualifiers and download location of a git or tarball reference. */
@@ -187,9 +202,9 @@ function remote(
   const hash = ref.indexOf("#");
   const url = hash === -1 ? ref : ref.slice(0, hash);
   const fragment = hash === -1 ? "" : ref.slice(hash + 1);
-  const git = /^(git\+|git:|ssh:|github:|gitlab:|bitbucket:|git@)/.test(ref) ||
+  const git = GIT_REF.test(ref) ||
     url.endsWith(".git") ||
-    /^commit[=:]/.test(fragment);
+    COMMIT_FRAGMENT.test(fragment);
   if (git) {
     // Berry writes the resolved commit as `#commit=<sha>` (`#commit:<sha>` before Yarn 3).
     const vcs = npmGitVcsUrl(ref);
@@ -218,12 +233,14 @@ function decodeV1(text: string, path: string): Entry[] {
     // and so does a registry's tarball URL (`remote@https://registry.npmjs.org/abbrev/-/…`).
     const real = range.startsWith("npm:") && !SEMVER_RANGE.test(range.slice(4))
       ? splitDescriptor(range.slice(4)).name
-      : (/^https?:/.test(range) ? registryTarballName(range) : undefined) ?? alias;
+      : (HTTP_RANGE.test(range) ? registryTarballName(range) : undefined) ?? alias;
     const version = str(fields.version);
     const resolved = str(fields.resolved);
     const deps: Dep[] = [];
-    for (const [field, scope] of V1_DEPENDENCY_FIELDS) {
-      const named = fields[field];
+    // Indexed, no destructuring: a cold run's for-of makes an iterator and a result per item.
+    for (let f = 0; f < V1_DEPENDENCY_FIELDS.length; f++) {
+      const named = fields[V1_DEPENDENCY_FIELDS[f][0]];
+      const scope = V1_DEPENDENCY_FIELDS[f][1];
       if (!isRecord(named)) continue;
       for (const name in named) deps.push({ name, range: str(named[name]) ?? "", scope });
     }
@@ -245,7 +262,7 @@ function decodeV1(text: string, path: string): Entry[] {
       : splitDescriptor(specs.find((spec) => /@(?:file|link):/.test(spec)) ?? specs[0]).range;
     // Yarn 1 locks a bare path (`./lib`, `../x.tgz`) under the range as written: a `file:` one.
     const spec = BARE_PATH.test(pathRange) ? `file:${pathRange}` : pathRange;
-    const local = /^(file|link):/.exec(spec);
+    const local = LOCAL_RANGE.exec(spec);
     if (local && (resolved === undefined || !TARBALL.test(pathRange))) {
       entry.folder = joinPath(spec.slice(local[0].length));
       entry.linked = local[1] === "link";
@@ -273,7 +290,7 @@ function decodeV1(text: string, path: string): Entry[] {
       entry.folder = joinPath(resolved);
       return entry;
     }
-    if (version !== undefined && /[:/]/.test(version)) entry.version = undefined;
+    if (version !== undefined && NOT_A_VERSION.test(version)) entry.version = undefined;
     if (resolved !== undefined && !resolved.startsWith("file:")) {
       Object.assign(entry, remote(real, resolved));
     } else if (resolved !== undefined) {
@@ -289,8 +306,11 @@ function decodeV1(text: string, path: string): Entry[] {
 /** A Berry locator's parameters, read only. */
 type LocatorParams = Pick<URLSearchParams, "get">;
 
-/** The parameters of a locator without any: one for all (most npm locators have none). */
-const NO_PARAMS: LocatorParams = new URLSearchParams();
+/**
+ * The parameters of a locator without any: one for all (most npm locators have none), as an
+ * empty `URLSearchParams` answers (a cold run's `URLSearchParams.get` takes some 1.5 µs).
+ */
+const NO_PARAMS: LocatorParams = { get: () => null };
 
 /** The `::key=value&…` parameters of a Berry locator, and what precedes them. */
 function splitParams(ref: string): { body: string; params: LocatorParams } {
@@ -313,20 +333,28 @@ const LOCATOR_DEPTH = 64;
  * and LinkFetcher resolve a relative path from their parent locator's local path (the `has-peer`
  * that `portal:packages/a`'s `portal:../has-peer/` names is `packages/has-peer`).
  *
- * @param tooDeep The error for parents nested deeper than {@linkcode LOCATOR_DEPTH}.
+ * @param entry The entry whose locator it is, and `path` the lock's, for the error when parents
+ *   nest deeper than {@linkcode LOCATOR_DEPTH}.
  */
-function locatorFolder(params: LocatorParams, tooDeep: () => Error, depth = 0): string {
+function locatorFolder(params: LocatorParams, entry: Entry, path: string, depth = 0): string {
   const locator = params.get("locator");
   if (locator === null) return "";
   const { range } = splitDescriptor(locator);
   if (range.startsWith("workspace:")) return joinPath(range.slice("workspace:".length));
   const folder = /^(?:portal|link|file):/.exec(range);
   if (folder === null) return "";
-  if (depth === LOCATOR_DEPTH) throw tooDeep();
+  if (depth === LOCATOR_DEPTH) {
+    throw fail(
+      path,
+      entry.line(),
+      `entry ${entry.specs[0]} nests its locator= parameters more than ${LOCATOR_DEPTH} deep, ` +
+        "as Yarn writes none",
+    );
+  }
   const { body, params: parent } = splitParams(range.slice(folder[0].length));
   return TARBALL.test(body)
     ? ""
-    : joinPath(locatorFolder(parent, tooDeep, depth + 1), body.replace(/#.*$/s, ""));
+    : joinPath(locatorFolder(parent, entry, path, depth + 1), body.replace(/#.*$/s, ""));
 }
 
 /** Decodes the resolution of a Berry entry into `entry`. */
@@ -342,13 +370,6 @@ function resolveBerry(entry: Entry, resolution: string, path: string): void {
     );
   }
   entry.name = name;
-  const tooDeep = (): Error =>
-    fail(
-      path,
-      entry.line(),
-      `entry ${entry.specs[0]} nests its locator= parameters more than ${LOCATOR_DEPTH} deep, ` +
-        "as Yarn writes none",
-    );
   const colon = range.indexOf(":");
   const protocol = colon === -1 ? "" : range.slice(0, colon + 1);
   const rest = range.slice(colon + 1);
@@ -382,7 +403,7 @@ function resolveBerry(entry: Entry, resolution: string, path: string): void {
       // The outermost patch, read first, is the entry's own.
       entry.builtinPatch ??= files.length > 0 && files.every((f) => YARN_BUILTIN_PATCH.test(f));
       for (const file of files) {
-        (entry.patches ??= []).push(yarnPatchFile(file, locatorFolder(params, tooDeep)));
+        (entry.patches ??= []).push(yarnPatchFile(file, locatorFolder(params, entry, path)));
       }
       resolveBerry(entry, inner, path);
       return;
@@ -396,14 +417,14 @@ function resolveBerry(entry: Entry, resolution: string, path: string): void {
         return;
       }
       // Yarn 3+ writes a `file:` folder twice, `file:./lib#./lib`: the path is before the `#`.
-      entry.folder = joinPath(locatorFolder(params, tooDeep), body.replace(/#.*$/s, ""));
+      entry.folder = joinPath(locatorFolder(params, entry, path), body.replace(/#.*$/s, ""));
       entry.linked = protocol === "link:";
       return;
     }
     case "exec:": {
       // Generated at install time by a script of the project: from no registry, no URL.
       const { body, params } = splitParams(rest);
-      entry.generator = joinPath(locatorFolder(params, tooDeep), body.replace(/#.*$/s, ""));
+      entry.generator = joinPath(locatorFolder(params, entry, path), body.replace(/#.*$/s, ""));
       if (entry.version === undefined) {
         throw fail(path, entry.line(), `entry ${entry.specs[0]} has no version`);
       }
@@ -486,7 +507,8 @@ function berryDeps(map: unknown, meta: unknown): Dep[] {
   const deps: Dep[] = [];
   if (!isRecord(map)) return deps;
   const flags = isRecord(meta) ? meta : undefined;
-  for (const name of Object.keys(map)) {
+  // `for…in`, not `Object.keys`: no array and no iterator per entry (a plain object).
+  for (const name in map) {
     const flag = flags?.[name];
     deps.push({
       name,
@@ -566,13 +588,20 @@ function applyBerryResolutions(
     });
   }
   if (byName.size === 0) return;
-  for (const entry of entries) {
-    if (entry.locator === undefined) continue;
-    const self = splitDescriptor(entry.locator);
-    for (const dep of entry.deps) {
-      const rule = byName.get(dep.name)?.find((r) =>
+  // Indexed, the locator split only for a dependency a key names: this runs per dependency.
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    const locator = entry.locator;
+    if (locator === undefined) continue;
+    let self: { name: string; range: string } | undefined;
+    for (let j = 0; j < entry.deps.length; j++) {
+      const dep = entry.deps[j];
+      const rules = byName.get(dep.name);
+      if (rules === undefined) continue;
+      const { name, range } = self ??= splitDescriptor(locator);
+      const rule = rules.find((r) =>
         (r.range === undefined || r.range === berryNormal(dep.range)) &&
-        (r.parent === undefined || (r.parent === self.name && (r.at ?? self.range) === self.range))
+        (r.parent === undefined || (r.parent === name && (r.at ?? range) === range))
       );
       const target = rule === undefined ? undefined : find(dep.name, rule.to);
       if (target !== undefined) dep.target = target;
@@ -583,8 +612,10 @@ function applyBerryResolutions(
 /** Decodes a Berry lock (YAML with `__metadata`). */
 function decodeBerry(doc: YamlMap, text: string, path: string): Entry[] {
   const entries: Entry[] = [];
-  for (const [key, value] of Object.entries(doc)) {
+  // `for…in`, not `Object.entries`: no pair per entry (the document is a plain object).
+  for (const key in doc) {
     if (key === "__metadata") continue;
+    const value = doc[key];
     const line = (): number => keyLine(text, key);
     if (!isRecord(value)) throw fail(path, line(), `entry ${key} is not a mapping`);
     const resolution = str(value.resolution);
@@ -651,8 +682,18 @@ function packageExtensions(rc: RcValue | undefined, release: string | undefined)
     if (list === undefined) extensions.set(name, list = []);
     list.push({ range: range.replace(/^npm:/, ""), deps });
   };
-  for (const [descriptor, deps, yarn] of YARN_COMPAT_DEPENDENCIES) {
-    if (yarn !== undefined && !yarnRangeSatisfied(release ?? YARN_COMPAT_NEWEST, yarn)) continue;
+  // Whether the release bundles an extension, by the range of releases that do: the 72 ranges
+  // are 13 different ones, each parsed once.
+  const bundled = new Map<string, boolean>();
+  for (let i = 0; i < YARN_COMPAT_DEPENDENCIES.length; i++) {
+    const [descriptor, deps, yarn] = YARN_COMPAT_DEPENDENCIES[i];
+    if (yarn !== undefined) {
+      let inRange = bundled.get(yarn);
+      if (inRange === undefined) {
+        bundled.set(yarn, inRange = yarnRangeSatisfied(release ?? YARN_COMPAT_NEWEST, yarn));
+      }
+      if (!inRange) continue;
+    }
     add(descriptor, berryDeps(deps, undefined).map((dep) => ({ ...dep, extended: BUILTIN })));
   }
   for (const [descriptor, extension] of rcEntries(rcEntry(rc, "packageExtensions"))) {
@@ -715,7 +756,10 @@ function rcEntries(rc: RcValue | undefined): [string, RcValue][] {
  * satisfies adds each dependency the package does not have yet, the first one of a name winning).
  */
 function extend(entry: Entry, extensions: Extensions, version: string): void {
-  for (const { range, deps } of extensions.get(entry.name) ?? []) {
+  const list = extensions.get(entry.name);
+  if (list === undefined) return;
+  for (let i = 0; i < list.length; i++) {
+    const { range, deps } = list[i];
     if (!yarnRangeSatisfied(version, range)) continue;
     for (const dep of deps) {
       if (!entry.deps.some((own) => own.name === dep.name)) entry.deps.push(dep);
@@ -738,10 +782,13 @@ function peerEdges(
 ): [Entry, Entry, Scope][] {
   // Only the parents of entries with peers are ever asked for.
   const parents = new Map<Entry, Set<Entry>>();
-  for (const entry of entries) if (entry.peers?.length) parents.set(entry, new Set());
-  for (const [from, list] of targets) {
-    for (let i = 0; i < list.length; i++) parents.get(list[i][0])?.add(from);
+  for (let i = 0; i < entries.length; i++) {
+    if (entries[i].peers?.length) parents.set(entries[i], new Set());
   }
+  // `forEach`: a cold run's for-of over a Map makes an iterator and a pair per entry.
+  targets.forEach((list, from) => {
+    for (let i = 0; i < list.length; i++) parents.get(list[i][0])?.add(from);
+  });
   /** What the parents of `entry` provide as `name` (memoised per entry and name). */
   const memo = new Map<Entry, Map<string, Set<Entry>>>();
   const depsByName = new Map<Entry, Map<string, Dep>>();
@@ -779,7 +826,8 @@ function peerEdges(
     return found;
   };
   const edges: [Entry, Entry, Scope][] = [];
-  for (const entry of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
     for (const peer of entry.peers ?? []) {
       // A peer the entry also depends on (a workspace's "peer + dev") is that dependency.
       if (depNamed(entry, peer.name) !== undefined) continue;
@@ -908,7 +956,8 @@ export function readYarnLock(
     rc = yarnRc(context.load, lockDir, CODE);
     const manifest = loadPackageJson(context.load, joinPath(lockDir, "package.json"));
     extensions = packageExtensions(rc, yarnRelease(rc, manifest, version));
-    for (const entry of entries) {
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i];
       if (!entry.workspace && entry.version !== undefined) {
         extend(entry, extensions, entry.version);
       }
@@ -962,9 +1011,10 @@ export function readYarnLock(
   );
   // Entries by descriptor: name, then range (as written and normalised).
   const bySpec = new Map<string, Map<string, Entry>>();
-  for (const entry of entries) {
-    for (const spec of entry.specs) {
-      const { name, range } = splitDescriptor(spec);
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    for (let j = 0; j < entry.specs.length; j++) {
+      const { name, range } = splitDescriptor(entry.specs[j]);
       let ranges = bySpec.get(name);
       if (ranges === undefined) bySpec.set(name, ranges = new Map());
       ranges.set(range, entry);
@@ -1142,7 +1192,8 @@ export function readYarnLock(
   const outsideWarnings: string[] = [];
   /** Yarn 1's `link:` entries of folders outside the project (see `outsideLinkDependencies`). */
   const outsideLinks: Entry[] = [];
-  for (const entry of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
     if (entry.folder === undefined || unrequested.has(entry)) continue;
     // A folder outside the project (another checkout, `portal:../../lib`, a workspace
     // `../shared` of a lock in a subfolder scanned on its own) is third-party.
@@ -1400,21 +1451,30 @@ export function readYarnLock(
   const ownCopies = new Set<Entry>();
   if (berry) {
     const depended = new Set<Entry>();
-    for (const [, to] of firstEdges) if (typeof to !== "string") depended.add(to);
+    for (let i = 0; i < firstEdges.length; i++) {
+      const to = firstEdges[i][1];
+      if (typeof to !== "string") depended.add(to);
+    }
     targets.forEach((list) => {
       for (let i = 0; i < list.length; i++) depended.add(list[i][0]);
     });
-    for (const entry of entries) {
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i];
       const base = entry.base && lookup(entry.base);
       if (base !== undefined && !entry.builtinPatch && depended.has(base)) ownCopies.add(entry);
     }
   }
-  for (const entry of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
     const base = entry.base && lookup(entry.base);
     if (base !== undefined && !ownCopies.has(entry)) targets.get(entry)!.push([base, "runtime"]);
   }
   if (berry) {
-    for (const [from, to, scope] of peerEdges(entries, targets, lookup)) {
+    const edges = peerEdges(entries, targets, lookup);
+    for (let i = 0; i < edges.length; i++) {
+      const from = edges[i][0];
+      const to = edges[i][1];
+      const scope = edges[i][2];
       // A workspace's edges are first edges (its own `dependencies` are there already).
       if (from.workspace) firstEdges.push([ids.get(from)!, to, scope]);
       else targets.get(from)!.push([to, scope]);
@@ -1424,7 +1484,8 @@ export function readYarnLock(
   // of typescript, resolve, fsevents) wherever that package is used: it is
   // reached whenever its base is.
   const patchesOf = new Map<Entry, [Entry, Scope][]>();
-  for (const entry of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
     const base = entry.base && lookup(entry.base);
     if (base !== undefined && !ownCopies.has(entry)) {
       patchesOf.set(base, [...patchesOf.get(base) ?? [], [entry, "runtime"]]);
@@ -1572,7 +1633,9 @@ export function readYarnLock(
   }
   for (let i = 0; i < inits.length; i++) ids.set(componentEntries[i], out.component(inits[i]));
   const idOf = (node: Entry | string): string => typeof node === "string" ? node : ids.get(node)!;
-  for (const [from, to, scope] of firstEdges) out.edge(from, idOf(to), scope);
+  for (let i = 0; i < firstEdges.length; i++) {
+    out.edge(firstEdges[i][0], idOf(firstEdges[i][1]), firstEdges[i][2]);
+  }
   for (const [from, to, scope] of memberEdges) {
     if (!unrequested.has(from)) out.edge(ids.get(from)!, to, scope);
   }

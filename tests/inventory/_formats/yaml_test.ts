@@ -44,6 +44,13 @@ const SAME_AS_THE_YAML_PACKAGE = [
   "",
   "# only a comment\n",
   "a: 1\r\nb:\r\n  c: 2\r\n",
+  // The one-line forms the fast reader matches natively, and lines just outside them.
+  "a:\n  \"k\": \"v\"\n  'q': 'w'\n  p: x:y\n",
+  "a: {}\nb: []\nc: {k: v}\nd: {k: '>=1'}\ne: [x64]\ng: {true: 1}\nh: [1]\n",
+  "a: 1.0\nb: ~\nc: .inf\nd: 0x1F\ntrue: 1\n1.0: x\nnull: y\n",
+  "a: b#c\nd: 'e''f'\ng: \"h\\\\i\"\nj: \"k\" # c\nl: m \n/p: q\n",
+  "a: {k: v}\r\nb: [x]\r\nc:\r\n  d: 'e'\r\n",
+  "a: ''\nb: \"\"\n'': 1\nc: {k: ''}\nd: {/k: v}\ne: {k: '#'}\nf: [/x]\n",
   // Outside the subset: the `yaml` package reads these.
   "anchors: &x {a: 1}\nalias: *x\n",
   "block: |\n  line 1\n  line 2\nfolded: >-\n  a\n  b\n",
@@ -211,6 +218,79 @@ Deno.test("parseYamlDocuments: a text with 100,000 errors is refused in linear t
   );
   const seconds = (performance.now() - start) / 1000;
   assert.ok(seconds < 8, `took ${seconds.toFixed(1)} s`);
+});
+
+/** What the `yaml` package makes of a text as `parseYamlDocuments` reads it: values or an error. */
+function referenceOutcome(text: string): unknown[] | "error" {
+  const docs = parseAllDocuments(text.replace(/\r(?!\n)/g, "\n"), {
+    uniqueKeys: true,
+    strict: true,
+    logLevel: "error",
+  });
+  const list = Array.isArray(docs) ? docs : [];
+  if (list.some((doc) => doc.errors.some((e) => e.code !== "KEY_OVER_1024_CHARS"))) return "error";
+  return list.map((doc) => doc.toJS());
+}
+
+Deno.test("parseYamlDocuments equals the yaml package on random lock-like lines (fuzz)", async () => {
+  await loadYamlParser();
+  let seed = 1;
+  const random = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  const pick = <T>(list: readonly T[]): T => list[random(list.length)];
+  const CHARS = [..."ab1.:# '\"\\-{}[],\t/_@^=>~*&!+$(\ré"];
+  const WORDS = ["a", "b", "x1", "1", "2.0", "true", "null", "~", "npm:^1", ".inf", "0x1F"];
+  const word = (): string => {
+    let s = "";
+    for (let n = random(6); n > 0; n--) s += random(3) === 0 ? pick(CHARS) : pick(WORDS);
+    return s;
+  };
+  const value = (): string => {
+    switch (random(6)) {
+      case 0:
+        return `"${word()}"`;
+      case 1:
+        return `'${word()}'`;
+      case 2:
+        return `{${word()}: ${random(2) ? `'${word()}'` : word()}}`;
+      case 3:
+        return `[${word()}]`;
+      case 4:
+        return pick(["{}", "[]", "1", "true", "a:", "- a"]);
+      default:
+        return word();
+    }
+  };
+  for (let round = 0; round < 3000; round++) {
+    const lines: string[] = [];
+    for (let n = 1 + random(6); n > 0; n--) {
+      const indent = " ".repeat(pick([0, 0, 2, 2, 4, 1, 3]));
+      const key = random(4) === 0
+        ? value()
+        : pick([word(), `"${word()}"`, `'${word()}'`, "a", "b"]);
+      const form = random(5);
+      lines.push(
+        form === 0
+          ? `${indent}${key}:`
+          : form === 1
+          ? `${indent}- ${value()}`
+          : form === 2
+          ? ""
+          : `${indent}${key}:${pick([" ", "  ", ""])}${value()}${pick(["", " ", " # c", "\r"])}`,
+      );
+    }
+    const text = lines.join(pick(["\n", "\n", "\r\n"])) + pick(["", "\n"]);
+    let read: unknown[] | "error";
+    try {
+      read = parseYamlDocuments(text, "f.yaml", CODE);
+    } catch (error) {
+      if (!isVouchError(error)) throw error;
+      read = "error";
+    }
+    assert.deepEqual(read, referenceOutcome(text), JSON.stringify(text));
+  }
 });
 
 Deno.test("parseYamlDocuments equals the yaml package on the corpus pnpm and Berry locks", async () => {
