@@ -1,7 +1,7 @@
 import { VouchError } from "../../errors.ts";
 import { lineAt } from "./json.ts";
 import { NeedsModule } from "../_reader.ts";
-import { isTooManyProperties, MAX_OBJECT_PROPERTIES } from "../../_util.ts";
+import { isTooManyProperties, MAX_OBJECT_PROPERTIES, withoutTrailing } from "../../_util.ts";
 
 /** A parsed YAML mapping. */
 export type YamlMap = Record<string, unknown>;
@@ -148,7 +148,8 @@ class LineReader {
     }
     let end = this.s.indexOf(" #", start);
     if (end === -1) end = this.s.length;
-    const text = this.s.slice(start, end).trimEnd();
+    // Spaces only: YAML's white space is space and tab (a no-break space ends a value).
+    const text = withoutTrailing(this.s.slice(start, end), " ");
     if (text.includes(": ") || text.endsWith(":") || text.includes("\t")) throw OUTSIDE;
     this.i = this.s.length;
     return resolvePlain(text);
@@ -232,7 +233,7 @@ class LineReader {
       }
       if (ch === 0x23 && this.s.charCodeAt(this.i - 1) === 0x20) throw OUTSIDE;
     }
-    const text = this.s.slice(start, this.i).trimEnd();
+    const text = withoutTrailing(this.s.slice(start, this.i), " ");
     if (text === "" || text.includes("\t")) throw OUTSIDE;
     return resolvePlain(text);
   }

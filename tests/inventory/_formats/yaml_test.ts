@@ -50,6 +50,9 @@ const SAME_AS_THE_YAML_PACKAGE = [
   "a: 1.0\nb: ~\nc: .inf\nd: 0x1F\ntrue: 1\n1.0: x\nnull: y\n",
   "a: b#c\nd: 'e''f'\ng: \"h\\\\i\"\nj: \"k\" # c\nl: m \n/p: q\n",
   "a: {k: v}\r\nb: [x]\r\nc:\r\n  d: 'e'\r\n",
+  // Only spaces end a plain value: a no-break, ideographic or line-separator space is its own.
+  "n: o\u00a0\nm: p\u3000 # c\nq: [r\u00a0, s\u2028 ]\nt: {u: v\u00a0}\n",
+  "- x\u00a0\n- y\ufeff\n",
   "a: ''\nb: \"\"\n'': 1\nc: {k: ''}\nd: {/k: v}\ne: {k: '#'}\nf: [/x]\n",
   // Outside the subset: the `yaml` package reads these.
   "anchors: &x {a: 1}\nalias: *x\n",
