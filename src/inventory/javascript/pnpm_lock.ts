@@ -212,7 +212,8 @@ function depsOf(
   key: string,
 ): Dep[] {
   const deps: Dep[] = [];
-  for (const [field, scope] of fields) {
+  // `{ 0: a, 1: b }`, not `[a, b]`: no iterator per pair (the binary runs code cold).
+  for (const { 0: field, 1: scope } of fields) {
     const named = entry[field];
     if (!isRecord(named)) continue;
     for (const name in named) {
@@ -417,7 +418,7 @@ function targetKey(major: 5 | 6 | 9, dep: Dep): string {
 
 /** The edges to packages among a package's edges: the list itself when no edge is to a folder. */
 function packagesOnly(edges: [Node, Scope][]): [Pkg | Outside, Scope][] {
-  for (const [to] of edges) {
+  for (const { 0: to } of edges) {
     if (typeof to === "string") {
       return edges.filter((e): e is [Pkg | Outside, Scope] => typeof e[0] !== "string");
     }
@@ -759,6 +760,7 @@ class PnpmMapper {
         : flagScopes({ dev: pkg.dev === true || rush === undefined, optional: pkg.optional });
       ids.set(pkg, this.packageId(pkg, d, scopes));
       // An outside folder a package links to is installed with that package: its scopes.
+      if (outside.size === 0) continue;
       for (const [to, scope] of out.get(pkg)!) {
         if (typeof to === "string" || !("outside" in to)) continue;
         to.scopes.push(...scopes.map((s) => s === "runtime" && scope === "optional" ? scope : s));
@@ -788,9 +790,9 @@ class PnpmMapper {
       for (const [to, scope] of node.deps ?? []) this.out.edge(ids.get(node)!, idOf(to), scope);
       if (!node.linked) this.out.edge(this.top, ids.get(node)!, "runtime");
     }
-    for (const [pkg, targets] of out) {
+    for (const { 0: pkg, 1: targets } of out) {
       const from = ids.get(pkg)!;
-      for (const [to, scope] of targets) this.out.edge(from, idOf(to), scope);
+      for (const { 0: to, 1: scope } of targets) this.out.edge(from, idOf(to), scope);
     }
     for (const [folder, id] of this.folders) {
       if (folder !== "") this.out.edge(this.top, id, "runtime");
