@@ -709,6 +709,8 @@ export function readPackageLock(
   }
   /** {@linkcode parentFolder} of each folder searched (every dependency of a package walks up). */
   const parents = new Map<string, string>();
+  /** What each name found at the root resolves to (most searches end there). */
+  const atRoot = new Map<string, string | undefined>();
   const resolve = (from: string, name: string): string | undefined => {
     for (let folder = from; folder !== "";) {
       if (holders.has(folder)) {
@@ -719,8 +721,13 @@ export function readPackageLock(
       if (parent === undefined) parents.set(folder, parent = parentFolder(folder));
       folder = parent;
     }
-    const key = NODE_MODULES + name;
-    return entries.has(key) ? nodeId.get(linkTarget.get(key) ?? key) : undefined;
+    let id = atRoot.get(name);
+    if (id === undefined && !atRoot.has(name)) {
+      const key = NODE_MODULES + name;
+      id = entries.has(key) ? nodeId.get(linkTarget.get(key) ?? key) : undefined;
+      atRoot.set(name, id);
+    }
+    return id;
   };
   const warnings: string[] = [
     ...ancient
@@ -817,6 +824,7 @@ export function readPackageLock(
         ) dangling.push(`${location} → ${name}@${range}`);
       }
     }
+    if (unlocked.length === 0 && skipped.length === 0) continue;
     const manifestPath = joinPath(lockDir, location, "package.json");
     if (unlocked.length > 0) {
       warnings.push(
