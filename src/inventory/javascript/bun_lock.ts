@@ -262,6 +262,8 @@ export function readBunLock(
     addNests(nests, key);
   }
   const patches = objectAt(lock, "patchedDependencies");
+  /** Whether any package is patched: most locks patch none, and need no `name@version` keys. */
+  const patching = Object.keys(patches).length > 0;
   const ids = new Map<Entry, string>();
   /** The entry a dependency named `name` of the package at `key` resolves to. */
   const resolve = (parents: string[], name: string): Entry | undefined => {
@@ -536,7 +538,7 @@ export function readBunLock(
       version = tarballVersion(name, ref);
       qualifiers = originQualifiers(name, ref);
     }
-    const patch = stringAt(patches, `${name}@${version}`);
+    const patch = patching ? stringAt(patches, `${name}@${version}`) : undefined;
     if (!installed.has(entry)) stray.push(`${name}@${version ?? ref}`);
     ids.set(
       entry,
