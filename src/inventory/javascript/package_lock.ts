@@ -698,13 +698,16 @@ export function readPackageLock(
   }
 
   /**
-   * Every folder but the root whose `node_modules` holds an entry (`a` for `a/node_modules/b`):
-   * the only ones a search up a node_modules path may find something in, but the root.
+   * The names in each folder's `node_modules` but the root's (`a` → `b` for
+   * `a/node_modules/b`): a search up a node_modules path asks them, not `entries`.
    */
-  const holders = new Set<string>();
+  const nested = new Map<string, Set<string>>();
   for (const key of entries.keys()) {
     for (let at = key.indexOf(NESTED); at !== -1; at = key.indexOf(NESTED, at + 1)) {
-      holders.add(key.slice(0, at));
+      const holder = key.slice(0, at);
+      const names = nested.get(holder);
+      if (names === undefined) nested.set(holder, new Set([key.slice(at + NESTED.length)]));
+      else names.add(key.slice(at + NESTED.length));
     }
   }
   /** {@linkcode parentFolder} of each folder searched (every dependency of a package walks up). */
@@ -713,9 +716,9 @@ export function readPackageLock(
   const atRoot = new Map<string, string | undefined>();
   const resolve = (from: string, name: string): string | undefined => {
     for (let folder = from; folder !== "";) {
-      if (holders.has(folder)) {
+      if (nested.get(folder)?.has(name)) {
         const key = `${folder}/${NODE_MODULES}${name}`;
-        if (entries.has(key)) return nodeId.get(linkTarget.get(key) ?? key);
+        return nodeId.get(linkTarget.get(key) ?? key);
       }
       let parent = parents.get(folder);
       if (parent === undefined) parents.set(folder, parent = parentFolder(folder));
