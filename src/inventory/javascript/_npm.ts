@@ -341,8 +341,12 @@ export function joinPath(...parts: string[]): string {
   return joined === "." ? "" : joined.replace(/\/$/, "");
 }
 
-/** A path with something to normalise. */
-const NOT_NORMAL = /(?:^|\/)\.\.?(?:\/|$)|\/\/|\/$|^\//;
+/**
+ * A path that may have something to normalise (a `.` or `..` segment, `//`, a leading or
+ * trailing `/`): a `.` or `/` first or after a `/`, or a `/` last. Normalising one that has
+ * nothing (`.github/x`) gives it back.
+ */
+const NOT_NORMAL = /^[./]|\/[./]|\/$/;
 
 /** The folder of a `/`-separated file path (`""` for the root). */
 export function folderOf(path: string): string {

@@ -899,3 +899,22 @@ Deno.test("outsideProject: as isOutside says, for paths that may leave the proje
   }
   for (const path of paths) assert.equal(outsideProject(path), isOutside(path), path);
 });
+
+Deno.test("joinPath: normalises dot segments, doubled and trailing slashes, and keeps dotted names as they are", () => {
+  const cases: [string[], string][] = [
+    [["packages/a", "package.json"], "packages/a/package.json"],
+    [[".github/actions/x", "package.json"], ".github/actions/x/package.json"],
+    [["a/.b", "..c/d"], "a/.b/..c/d"],
+    [["a/./b"], "a/b"],
+    [["./a"], "a"],
+    [["a//b/"], "a/b"],
+    [["a/b/.."], "a"],
+    [["a", "../.."], ".."],
+    [["..", "x"], "../x"],
+    [["/abs", "x"], "/abs/x"],
+    [["", "."], ""],
+    [["a/."], "a"],
+    [["a/.", "."], "a"],
+  ];
+  for (const [parts, joined] of cases) assert.equal(joinPath(...parts), joined, parts.join(" + "));
+});
