@@ -81,25 +81,24 @@ function fail(text: string, path: string, key: string, what: string): VouchError
  * The parents of a `packages` key (`a/@s/b/c` → `a/@s/b`, `a`, ``), nearest first, but for
  * those no key nests under (not in `nests`: no `parent/name` is there to find); `""` is kept.
  */
-function parentKeys(key: string, nests: ReadonlySet<string>): string[] {
-  // Where each name of the key ends (a scoped one, `@s/b`, spans two parts).
-  const ends: number[] = [];
+function parentKeys(key: string, nests: ReadonlySet<string>): readonly string[] {
+  let found: string[] | undefined;
+  // Each name of the key in turn (a scoped one, `@s/b`, spans two parts), the key up to it.
   for (let start = 0;;) {
     let end = key.indexOf("/", start);
     if (end !== -1 && key.startsWith("@", start)) end = key.indexOf("/", end + 1);
+    const parent = end === -1 ? key : key.slice(0, end);
+    if (parent === "" || nests.has(parent)) (found ??= []).push(parent);
     if (end === -1) break;
-    ends.push(end);
     start = end + 1;
   }
-  ends.push(key.length);
-  const out: string[] = [];
-  for (let n = ends.length - 1; n >= 0; n--) {
-    const parent = key.slice(0, ends[n]);
-    if (parent === "" || nests.has(parent)) out.push(parent);
-  }
-  out.push("");
-  return out;
+  if (found === undefined) return ROOT_ONLY;
+  found.reverse().push("");
+  return found;
 }
+
+/** The parents of a key nothing nests under: the root alone (shared, never changed). */
+const ROOT_ONLY: readonly string[] = [""];
 
 /** Adds to `nests` each `p` that `key` nests under (`a/b/c` → `a`, `a/b`). */
 function addNests(nests: Set<string>, key: string): void {
@@ -266,7 +265,7 @@ export function readBunLock(
   const patching = Object.keys(patches).length > 0;
   const ids = new Map<Entry, string>();
   /** The entry a dependency named `name` of the package at `key` resolves to. */
-  const resolve = (parents: string[], name: string): Entry | undefined => {
+  const resolve = (parents: readonly string[], name: string): Entry | undefined => {
     for (const parent of parents) {
       const found = entries.get(parent === "" ? name : `${parent}/${name}`);
       if (found !== undefined) return found;
@@ -442,7 +441,8 @@ export function readBunLock(
   let firstLinks = roots.map(([, deps]) => hoisted(deps));
   // Walked only when asked: with the isolated linker, only for a package installed nowhere.
   const hoistedLinks = firstLinks.flat();
-  const hoistedTargets = new Map(targets);
+  /** The links of the hoisted layout (a copy before the isolated one replaces some). */
+  let hoistedTargets = targets;
   let hoistedReach: Reach | undefined;
   const hoistedScopes = (entry: Entry): Scope[] =>
     reachScopes(hoistedReach ??= reach(hoistedLinks, (e) => hoistedTargets.get(e)!), entry);
@@ -457,6 +457,7 @@ export function readBunLock(
     );
   }
   if (graph !== undefined) {
+    hoistedTargets = new Map(targets);
     firstLinks = graph.firstEdges;
     // An entry no install path reaches (a key the hoisted layout needs, such as a peer Bun
     // installs at the top for a package that is not there in this layout) is nothing when
