@@ -636,8 +636,11 @@ export function declaredDependencies(
 ): [string, string, Scope, boolean][] {
   const out: [string, string, Scope, boolean][] = [];
   const optionals = objectAt(manifest.json, "optionalDependencies");
-  for (const [field, scope] of MANIFEST_FIELDS) {
-    for (const [name, range] of Object.entries(objectAt(manifest.json, field))) {
+  // `{ 0: a, 1: b }`, not `[a, b]`: no iterator per pair (the binary runs code cold).
+  for (const { 0: field, 1: scope } of MANIFEST_FIELDS) {
+    const declared = objectAt(manifest.json, field);
+    for (const name in declared) {
+      const range = declared[name];
       // An optional dependency overrides a dependency of the same name, in every tool.
       if (field === "dependencies" && Object.hasOwn(optionals, name)) continue;
       if (typeof range === "string") out.push([name, range, scope, false]);
@@ -645,7 +648,8 @@ export function declaredDependencies(
   }
   const peers = objectAt(manifest.json, "peerDependencies");
   const meta = objectAt(manifest.json, "peerDependenciesMeta");
-  for (const [name, range] of Object.entries(peers)) {
+  for (const name in peers) {
+    const range = peers[name];
     if (alsoDeclared(manifest.json, name) || typeof range !== "string") continue;
     const optional = isRecord(meta[name]) && meta[name].optional === true;
     out.push([name, range, optional ? "optional" : "runtime", true]);

@@ -320,8 +320,9 @@ function decodeV5V6(
   ctx: { path: string; text: string; patchFiles: () => YamlMap },
 ): Decoded {
   const packages = new Map<string, Pkg>();
-  for (const [key, value] of Object.entries(map(doc.packages))) {
-    const entry = map(value);
+  const entries = map(doc.packages);
+  for (const key in entries) {
+    const entry = map(entries[key]);
     // `/name…` is the default registry; `host/name…` another one (name and version in the key).
     const hosted = /^[^/:]+\.[^/:]+\//.test(key) ? key.slice(key.indexOf("/")) : undefined;
     const parsed = key.startsWith("/")
