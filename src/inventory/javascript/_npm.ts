@@ -639,7 +639,7 @@ export function declaredDependencies(
   // `{ 0: a, 1: b }`, not `[a, b]`: no iterator per pair (the binary runs code cold).
   for (const { 0: field, 1: scope } of MANIFEST_FIELDS) {
     const declared = objectAt(manifest.json, field);
-    for (const name in declared) {
+    for (const name of Object.keys(declared)) {
       const range = declared[name];
       // An optional dependency overrides a dependency of the same name, in every tool.
       if (field === "dependencies" && Object.hasOwn(optionals, name)) continue;
@@ -648,7 +648,7 @@ export function declaredDependencies(
   }
   const peers = objectAt(manifest.json, "peerDependencies");
   const meta = objectAt(manifest.json, "peerDependenciesMeta");
-  for (const name in peers) {
+  for (const name of Object.keys(peers)) {
     const range = peers[name];
     if (alsoDeclared(manifest.json, name) || typeof range !== "string") continue;
     const optional = isRecord(meta[name]) && meta[name].optional === true;

@@ -256,7 +256,7 @@ export function readBunLock(
   /** Every `p` that a key of `entries` nests under (`p/…`): see `parentKeys`. */
   const nests = new Set<string>();
   const packages = objectAt(lock, "packages");
-  for (const key in packages) {
+  for (const key of Object.keys(packages)) {
     entries.set(key, decodeEntry(text, path, key, packages[key]));
     addNests(nests, key);
   }

@@ -524,7 +524,7 @@ export function readPackageLock(
   const at = rush === undefined ? path : joinPath(rush.temp, posix.basename(path));
   const packages = lock.packages as Record<string, unknown>;
   const entries = new Map<string, JsonObject>();
-  for (const key in packages) {
+  for (const key of Object.keys(packages)) {
     const entry = packages[key];
     if (!isRecord(entry)) throw invalidEntry(text, path, key, "is not an object");
     entries.set(key, entry);
@@ -805,7 +805,7 @@ export function readPackageLock(
     // `{ 0: a, 1: b }`, not `[a, b]`: no iterator per pair (the binary runs code cold).
     for (const { 0: field, 1: scope } of DEPENDENCY_FIELDS) {
       const deps = objectAt(entry, field);
-      for (const name in deps) {
+      for (const name of Object.keys(deps)) {
         const range = deps[name];
         if (field === "peerDependencies" && alsoDeclared(entry, name)) continue;
         // A package.json's range that is no string: npm refuses it (arborist's Edge, "must

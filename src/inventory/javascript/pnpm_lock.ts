@@ -321,7 +321,7 @@ function decodeV5V6(
 ): Decoded {
   const packages = new Map<string, Pkg>();
   const entries = map(doc.packages);
-  for (const key in entries) {
+  for (const key of Object.keys(entries)) {
     const entry = map(entries[key]);
     // `/name…` is the default registry; `host/name…` another one (name and version in the key).
     const hosted = /^[^/:]+\.[^/:]+\//.test(key) ? key.slice(key.indexOf("/")) : undefined;
