@@ -691,8 +691,17 @@ class PnpmMapper {
       );
     };
     const out = new Map<Pkg, [Node, Scope][]>();
+    /** The packages that link to a folder of the project (few): their edges need filtering. */
+    const linking = new Set<Pkg>();
     for (const pkg of d.packages.values()) {
-      out.set(pkg, pkg.deps.map((dep) => [resolve(dep, "", pkg.key), dep.scope]));
+      out.set(
+        pkg,
+        pkg.deps.map((dep) => {
+          const to = resolve(dep, "", pkg.key);
+          if (typeof to === "string") linking.add(pkg);
+          return [to, dep.scope];
+        }),
+      );
     }
     const importerEdges: [string, Node, Scope][] = [];
     const roots: [Pkg | Outside, Scope][] = [];
@@ -733,7 +742,11 @@ class PnpmMapper {
     const next = (node: Pkg | Outside): [Pkg | Outside, Scope][] => {
       let edges = packageEdges.get(node);
       if (edges === undefined) {
-        edges = packagesOnly("outside" in node ? node.deps ?? [] : out.get(node)!);
+        edges = "outside" in node
+          ? packagesOnly(node.deps ?? [])
+          : linking.has(node)
+          ? packagesOnly(out.get(node)!)
+          : out.get(node)! as [Pkg | Outside, Scope][];
         packageEdges.set(node, edges);
       }
       return edges;
