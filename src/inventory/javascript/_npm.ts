@@ -341,8 +341,12 @@ export function joinPath(...parts: string[]): string {
   return joined === "." ? "" : joined.replace(/\/$/, "");
 }
 
-/** A path with something to normalise. */
-const NOT_NORMAL = /(?:^|\/)\.\.?(?:\/|$)|\/\/|\/$|^\//;
+/**
+ * A path that may have something to normalise (a `.` or `..` segment, `//`, a leading or
+ * trailing `/`): a `.` or `/` first or after a `/`, or a `/` last. Normalising one that has
+ * nothing (`.github/x`) gives it back.
+ */
+const NOT_NORMAL = /^[./]|\/[./]|\/$/;
 
 /** The folder of a `/`-separated file path (`""` for the root). */
 export function folderOf(path: string): string {
@@ -374,7 +378,7 @@ export function loadPackageJson(
   load: (path: string) => string | undefined,
   path: string,
 ): PackageJson | undefined {
-  if (isOutside(path)) return undefined;
+  if (outsideProject(path)) return undefined;
   const text = load(path);
   if (text === undefined) return undefined;
   const json = PARSED.get(
@@ -390,6 +394,23 @@ export function loadPackageJson(
     name: stringAt(json, "name") || undefined,
     version: version === undefined ? undefined : versionFromRelease(version, "npm"),
   };
+}
+
+/**
+ * What a path must hold to lie outside the project (see `isOutside`): a leading `/`, a `\`, a
+ * URL's `:` or a `..`; any other path is inside, without normalizing it.
+ */
+const MAY_LEAVE = /^\/|[\\:]|\.\./;
+
+/**
+ * Whether a root-relative path lies outside the project (see `isOutside`), at once for one that
+ * cannot: most paths a reader asks about.
+ *
+ * @param path The root-relative path.
+ * @returns `true` when it is outside.
+ */
+export function outsideProject(path: string): boolean {
+  return MAY_LEAVE.test(path) && isOutside(path);
 }
 
 /** Parsed package.json files: a workspace's readers look at each other's (never mutated). */
@@ -615,8 +636,11 @@ export function declaredDependencies(
 ): [string, string, Scope, boolean][] {
   const out: [string, string, Scope, boolean][] = [];
   const optionals = objectAt(manifest.json, "optionalDependencies");
-  for (const [field, scope] of MANIFEST_FIELDS) {
-    for (const [name, range] of Object.entries(objectAt(manifest.json, field))) {
+  // `{ 0: a, 1: b }`, not `[a, b]`: no iterator per pair (the binary runs code cold).
+  for (const { 0: field, 1: scope } of MANIFEST_FIELDS) {
+    const declared = objectAt(manifest.json, field);
+    for (const name of Object.keys(declared)) {
+      const range = declared[name];
       // An optional dependency overrides a dependency of the same name, in every tool.
       if (field === "dependencies" && Object.hasOwn(optionals, name)) continue;
       if (typeof range === "string") out.push([name, range, scope, false]);
@@ -624,7 +648,8 @@ export function declaredDependencies(
   }
   const peers = objectAt(manifest.json, "peerDependencies");
   const meta = objectAt(manifest.json, "peerDependenciesMeta");
-  for (const [name, range] of Object.entries(peers)) {
+  for (const name of Object.keys(peers)) {
+    const range = peers[name];
     if (alsoDeclared(manifest.json, name) || typeof range !== "string") continue;
     const optional = isRecord(meta[name]) && meta[name].optional === true;
     out.push([name, range, optional ? "optional" : "runtime", true]);

@@ -77,18 +77,34 @@ function fail(text: string, path: string, key: string, what: string): VouchError
   );
 }
 
-/** The parents of a `packages` key (`a/@s/b/c` → `a/@s/b`, `a`, ``), nearest first. */
-function parentKeys(key: string): string[] {
-  const names: string[] = [];
-  const parts = key.split("/");
-  for (let i = 0; i < parts.length; i++) {
-    names.push(
-      parts[i].startsWith("@") && i + 1 < parts.length ? `${parts[i]}/${parts[++i]}` : parts[i],
-    );
+/**
+ * The parents of a `packages` key (`a/@s/b/c` → `a/@s/b`, `a`, ``), nearest first, but for
+ * those no key nests under (not in `nests`: no `parent/name` is there to find); `""` is kept.
+ */
+function parentKeys(key: string, nests: ReadonlySet<string>): readonly string[] {
+  let found: string[] | undefined;
+  // Each name of the key in turn (a scoped one, `@s/b`, spans two parts), the key up to it.
+  for (let start = 0;;) {
+    let end = key.indexOf("/", start);
+    if (end !== -1 && key.startsWith("@", start)) end = key.indexOf("/", end + 1);
+    const parent = end === -1 ? key : key.slice(0, end);
+    if (parent === "" || nests.has(parent)) (found ??= []).push(parent);
+    if (end === -1) break;
+    start = end + 1;
   }
-  const out: string[] = [];
-  for (let n = names.length; n >= 0; n--) out.push(names.slice(0, n).join("/"));
-  return out;
+  if (found === undefined) return ROOT_ONLY;
+  found.reverse().push("");
+  return found;
+}
+
+/** The parents of a key nothing nests under: the root alone (shared, never changed). */
+const ROOT_ONLY: readonly string[] = [""];
+
+/** Adds to `nests` each `p` that `key` nests under (`a/b/c` → `a`, `a/b`). */
+function addNests(nests: Set<string>, key: string): void {
+  for (let slash = key.indexOf("/"); slash !== -1; slash = key.indexOf("/", slash + 1)) {
+    nests.add(key.slice(0, slash));
+  }
 }
 
 function decodeEntry(text: string, path: string, key: string, value: unknown): Entry {
@@ -237,13 +253,19 @@ export function readBunLock(
   }
 
   const entries = new Map<string, Entry>();
-  for (const [key, value] of Object.entries(objectAt(lock, "packages"))) {
-    entries.set(key, decodeEntry(text, path, key, value));
+  /** Every `p` that a key of `entries` nests under (`p/…`): see `parentKeys`. */
+  const nests = new Set<string>();
+  const packages = objectAt(lock, "packages");
+  for (const key of Object.keys(packages)) {
+    entries.set(key, decodeEntry(text, path, key, packages[key]));
+    addNests(nests, key);
   }
   const patches = objectAt(lock, "patchedDependencies");
+  /** Whether any package is patched: most locks patch none, and need no `name@version` keys. */
+  const patching = Object.keys(patches).length > 0;
   const ids = new Map<Entry, string>();
   /** The entry a dependency named `name` of the package at `key` resolves to. */
-  const resolve = (parents: string[], name: string): Entry | undefined => {
+  const resolve = (parents: readonly string[], name: string): Entry | undefined => {
     for (const parent of parents) {
       const found = entries.get(parent === "" ? name : `${parent}/${name}`);
       if (found !== undefined) return found;
@@ -273,9 +295,10 @@ export function readBunLock(
     skipped?: string[],
   ): BunDep<Entry>[] => {
     const optionalPeers: unknown[] = Array.isArray(info.optionalPeers) ? info.optionalPeers : [];
-    const parents = parentKeys(key);
+    const parents = parentKeys(key, nests);
     const deps: BunDep<Entry>[] = [];
-    for (const [field, scope] of FIELDS) {
+    // `{ 0: a, 1: b }`, not `[a, b]`: no iterator per pair (the binary runs code cold).
+    for (const { 0: field, 1: scope } of FIELDS) {
       const map = info[field];
       if (!isRecord(map)) continue;
       const peer = field === "peerDependencies";
@@ -313,8 +336,13 @@ export function readBunLock(
     return deps;
   };
   /** The links of dependencies as the lock's keys resolve them (Bun's hoisted install). */
-  const hoisted = (deps: readonly BunDep<Entry>[]): [Entry, Scope][] =>
-    deps.flatMap(({ to, scope }): [Entry, Scope][] => to === undefined ? [] : [[to, scope]]);
+  const hoisted = (deps: readonly BunDep<Entry>[], skip?: ReadonlySet<Entry>): [Entry, Scope][] => {
+    const links: [Entry, Scope][] = [];
+    for (const { to, scope } of deps) {
+      if (to !== undefined && !skip?.has(to)) links.push([to, scope]);
+    }
+    return links;
+  };
 
   /**
    * The project's workspaces, member id and dependencies, the root first; an outside
@@ -362,6 +390,7 @@ export function readBunLock(
     if (entry === undefined) {
       entry = { key: name, name, ref: `workspace:${folder}`, info: {} };
       entries.set(folder, entry);
+      addNests(nests, folder);
     }
     entry.info = ws;
     outsideVersions.set(entry, stringAt(ws, "version"));
@@ -397,8 +426,8 @@ export function readBunLock(
     entryDeps.delete(entry);
   }
   const targets = new Map<Entry, [Entry, Scope][]>();
-  for (const [entry, deps] of entryDeps) {
-    targets.set(entry, hoisted(deps).filter(([to]) => !bundled.has(to)));
+  for (const { 0: entry, 1: deps } of entryDeps) {
+    targets.set(entry, hoisted(deps, bundled));
   }
   // One that nothing depends on is installed as a project is.
   for (const entry of outsideVersions.keys()) {
@@ -412,7 +441,8 @@ export function readBunLock(
   let firstLinks = roots.map(([, deps]) => hoisted(deps));
   // Walked only when asked: with the isolated linker, only for a package installed nowhere.
   const hoistedLinks = firstLinks.flat();
-  const hoistedTargets = new Map(targets);
+  /** The links of the hoisted layout (a copy before the isolated one replaces some). */
+  let hoistedTargets = targets;
   let hoistedReach: Reach | undefined;
   const hoistedScopes = (entry: Entry): Scope[] =>
     reachScopes(hoistedReach ??= reach(hoistedLinks, (e) => hoistedTargets.get(e)!), entry);
@@ -427,6 +457,7 @@ export function readBunLock(
     );
   }
   if (graph !== undefined) {
+    hoistedTargets = new Map(targets);
     firstLinks = graph.firstEdges;
     // An entry no install path reaches (a key the hoisted layout needs, such as a peer Bun
     // installs at the top for a package that is not there in this layout) is nothing when
@@ -508,7 +539,7 @@ export function readBunLock(
       version = tarballVersion(name, ref);
       qualifiers = originQualifiers(name, ref);
     }
-    const patch = stringAt(patches, `${name}@${version}`);
+    const patch = patching ? stringAt(patches, `${name}@${version}`) : undefined;
     if (!installed.has(entry)) stray.push(`${name}@${version ?? ref}`);
     ids.set(
       entry,
@@ -536,10 +567,11 @@ export function readBunLock(
   }
   roots.forEach(([from], i) => {
     if (from === undefined) return;
-    for (const [to, scope] of firstLinks[i]) out.edge(from, ids.get(to)!, scope);
+    for (const { 0: to, 1: scope } of firstLinks[i]) out.edge(from, ids.get(to)!, scope);
   });
-  for (const [entry, list] of targets) {
-    for (const [to, scope] of list) out.edge(ids.get(entry)!, ids.get(to)!, scope);
+  for (const { 0: entry, 1: list } of targets) {
+    const from = ids.get(entry)!;
+    for (const { 0: to, 1: scope } of list) out.edge(from, ids.get(to)!, scope);
   }
   for (const [folder, id] of folderIds) if (folder !== "") out.edge(top, id, "runtime");
 

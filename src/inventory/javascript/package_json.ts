@@ -15,7 +15,6 @@ import { jsrPurl } from "../purl.ts";
 import { ROOT_ID, type Scope } from "../types.ts";
 import { isRecord } from "../../_util.ts";
 import { posix } from "../../_path.ts";
-import { isOutside } from "../_paths.ts";
 import { skippedFolder } from "../_skipped.ts";
 import { parseYamlDocuments } from "../_formats/yaml.ts";
 import { yarnRc, yarnRcPlain } from "./_yarnrc.ts";
@@ -34,6 +33,7 @@ import {
   manifestProjectFields,
   npmComponent,
   originQualifiers,
+  outsideProject,
   type PackageJson,
   registryTarballName,
   TARBALL,
@@ -46,13 +46,15 @@ import {
 } from "./_npm.ts";
 import { compareSemver, type SemVer } from "../_semver.ts";
 
-/** The `memo` key of the root package.json's workspaces by name. */
 /** A JSR package name: `@scope/name`. */
 const JSR_NAME = /^@[a-z0-9-]+\/[a-z0-9-]+$/;
 
+/** The `memo` key of the root package.json's workspaces by name. */
 const WORKSPACES = "package_json:workspaces";
 /** The `memo` key of the tree's overrides (see `treeOverrides`). */
 const OVERRIDES = "package_json:overrides";
+/** The `memo` key of whether the scan skips a package.json's folder, by path (`readUnscanned`). */
+const SKIPPED = "package_json:skipped";
 
 const EXACT = /^=?v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 const GIT = /^(?:git\+|git:|github:|gitlab:|bitbucket:|ssh:)|^[\w.-]+\/[\w.-]+(?:#.*)?$/;
@@ -537,7 +539,17 @@ function readManifest(
    */
   const readUnscanned = (target: string): void => {
     const memberPath = joinPath(target, "package.json");
-    if (skippedFolder(memberPath) === undefined || seen.has(memberPath)) return;
+    // Asked for each member that each one links to: remembered for the tree.
+    let skipped = options.memo?.get(SKIPPED) as Map<string, boolean> | undefined;
+    if (skipped === undefined) {
+      skipped = new Map();
+      options.memo?.set(SKIPPED, skipped);
+    }
+    let unscanned = skipped.get(memberPath);
+    if (unscanned === undefined) {
+      skipped.set(memberPath, unscanned = skippedFolder(memberPath) !== undefined);
+    }
+    if (!unscanned || seen.has(memberPath)) return;
     const memberText = load(memberPath);
     if (memberText === undefined) return;
     seen.add(memberPath);
@@ -606,7 +618,7 @@ function readManifest(
       }
       // Neither, nor a folder outside the project (another checkout: no member but third-party
       // code, as in a lock, its package.json not read): the package as declared.
-      if (target === undefined || isOutside(target)) {
+      if (target === undefined || outsideProject(target)) {
         const id = out.component(npmComponent({
           name: named,
           specifier: range,

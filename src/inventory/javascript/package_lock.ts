@@ -51,6 +51,8 @@ import {
 
 const CODE = "inventory.package_lock.invalid";
 const NODE_MODULES = "node_modules/";
+/** A folder's `node_modules` inside a path (`a/node_modules/b`). */
+const NESTED = `/${NODE_MODULES}`;
 
 /** The dependency maps of a lock entry and the scope each one gives its edges. */
 const DEPENDENCY_FIELDS: ReadonlyArray<[string, Scope]> = [
@@ -522,7 +524,8 @@ export function readPackageLock(
   const at = rush === undefined ? path : joinPath(rush.temp, posix.basename(path));
   const packages = lock.packages as Record<string, unknown>;
   const entries = new Map<string, JsonObject>();
-  for (const [key, entry] of Object.entries(packages)) {
+  for (const key of Object.keys(packages)) {
+    const entry = packages[key];
     if (!isRecord(entry)) throw invalidEntry(text, path, key, "is not an object");
     entries.set(key, entry);
   }
@@ -694,12 +697,40 @@ export function readPackageLock(
     );
   }
 
-  const resolve = (from: string, name: string): string | undefined => {
-    for (let folder = from;; folder = parentFolder(folder)) {
-      const key = `${folder === "" ? "" : folder + "/"}${NODE_MODULES}${name}`;
-      if (entries.has(key)) return nodeId.get(linkTarget.get(key) ?? key);
-      if (folder === "") return undefined;
+  /**
+   * The names in each folder's `node_modules` but the root's (`a` → `b` for
+   * `a/node_modules/b`): a search up a node_modules path asks them, not `entries`.
+   */
+  const nested = new Map<string, Set<string>>();
+  for (const key of entries.keys()) {
+    for (let at = key.indexOf(NESTED); at !== -1; at = key.indexOf(NESTED, at + 1)) {
+      const holder = key.slice(0, at);
+      const names = nested.get(holder);
+      if (names === undefined) nested.set(holder, new Set([key.slice(at + NESTED.length)]));
+      else names.add(key.slice(at + NESTED.length));
     }
+  }
+  /** {@linkcode parentFolder} of each folder searched (every dependency of a package walks up). */
+  const parents = new Map<string, string>();
+  /** What each name found at the root resolves to (most searches end there). */
+  const atRoot = new Map<string, string | undefined>();
+  const resolve = (from: string, name: string): string | undefined => {
+    for (let folder = from; folder !== "";) {
+      if (nested.get(folder)?.has(name)) {
+        const key = `${folder}/${NODE_MODULES}${name}`;
+        return nodeId.get(linkTarget.get(key) ?? key);
+      }
+      let parent = parents.get(folder);
+      if (parent === undefined) parents.set(folder, parent = parentFolder(folder));
+      folder = parent;
+    }
+    let id = atRoot.get(name);
+    if (id === undefined && !atRoot.has(name)) {
+      const key = NODE_MODULES + name;
+      id = entries.has(key) ? nodeId.get(linkTarget.get(key) ?? key) : undefined;
+      atRoot.set(name, id);
+    }
+    return id;
   };
   const warnings: string[] = [
     ...ancient
@@ -771,8 +802,11 @@ export function readPackageLock(
     // failed fetch) is pruned from the tree it locks: no stale lock, `npm install` leaves it
     // out again (Arborist's failed optionals), as pnpm and Bun do.
     const skipped: string[] = [];
-    for (const [field, scope] of DEPENDENCY_FIELDS) {
-      for (const [name, range] of Object.entries(objectAt(entry, field))) {
+    // `{ 0: a, 1: b }`, not `[a, b]`: no iterator per pair (the binary runs code cold).
+    for (const { 0: field, 1: scope } of DEPENDENCY_FIELDS) {
+      const deps = objectAt(entry, field);
+      for (const name of Object.keys(deps)) {
+        const range = deps[name];
         if (field === "peerDependencies" && alsoDeclared(entry, name)) continue;
         // A package.json's range that is no string: npm refuses it (arborist's Edge, "must
         // provide string spec"); the package.json reader warns of it (undeclarableWarnings).
@@ -793,6 +827,7 @@ export function readPackageLock(
         ) dangling.push(`${location} → ${name}@${range}`);
       }
     }
+    if (unlocked.length === 0 && skipped.length === 0) continue;
     const manifestPath = joinPath(lockDir, location, "package.json");
     if (unlocked.length > 0) {
       warnings.push(

@@ -212,7 +212,8 @@ function depsOf(
   key: string,
 ): Dep[] {
   const deps: Dep[] = [];
-  for (const [field, scope] of fields) {
+  // `{ 0: a, 1: b }`, not `[a, b]`: no iterator per pair (the binary runs code cold).
+  for (const { 0: field, 1: scope } of fields) {
     const named = entry[field];
     if (!isRecord(named)) continue;
     for (const name in named) {
@@ -319,8 +320,9 @@ function decodeV5V6(
   ctx: { path: string; text: string; patchFiles: () => YamlMap },
 ): Decoded {
   const packages = new Map<string, Pkg>();
-  for (const [key, value] of Object.entries(map(doc.packages))) {
-    const entry = map(value);
+  const entries = map(doc.packages);
+  for (const key of Object.keys(entries)) {
+    const entry = map(entries[key]);
     // `/name…` is the default registry; `host/name…` another one (name and version in the key).
     const hosted = /^[^/:]+\.[^/:]+\//.test(key) ? key.slice(key.indexOf("/")) : undefined;
     const parsed = key.startsWith("/")
@@ -417,7 +419,7 @@ function targetKey(major: 5 | 6 | 9, dep: Dep): string {
 
 /** The edges to packages among a package's edges: the list itself when no edge is to a folder. */
 function packagesOnly(edges: [Node, Scope][]): [Pkg | Outside, Scope][] {
-  for (const [to] of edges) {
+  for (const { 0: to } of edges) {
     if (typeof to === "string") {
       return edges.filter((e): e is [Pkg | Outside, Scope] => typeof e[0] !== "string");
     }
@@ -689,8 +691,17 @@ class PnpmMapper {
       );
     };
     const out = new Map<Pkg, [Node, Scope][]>();
+    /** The packages that link to a folder of the project (few): their edges need filtering. */
+    const linking = new Set<Pkg>();
     for (const pkg of d.packages.values()) {
-      out.set(pkg, pkg.deps.map((dep) => [resolve(dep, "", pkg.key), dep.scope]));
+      out.set(
+        pkg,
+        pkg.deps.map((dep) => {
+          const to = resolve(dep, "", pkg.key);
+          if (typeof to === "string") linking.add(pkg);
+          return [to, dep.scope];
+        }),
+      );
     }
     const importerEdges: [string, Node, Scope][] = [];
     const roots: [Pkg | Outside, Scope][] = [];
@@ -731,7 +742,11 @@ class PnpmMapper {
     const next = (node: Pkg | Outside): [Pkg | Outside, Scope][] => {
       let edges = packageEdges.get(node);
       if (edges === undefined) {
-        edges = packagesOnly("outside" in node ? node.deps ?? [] : out.get(node)!);
+        edges = "outside" in node
+          ? packagesOnly(node.deps ?? [])
+          : linking.has(node)
+          ? packagesOnly(out.get(node)!)
+          : out.get(node)! as [Pkg | Outside, Scope][];
         packageEdges.set(node, edges);
       }
       return edges;
@@ -759,6 +774,7 @@ class PnpmMapper {
         : flagScopes({ dev: pkg.dev === true || rush === undefined, optional: pkg.optional });
       ids.set(pkg, this.packageId(pkg, d, scopes));
       // An outside folder a package links to is installed with that package: its scopes.
+      if (outside.size === 0) continue;
       for (const [to, scope] of out.get(pkg)!) {
         if (typeof to === "string" || !("outside" in to)) continue;
         to.scopes.push(...scopes.map((s) => s === "runtime" && scope === "optional" ? scope : s));
@@ -788,9 +804,9 @@ class PnpmMapper {
       for (const [to, scope] of node.deps ?? []) this.out.edge(ids.get(node)!, idOf(to), scope);
       if (!node.linked) this.out.edge(this.top, ids.get(node)!, "runtime");
     }
-    for (const [pkg, targets] of out) {
+    for (const { 0: pkg, 1: targets } of out) {
       const from = ids.get(pkg)!;
-      for (const [to, scope] of targets) this.out.edge(from, idOf(to), scope);
+      for (const { 0: to, 1: scope } of targets) this.out.edge(from, idOf(to), scope);
     }
     for (const [folder, id] of this.folders) {
       if (folder !== "") this.out.edge(this.top, id, "runtime");

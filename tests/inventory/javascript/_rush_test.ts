@@ -570,3 +570,38 @@ Deno.test("Rush yarn.lock: the @rush-temp entry of a project outside the reposit
     ]);
   });
 });
+
+Deno.test("Rush npm-shrinkwrap.json: a `__proto__` key among the packages names nothing, its contents no packages", async () => {
+  // Written as JSON text: JSON.parse makes `__proto__` an own key, which the Rush rewrite of the
+  // packages assigns (becoming the map's prototype): its entries must stay out of the lock.
+  const lock = `{
+    "name": "rush-common",
+    "version": "0.0.0",
+    "lockfileVersion": 3,
+    "requires": true,
+    "packages": {
+      "": { "name": "rush-common", "version": "0.0.0" },
+      "__proto__": { "node_modules/evil": { "version": "6.6.6" } },
+      "node_modules/@rush-temp/app": {
+        "version": "0.0.0",
+        "resolved": "file:projects/app.tgz",
+        "dependencies": { "colors": "1.4.0", "evil": "6.6.6" }
+      },
+      "node_modules/colors": { "version": "1.4.0" }
+    }
+  }`;
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "rush.json": '{ "projects": [{ "packageName": "@my/app", "projectFolder": "apps/app" }] }',
+      "common/config/rush/npm-shrinkwrap.json": lock,
+      "apps/app/package.json": JSON.stringify({
+        name: "@my/app",
+        version: "1.0.0",
+        dependencies: { colors: "1.4.0" },
+      }),
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => c.id), ["pkg:npm/colors@1.4.0"]);
+    assert.deepEqual(from(inventory, "workspace:apps/app"), ["pkg:npm/colors@1.4.0 runtime"]);
+  });
+});

@@ -960,3 +960,40 @@ Deno.test("readBunLock: a git dependency written scp-style is its ssh:// URL", (
     "pkg:npm/e?vcs_url=git%2Bssh:%2F%2Fgit%40git.acme.dev%2Fg%2Fe.git%400123456789abcdef0123456789abcdef01234567",
   ]);
 });
+
+Deno.test("readBunLock: a dependency resolves to the nearest key it nests under, a scoped one's and a middle one's too", () => {
+  const entry = (key: string, ident: string, deps: Record<string, string> = {}): string =>
+    `${JSON.stringify(key)}: [${JSON.stringify(ident)}, "", { "dependencies": ${
+      JSON.stringify(deps)
+    } }, ""],`;
+  const lock = `{
+    "lockfileVersion": 1,
+    "workspaces": { "": { "name": "app", "dependencies": { "a": "1", "b": "1", "@s/c": "1", "e": "1" } } },
+    "packages": {
+      ${entry("a", "a@1.0.0", { b: "2", "@s/c": "1", e: "1" })}
+      ${entry("a/b", "b@2.0.0", { d: "3", e: "1" })}
+      ${entry("a/b/d", "d@3.0.0", { e: "1" })}
+      ${entry("a/e", "e@2.0.0")}
+      ${entry("@s/c", "@s/c@1.0.0", { d: "4", b: "1" })}
+      ${entry("@s/c/d", "d@4.0.0", { b: "1" })}
+      ${entry("@s/c/d/b", "b@3.0.0")}
+      ${entry("b", "b@1.0.0", { d: "1" })}
+      ${entry("d", "d@1.0.0")}
+      ${entry("e", "e@1.0.0")}
+    },
+  }`;
+  const out = readBunLock(lock, { path: "bun.lock", load: () => undefined });
+  const edges = (id: string): string[] => edgesFrom(out, `pkg:npm/${id}`);
+  assert.deepEqual(edges("a@1.0.0"), [
+    "pkg:npm/%40s/c@1.0.0 runtime",
+    "pkg:npm/b@2.0.0 runtime",
+    "pkg:npm/e@2.0.0 runtime",
+  ]);
+  // a/b's e is a's (the middle key), its d its own.
+  assert.deepEqual(edges("b@2.0.0"), ["pkg:npm/d@3.0.0 runtime", "pkg:npm/e@2.0.0 runtime"]);
+  assert.deepEqual(edges("d@3.0.0"), ["pkg:npm/e@2.0.0 runtime"]);
+  assert.deepEqual(edges("%40s/c@1.0.0"), ["pkg:npm/b@1.0.0 runtime", "pkg:npm/d@4.0.0 runtime"]);
+  assert.deepEqual(edges("d@4.0.0"), ["pkg:npm/b@3.0.0 runtime"]);
+  assert.deepEqual(edges("b@1.0.0"), ["pkg:npm/d@1.0.0 runtime"]);
+  assert.deepEqual(out.warnings, undefined);
+});

@@ -1575,3 +1575,36 @@ Deno.test("readPackageLock: a linked folder outside the project is a component, 
   assert.deepEqual(out.components.map((c) => c.id), ["pkg:npm/outside@2.0.0"]);
   assert.deepEqual(out.warnings, [outsideWarning("package-lock.json")]);
 });
+
+Deno.test("readPackageLock: a dependency is the nearest up its node_modules path, a middle folder's and a scoped one's too", () => {
+  const nm = (path: string, version: string, dependencies: Record<string, string> = {}) => [
+    path,
+    { version, dependencies },
+  ];
+  const lock = JSON.stringify({
+    lockfileVersion: 3,
+    packages: Object.fromEntries([
+      ["", { name: "app", dependencies: { a: "1", "@s/c": "1", d: "1" } }],
+      nm("node_modules/a", "1.0.0", { b: "2", d: "1" }),
+      nm("node_modules/a/node_modules/b", "2.0.0", { d: "3", e: "1" }),
+      nm("node_modules/a/node_modules/b/node_modules/d", "3.0.0", { e: "1" }),
+      nm("node_modules/a/node_modules/e", "2.0.0"),
+      nm("node_modules/@s/c", "1.0.0", { d: "4", b: "1" }),
+      nm("node_modules/@s/c/node_modules/d", "4.0.0", { b: "1" }),
+      nm("node_modules/@s/c/node_modules/d/node_modules/b", "3.0.0"),
+      nm("node_modules/b", "1.0.0", { d: "1" }),
+      nm("node_modules/d", "1.0.0", { e: "1" }),
+      nm("node_modules/e", "1.0.0"),
+    ]),
+  });
+  const out = readPackageLock(lock, { path: "package-lock.json" });
+  const edges = (id: string): string[] => edgesFrom(out, `pkg:npm/${id}`);
+  assert.deepEqual(edges("a@1.0.0"), ["pkg:npm/b@2.0.0 runtime", "pkg:npm/d@1.0.0 runtime"]);
+  // a's b: its own d, and a's e (the middle folder's).
+  assert.deepEqual(edges("b@2.0.0"), ["pkg:npm/d@3.0.0 runtime", "pkg:npm/e@2.0.0 runtime"]);
+  assert.deepEqual(edges("d@3.0.0"), ["pkg:npm/e@2.0.0 runtime"]);
+  assert.deepEqual(edges("%40s/c@1.0.0"), ["pkg:npm/b@1.0.0 runtime", "pkg:npm/d@4.0.0 runtime"]);
+  assert.deepEqual(edges("d@4.0.0"), ["pkg:npm/b@3.0.0 runtime"]);
+  assert.deepEqual(edges("b@1.0.0"), ["pkg:npm/d@1.0.0 runtime"]);
+  assert.deepEqual(edges("d@1.0.0"), ["pkg:npm/e@1.0.0 runtime"]);
+});
