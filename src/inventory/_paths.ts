@@ -83,14 +83,21 @@ export function scannedPlace(
 }
 
 /**
+ * What a path must hold to lie outside the project (see {@linkcode isOutside}): a leading `/`,
+ * a `\`, a URL's `:` or a `..`.
+ */
+const MAY_LEAVE = /^\/|[\\:]|\.\./;
+
+/**
  * Whether a path relative to the project root (`/`-separated) lies outside
- * the project: absolute, a URL, or climbing out of the root.
+ * the project: absolute, a URL, or climbing out of the root. A path that
+ * cannot (most paths a reader asks about) is told at once, not normalized.
  *
  * @param path The root-relative path.
  * @returns `true` when it is outside.
  */
 export function isOutside(path: string): boolean {
-  return localPlace(".", path).kind === "outside";
+  return MAY_LEAVE.test(path) && localPlace(".", path).kind === "outside";
 }
 
 /**

@@ -46,3 +46,37 @@ Deno.test("scannedPlace: a folder the scan skips is outside; the root, from a ne
     skipped: "libs/x",
   });
 });
+
+Deno.test("isOutside: as localPlace says, for paths that may leave the project and many that cannot", () => {
+  const paths = [
+    "",
+    ".",
+    "a/package.json",
+    "a/./b",
+    "a//b",
+    "..",
+    "../a",
+    "a/../..",
+    "a/../b",
+    "a/..b",
+    "/abs",
+    "//host/x",
+    "C:/x",
+    "file:x",
+    "https://example.com/x",
+    "a\\..\\..\\x",
+    "~/x",
+    ".hidden/..x",
+  ];
+  const alphabet = ["/", ".", "a", "\\", ":", "~"];
+  for (let n = 0; n < 2_000; n++) {
+    let path = "";
+    for (let i = n; i > 0; i = Math.floor(i / alphabet.length)) {
+      path += alphabet[i % alphabet.length];
+    }
+    paths.push(path);
+  }
+  for (const path of paths) {
+    assert.equal(isOutside(path), localPlace(".", path).kind === "outside", path);
+  }
+});

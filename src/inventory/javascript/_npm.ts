@@ -378,7 +378,7 @@ export function loadPackageJson(
   load: (path: string) => string | undefined,
   path: string,
 ): PackageJson | undefined {
-  if (outsideProject(path)) return undefined;
+  if (isOutside(path)) return undefined;
   const text = load(path);
   if (text === undefined) return undefined;
   const json = PARSED.get(
@@ -394,23 +394,6 @@ export function loadPackageJson(
     name: stringAt(json, "name") || undefined,
     version: version === undefined ? undefined : versionFromRelease(version, "npm"),
   };
-}
-
-/**
- * What a path must hold to lie outside the project (see `isOutside`): a leading `/`, a `\`, a
- * URL's `:` or a `..`; any other path is inside, without normalizing it.
- */
-const MAY_LEAVE = /^\/|[\\:]|\.\./;
-
-/**
- * Whether a root-relative path lies outside the project (see `isOutside`), at once for one that
- * cannot: most paths a reader asks about.
- *
- * @param path The root-relative path.
- * @returns `true` when it is outside.
- */
-export function outsideProject(path: string): boolean {
-  return MAY_LEAVE.test(path) && isOutside(path);
 }
 
 /** Parsed package.json files: a workspace's readers look at each other's (never mutated). */

@@ -16,6 +16,7 @@ import { ROOT_ID, type Scope } from "../types.ts";
 import { isRecord } from "../../_util.ts";
 import { posix } from "../../_path.ts";
 import { skippedFolder } from "../_skipped.ts";
+import { isOutside } from "../_paths.ts";
 import { parseYamlDocuments } from "../_formats/yaml.ts";
 import { yarnRc, yarnRcPlain } from "./_yarnrc.ts";
 import { at, invalid, nthLine } from "../_errors.ts";
@@ -33,7 +34,6 @@ import {
   manifestProjectFields,
   npmComponent,
   originQualifiers,
-  outsideProject,
   type PackageJson,
   registryTarballName,
   TARBALL,
@@ -618,7 +618,7 @@ function readManifest(
       }
       // Neither, nor a folder outside the project (another checkout: no member but third-party
       // code, as in a lock, its package.json not read): the package as declared.
-      if (target === undefined || outsideProject(target)) {
+      if (target === undefined || isOutside(target)) {
         const id = out.component(npmComponent({
           name: named,
           specifier: range,

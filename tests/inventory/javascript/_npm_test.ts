@@ -9,13 +9,11 @@ import {
   npmComponent,
   npmLicense,
   originQualifiers,
-  outsideProject,
   tarballVersion,
   workspaceFolders,
   yarnPatchedRange,
 } from "../../../src/inventory/javascript/_npm.ts";
 import { readInventory } from "../../../src/inventory/mod.ts";
-import { isOutside } from "../../../src/inventory/_paths.ts";
 import { toCycloneDx, toSpdx } from "../../../src/sbom/mod.ts";
 import { cpuStopwatch, withTempDir } from "../../_util.ts";
 import { BERRY_APP } from "./_js_readers.ts";
@@ -866,38 +864,6 @@ Deno.test("isBerryLock, isYarnClassicLock: by the lines Yarn writes, as the yarn
   // A lock with both is Berry's, as the reader reads it; a text with neither is neither.
   assert.equal(isYarnClassicLock(`${classic}__metadata:\n  version: 8\n`), false);
   assert.deepEqual([isBerryLock(""), isYarnClassicLock("")], [false, false]);
-});
-
-Deno.test("outsideProject: as isOutside says, for paths that may leave the project and many that cannot", () => {
-  const paths = [
-    "",
-    ".",
-    "a/package.json",
-    "a/./b",
-    "a//b",
-    "..",
-    "../a",
-    "a/../..",
-    "a/../b",
-    "a/..b",
-    "/abs",
-    "//host/x",
-    "C:/x",
-    "file:x",
-    "https://example.com/x",
-    "a\\..\\..\\x",
-    "~/x",
-    ".hidden/..x",
-  ];
-  const alphabet = ["/", ".", "a", "\\", ":", "~"];
-  for (let n = 0; n < 2_000; n++) {
-    let path = "";
-    for (let i = n; i > 0; i = Math.floor(i / alphabet.length)) {
-      path += alphabet[i % alphabet.length];
-    }
-    paths.push(path);
-  }
-  for (const path of paths) assert.equal(outsideProject(path), isOutside(path), path);
 });
 
 Deno.test("joinPath: normalises dot segments, doubled and trailing slashes, and keeps dotted names as they are", () => {
