@@ -278,6 +278,12 @@ function setKey(map: YamlMap, key: unknown, value: unknown): void {
   map[name] = value;
 }
 
+/** A key whose value is on the lines below: one a mapping can take and does not have yet. */
+function openKey(map: YamlMap, key: unknown): string {
+  if (key === null || typeof key === "object" || Object.hasOwn(map, String(key))) throw OUTSIDE;
+  return String(key);
+}
+
 /** A mapping of more keys than an object holds, at a line (1-based). */
 class TooManyKeys {
   constructor(readonly line: number) {}
@@ -432,11 +438,8 @@ function fastDocument(
           setKey(top.map, key, simpleValue(text, colon + 2, end));
           continue;
         }
-        if (key === null || typeof key === "object" || Object.hasOwn(top.map, String(key))) {
-          throw OUTSIDE;
-        }
+        pendingKey = openKey(top.map, key);
         pendingMap = top.map;
-        pendingKey = String(key);
         pendingIndent = indent;
         continue;
       }
@@ -472,11 +475,8 @@ function fastDocument(
       reader.i++;
       if (reader.i < line.length && line.charCodeAt(reader.i) !== SPACE) throw OUTSIDE;
       if (reader.restIsEmpty()) {
-        if (key === null || typeof key === "object" || Object.hasOwn(top.map, String(key))) {
-          throw OUTSIDE;
-        }
+        pendingKey = openKey(top.map, key);
         pendingMap = top.map;
-        pendingKey = String(key);
         pendingIndent = indent;
         continue;
       }
