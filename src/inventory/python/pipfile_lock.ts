@@ -308,24 +308,40 @@ function decode(text: string, path: string): Decoded {
   const firstIndex = isRecord(list[0]) ? list[0].url as string : undefined;
   const entries: Entry[] = [];
   const unknownIndexes = new Map<string, string[]>();
+  // Whether an index URL is read from the environment, by URL (hot: most entries name one).
+  const fromEnvironment = new Map<string, boolean>();
   for (const [category, section] of Object.entries(doc)) {
     if (category === "_meta") continue;
-    const sectionAt = text.indexOf(`${JSON.stringify(category)}:`);
+    // Where the section is, for an error only (hot: `develop` comes late in a large text).
+    const sectionAt = (): number => text.indexOf(`${JSON.stringify(category)}:`);
     if (!isRecord(section)) {
-      throw invalid(READER, at(path, lineAt(text, sectionAt)), `\`${category}\` must be an object`);
+      throw invalid(
+        READER,
+        at(path, lineAt(text, sectionAt())),
+        `\`${category}\` must be an object`,
+      );
     }
     for (const [name, value] of Object.entries(section)) {
       const fail = (what: string): Error => {
-        const found = text.indexOf(`${JSON.stringify(name)}:`, sectionAt);
-        return invalid(READER, at(path, lineAt(text, found === -1 ? sectionAt : found)), what);
+        const start = sectionAt();
+        const found = text.indexOf(`${JSON.stringify(name)}:`, start);
+        return invalid(READER, at(path, lineAt(text, found === -1 ? start : found)), what);
       };
       const entry = checkEntry(name, value, category, sources, fail);
       const registry = entry.vcs === undefined && entry.path === undefined &&
         entry.file === undefined;
       if (registry) entry.index ??= firstIndex; // no `index`: the first (default) source
-      if (entry.index !== undefined && ENV_REFERENCE.test(withoutCredentials(entry.index))) {
-        unknownIndexes.set(entry.index, [...unknownIndexes.get(entry.index) ?? [], name]);
-        entry.index = undefined;
+      const index = entry.index;
+      if (index !== undefined) {
+        let unknown = fromEnvironment.get(index);
+        if (unknown === undefined) {
+          unknown = ENV_REFERENCE.test(withoutCredentials(index));
+          fromEnvironment.set(index, unknown);
+        }
+        if (unknown) {
+          unknownIndexes.set(index, [...unknownIndexes.get(index) ?? [], name]);
+          entry.index = undefined;
+        }
       }
       entries.push(entry);
     }
