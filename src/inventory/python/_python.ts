@@ -35,6 +35,8 @@ const PYPI_INDEX = /^https?:\/\/pypi\.(?:python\.)?org(?:\/simple|\/pypi)?\/?$/;
  * @returns `true` for a spelling of PyPI's index.
  */
 export function isPypiIndex(url: string): boolean {
+  // Hot (every registry package of a uv.lock or Pipfile.lock): PyPI's index as written most.
+  if (url === "https://pypi.org/simple" || url === "https://pypi.org/simple/") return true;
   const parts = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/[^/]*)(.*)$/s.exec(url);
   return parts !== null && PYPI_INDEX.test(parts[1].toLowerCase() + parts[2]);
 }

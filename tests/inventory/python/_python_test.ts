@@ -83,7 +83,17 @@ Deno.test("versionFromFileName: wheels and sdists, any spelling of the name, per
 
 Deno.test("small helpers: repositoryUrl, nthLine", () => {
   assert.equal(repositoryUrl("https://pypi.org/simple"), undefined);
+  assert.equal(repositoryUrl("https://pypi.org/simple/"), undefined);
   assert.equal(repositoryUrl("https://pypi.example.com/simple"), "https://pypi.example.com/simple");
+  for (
+    const near of [
+      "https://pypi.org/simple//",
+      "https://pypi.org/simplex",
+      "https://pypi.org/simple ",
+    ]
+  ) {
+    assert.equal(repositoryUrl(near), near);
+  }
   // A folder of wheels (uv's flat index written as a path) is no URL: no qualifier.
   assert.equal(repositoryUrl("../../files"), undefined);
   assert.equal(repositoryUrl("/srv/wheels"), undefined);
