@@ -12,7 +12,7 @@ import { OutputBuilder } from "../_builder.ts";
 import { lineAt, parseJsonObject } from "../_formats/json.ts";
 import { type LocalPlace, localPlace, memberFolders, scannedPlace } from "../_paths.ts";
 import { parseToml } from "../_formats/toml.ts";
-import { pipfileHashes } from "./_pipfile_hash.ts";
+import { isPipfileHash } from "./_pipfile_hash.ts";
 import {
   archiveNameVersion,
   at,
@@ -495,8 +495,9 @@ export function readPipfileLock(text: string, options: PipfileLockOptions): Read
     // Pipenv's own check (its calculate_pipfile_hash, plette's get_hash before 2026.4): a Pipfile
     // changed since the lock was written.
     // `pipenv sync` installs the lock as it is, as the SBOM has it.
-    const hashes = pipfileHash === undefined ? undefined : pipfileHashes(pipfile);
-    if (hashes !== undefined && !hashes.includes(pipfileHash!.toLowerCase())) {
+    if (
+      pipfileHash !== undefined && isPipfileHash(pipfile, pipfileHash.toLowerCase()) === false
+    ) {
       warnings.push(
         `${pipfilePath} has changed since ${path} was written (the lock's _meta.hash is not ` +
           `that of ${pipfilePath}, as Pipenv checks it): \`pipenv sync\` installs the lock as ` +
@@ -544,9 +545,9 @@ function lockedPipfile(
   if (pipfilePath === plainPath) return undefined;
   const plain = (options.peek ?? options.load)?.(plainPath);
   const doc = plain === undefined ? undefined : parseToml(plain, plainPath, CODE);
-  const hashes = doc === undefined ? undefined : pipfileHashes(doc);
   if (
-    doc !== undefined && pipfileHash !== undefined && hashes?.includes(pipfileHash.toLowerCase())
+    doc !== undefined && pipfileHash !== undefined &&
+    isPipfileHash(doc, pipfileHash.toLowerCase()) === true
   ) {
     options.load?.(plainPath); // it is read: an input of the SBOM
     return { path: plainPath, doc };
