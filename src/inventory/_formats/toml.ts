@@ -67,6 +67,13 @@ function sameAt(s: string, at: number, key: string): boolean {
   return true;
 }
 
+/**
+ * The texts of a bare key, its `=` and the spaces around them read last (`url = `), by their
+ * first two characters (see `FastReader.knownKeyEquals`), and their keys.
+ */
+const KEY_EQUALS_TEXTS: (string | undefined)[] = new Array(1 << 14).fill(undefined);
+const KEY_EQUALS_KEYS: string[] = new Array(1 << 14).fill("");
+
 /** 1 for the characters of a bare key (`A-Za-z0-9_-`), by code. */
 const BARE_KEY = new Uint8Array(128);
 for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") {
@@ -181,6 +188,34 @@ class FastReader {
     return key;
   }
 
+  /**
+   * The key of a bare key, `=` and the spaces around them written as a text read before
+   * (hot: the same few keys on every line, compared at once, not scanned), the position after
+   * them; `undefined` (the position unchanged) when they are not.
+   */
+  knownKeyEquals(): string | undefined {
+    const s = this.s;
+    const slot = ((s.charCodeAt(this.p) & 0x7f) << 7) | (s.charCodeAt(this.p + 1) & 0x7f);
+    const text = KEY_EQUALS_TEXTS[slot];
+    if (text === undefined || !s.startsWith(text, this.p)) return undefined;
+    this.p += text.length;
+    this.skipSpaces();
+    return KEY_EQUALS_KEYS[slot];
+  }
+
+  /**
+   * After a key, `=` and the spaces around them read from `start` to here: keeps their text
+   * for {@linkcode knownKeyEquals} when the key is bare.
+   */
+  rememberKeyEquals(start: number, key: string): void {
+    const s = this.s;
+    const c = s.charCodeAt(start);
+    if (!isBareKeyChar(c)) return;
+    const slot = ((c & 0x7f) << 7) | (s.charCodeAt(start + 1) & 0x7f);
+    KEY_EQUALS_TEXTS[slot] = s.slice(start, this.p);
+    KEY_EQUALS_KEYS[slot] = key;
+  }
+
   /** A `[table]` or `[[array.of.tables]]` header; returns the table its key-values go to. */
   header(root: TomlTable): TomlTable {
     const s = this.s;
@@ -239,6 +274,13 @@ class FastReader {
   /** `key = value`, the key dotted or not, into `current`. */
   keyValue(current: TomlTable): void {
     const s = this.s;
+    const known = this.knownKeyEquals();
+    if (known !== undefined) {
+      if (Object.hasOwn(current, known)) throw OUTSIDE;
+      current[known] = this.value(0);
+      return;
+    }
+    const start = this.p;
     let target = current;
     let key = this.key();
     while (s.charCodeAt(this.p) === 0x2e) {
@@ -259,6 +301,7 @@ class FastReader {
     if (s.charCodeAt(this.p) !== 0x3d || Object.hasOwn(target, key)) throw OUTSIDE;
     this.p++;
     this.skipSpaces();
+    if (target === current) this.rememberKeyEquals(start, key);
     target[key] = this.value(0);
   }
 
@@ -291,10 +334,11 @@ class FastReader {
       this.p++;
       return 0;
     }
-    // Summed digit by digit (hot: a file size on every wheel line), no slice to convert.
+    // Summed digit by digit (hot: a file size on every wheel line), no slice to convert; the
+    // digit test written out (a call per digit costs in the CLI's interpreter-only V8).
     const digits = this.p;
     let value = 0;
-    while (isDigit(c)) {
+    while (c >= 0x30 && c <= 0x39) {
       value = value * 10 + (c - 0x30);
       c = s.charCodeAt(++this.p);
     }
@@ -404,14 +448,22 @@ class FastReader {
       return result;
     }
     for (;;) {
-      const key = this.key();
+      let key = this.knownKeyEquals();
+      if (key === undefined) {
+        const start = this.p;
+        key = this.key();
+        if (s.charCodeAt(this.p) !== 0x3d) throw OUTSIDE;
+        this.p++;
+        this.skipSpaces();
+        this.rememberKeyEquals(start, key);
+      }
       // No prototype: a key is there when its value is (no value is `undefined`).
-      if (s.charCodeAt(this.p) !== 0x3d || result[key] !== undefined) throw OUTSIDE;
-      this.p++;
-      this.skipSpaces();
+      if (result[key] !== undefined) throw OUTSIDE;
       result[key] = this.value(depth + 1);
-      this.skipSpaces();
-      const c = s.charCodeAt(this.p++);
+      // The spaces skipped here, not by a call (hot: after every pair).
+      let c = s.charCodeAt(this.p);
+      while (c === 0x20 || c === 0x09) c = s.charCodeAt(++this.p);
+      this.p++;
       if (c === 0x7d) return result;
       if (c !== 0x2c) throw OUTSIDE;
       this.skipSpaces();

@@ -349,6 +349,9 @@ function checkPackage(
   return locked;
 }
 
+/** The start of Packagist's notification URL. */
+const PACKAGIST_DOWNLOADS = "https://packagist.org/";
+
 /**
  * The `repository_url` qualifier of a package that a Composer repository other
  * than Packagist (the purl type's default) served: Composer records the
@@ -359,7 +362,12 @@ function checkPackage(
  * `package` or `path` repository records none).
  */
 function repositoryUrl(notification: unknown): string | undefined {
-  if (typeof notification !== "string" || !URL.canParse(notification)) return undefined;
+  // Most are Packagist's own (`https://packagist.org/downloads/`): told by their start, whose
+  // host they are if they parse at all, not by two URL parses (hot: every package).
+  if (typeof notification !== "string" || notification.startsWith(PACKAGIST_DOWNLOADS)) {
+    return undefined;
+  }
+  if (!URL.canParse(notification)) return undefined;
   const url = new URL(notification);
   if (url.hostname === "packagist.org" || !/^https?:$/.test(url.protocol)) return undefined;
   const repository = withoutCredentials(notification).replace(/[?#].*$/, "");
@@ -436,9 +444,10 @@ function decode(
   const locked: Locked[] = [];
   for (const key of ["packages", "packages-dev"] as const) {
     const list = doc[key] ?? [];
-    const keyAt = Math.max(text.indexOf(`"${key}"`), 0);
+    // Where the list is, for an error only (hot: `packages-dev` comes last in a large text).
+    const keyAt = (): number => Math.max(text.indexOf(`"${key}"`), 0);
     if (!Array.isArray(list)) {
-      throw invalid(READER, at(path, lineAt(text, keyAt)), `\`${key}\` must be an array`);
+      throw invalid(READER, at(path, lineAt(text, keyAt())), `\`${key}\` must be an array`);
     }
     const occurrences = new Map<string, number>();
     for (const value of list) {
@@ -447,11 +456,12 @@ function decode(
       const nth = name === undefined ? 0 : occurrences.get(name) ?? 0;
       if (name !== undefined) occurrences.set(name, nth + 1);
       const where = (): string => {
-        let found = name === undefined ? -1 : keyAt;
+        const start = keyAt();
+        let found = name === undefined ? -1 : start;
         for (let i = 0; i <= nth && found !== -1; i++) {
           found = text.indexOf(`"name": ${JSON.stringify(name)}`, found + 1);
         }
-        return at(path, lineAt(text, found === -1 ? keyAt : found));
+        return at(path, lineAt(text, found === -1 ? start : found));
       };
       locked.push(checkPackage(value, key === "packages-dev", where));
     }

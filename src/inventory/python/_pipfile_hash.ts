@@ -61,17 +61,19 @@ function canonicalNames(table: unknown): unknown {
 }
 
 /**
- * The hashes Pipenv may have recorded in `_meta.hash.sha256` for a Pipfile: the SHA-256 of the
- * JSON of its sources, `requires`, `packages` (`default`), `dev-packages` (`develop`) and, since
- * Pipenv 2022.10 (package categories), its other categories; before, without them. Since Pipenv
- * 2026.4 (its `calculate_pipfile_hash`, pypa/pipenv#6609) the package names of those tables are
- * normalized as PEP 503 does first (`Django` is `django`).
+ * Whether `hash` is one Pipenv may have recorded in `_meta.hash.sha256` for a Pipfile: the SHA-256
+ * of the JSON of its sources, `requires`, `packages` (`default`), `dev-packages` (`develop`) and,
+ * since Pipenv 2022.10 (package categories), its other categories; before, without them. Since
+ * Pipenv 2026.4 (its `calculate_pipfile_hash`, pypa/pipenv#6609) the package names of those
+ * tables are normalized as PEP 503 does first (`Django` is `django`). The hashes are computed one
+ * by one, the current Pipenv's first, until one is `hash` (hot: each is of the whole Pipfile).
  *
  * @param doc The parsed Pipfile.
- * @returns The hashes in lowercase hex; `undefined` when the Pipfile holds a value vouch does
- *   not write as Python does (a number, a date).
+ * @param hash The recorded hash, in lowercase hex.
+ * @returns Whether it is one of them; `undefined` when the Pipfile holds a value vouch does not
+ *   write as Python does (a number, a date).
  */
-export function pipfileHashes(doc: Record<string, unknown>): string[] | undefined {
+export function isPipfileHash(doc: Record<string, unknown>, hash: string): boolean | undefined {
   const base: Record<string, unknown> = {
     _meta: { sources: doc.source ?? [DEFAULT_SOURCE], requires: doc.requires ?? {} },
     default: doc.packages ?? {},
@@ -85,11 +87,11 @@ export function pipfileHashes(doc: Record<string, unknown>): string[] | undefine
   for (const [key, value] of Object.entries(categories)) {
     canonical[key] = key === "_meta" ? value : canonicalNames(value);
   }
-  const hashes: string[] = [];
+  const encoded: string[] = [];
   for (const data of [canonical, categories, base]) {
-    const encoded = pyJson(data);
-    if (encoded === undefined) return undefined;
-    hashes.push(sha256HexSync(encoder.encode(encoded)));
+    const json = pyJson(data);
+    if (json === undefined) return undefined;
+    encoded.push(json);
   }
-  return hashes;
+  return encoded.some((json) => sha256HexSync(encoder.encode(json)) === hash);
 }

@@ -35,6 +35,8 @@ const PYPI_INDEX = /^https?:\/\/pypi\.(?:python\.)?org(?:\/simple|\/pypi)?\/?$/;
  * @returns `true` for a spelling of PyPI's index.
  */
 export function isPypiIndex(url: string): boolean {
+  // Hot (every registry package of a uv.lock or Pipfile.lock): PyPI's index as written most.
+  if (url === "https://pypi.org/simple" || url === "https://pypi.org/simple/") return true;
   const parts = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/[^/]*)(.*)$/s.exec(url);
   return parts !== null && PYPI_INDEX.test(parts[1].toLowerCase() + parts[2]);
 }
@@ -356,6 +358,7 @@ export function isSdist(fileName: string): boolean {
 
 /** PyPI's file host, where the files of its index are (`https://files.pythonhosted.org/packages/…`). */
 const PYPI_FILES = /^https?:\/\/files\.pythonhosted\.org\//i;
+const PYPI_FILES_PREFIX = "https://files.pythonhosted.org/";
 
 /**
  * The purl qualifiers of a package a lock names no index for but gives the URLs of its files
@@ -376,8 +379,10 @@ const PYPI_FILES = /^https?:\/\/files\.pythonhosted\.org\//i;
  * @returns The `download_url` or `repository_url` qualifier, or none.
  */
 export function fileHostQualifiers(urls: readonly string[]): Record<string, string> {
+  // Most files are on PyPI's host: told without a set of their (long) URLs, and most by a
+  // prefix compared as written, not by the regex.
+  if (urls.every((url) => url.startsWith(PYPI_FILES_PREFIX) || PYPI_FILES.test(url))) return {};
   const unique = [...new Set(urls)];
-  if (unique.length === 0 || unique.every((url) => PYPI_FILES.test(url))) return {};
   const folders = new Set(unique.map((url) => {
     const bare = url.replace(/[?#].*$/s, "");
     return bare.slice(0, bare.lastIndexOf("/") + 1);

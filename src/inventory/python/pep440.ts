@@ -177,6 +177,9 @@ export function sameVersion(a: string, b: string): boolean {
   return compare(va, vb) === 0;
 }
 
+/** A release in its normal form (`1.2.3`, `0.10`): {@linkcode normalizeVersion} leaves it. */
+const NORMAL_RELEASE = /^(?:0|[1-9][0-9]*)(?:\.(?:0|[1-9][0-9]*))*$/;
+
 /**
  * A PEP 440 version in its normal form, as packaging's `str(Version(text))`
  * writes it (pip compares and installs versions so: `v23.5` is `23.5`,
@@ -195,6 +198,8 @@ export function sameVersion(a: string, b: string): boolean {
  * @returns Its normal form, or `text` when it is not PEP 440.
  */
 export function normalizeVersion(text: string): string {
+  // Most versions are in their normal form already: release numbers without leading zeros.
+  if (NORMAL_RELEASE.test(text)) return text;
   const m = VERSION.exec(text);
   if (m === null) return text;
   // Digits as integers: packaging drops leading zeros (`01.02` is `1.2`) without a size limit.

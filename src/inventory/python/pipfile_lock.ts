@@ -12,7 +12,7 @@ import { OutputBuilder } from "../_builder.ts";
 import { lineAt, parseJsonObject } from "../_formats/json.ts";
 import { type LocalPlace, localPlace, memberFolders, scannedPlace } from "../_paths.ts";
 import { parseToml } from "../_formats/toml.ts";
-import { pipfileHashes } from "./_pipfile_hash.ts";
+import { isPipfileHash } from "./_pipfile_hash.ts";
 import {
   archiveNameVersion,
   at,
@@ -308,24 +308,40 @@ function decode(text: string, path: string): Decoded {
   const firstIndex = isRecord(list[0]) ? list[0].url as string : undefined;
   const entries: Entry[] = [];
   const unknownIndexes = new Map<string, string[]>();
+  // Whether an index URL is read from the environment, by URL (hot: most entries name one).
+  const fromEnvironment = new Map<string, boolean>();
   for (const [category, section] of Object.entries(doc)) {
     if (category === "_meta") continue;
-    const sectionAt = text.indexOf(`${JSON.stringify(category)}:`);
+    // Where the section is, for an error only (hot: `develop` comes late in a large text).
+    const sectionAt = (): number => text.indexOf(`${JSON.stringify(category)}:`);
     if (!isRecord(section)) {
-      throw invalid(READER, at(path, lineAt(text, sectionAt)), `\`${category}\` must be an object`);
+      throw invalid(
+        READER,
+        at(path, lineAt(text, sectionAt())),
+        `\`${category}\` must be an object`,
+      );
     }
     for (const [name, value] of Object.entries(section)) {
       const fail = (what: string): Error => {
-        const found = text.indexOf(`${JSON.stringify(name)}:`, sectionAt);
-        return invalid(READER, at(path, lineAt(text, found === -1 ? sectionAt : found)), what);
+        const start = sectionAt();
+        const found = text.indexOf(`${JSON.stringify(name)}:`, start);
+        return invalid(READER, at(path, lineAt(text, found === -1 ? start : found)), what);
       };
       const entry = checkEntry(name, value, category, sources, fail);
       const registry = entry.vcs === undefined && entry.path === undefined &&
         entry.file === undefined;
       if (registry) entry.index ??= firstIndex; // no `index`: the first (default) source
-      if (entry.index !== undefined && ENV_REFERENCE.test(withoutCredentials(entry.index))) {
-        unknownIndexes.set(entry.index, [...unknownIndexes.get(entry.index) ?? [], name]);
-        entry.index = undefined;
+      const index = entry.index;
+      if (index !== undefined) {
+        let unknown = fromEnvironment.get(index);
+        if (unknown === undefined) {
+          unknown = ENV_REFERENCE.test(withoutCredentials(index));
+          fromEnvironment.set(index, unknown);
+        }
+        if (unknown) {
+          unknownIndexes.set(index, [...unknownIndexes.get(index) ?? [], name]);
+          entry.index = undefined;
+        }
       }
       entries.push(entry);
     }
@@ -479,8 +495,9 @@ export function readPipfileLock(text: string, options: PipfileLockOptions): Read
     // Pipenv's own check (its calculate_pipfile_hash, plette's get_hash before 2026.4): a Pipfile
     // changed since the lock was written.
     // `pipenv sync` installs the lock as it is, as the SBOM has it.
-    const hashes = pipfileHash === undefined ? undefined : pipfileHashes(pipfile);
-    if (hashes !== undefined && !hashes.includes(pipfileHash!.toLowerCase())) {
+    if (
+      pipfileHash !== undefined && isPipfileHash(pipfile, pipfileHash.toLowerCase()) === false
+    ) {
       warnings.push(
         `${pipfilePath} has changed since ${path} was written (the lock's _meta.hash is not ` +
           `that of ${pipfilePath}, as Pipenv checks it): \`pipenv sync\` installs the lock as ` +
@@ -528,9 +545,9 @@ function lockedPipfile(
   if (pipfilePath === plainPath) return undefined;
   const plain = (options.peek ?? options.load)?.(plainPath);
   const doc = plain === undefined ? undefined : parseToml(plain, plainPath, CODE);
-  const hashes = doc === undefined ? undefined : pipfileHashes(doc);
   if (
-    doc !== undefined && pipfileHash !== undefined && hashes?.includes(pipfileHash.toLowerCase())
+    doc !== undefined && pipfileHash !== undefined &&
+    isPipfileHash(doc, pipfileHash.toLowerCase()) === true
   ) {
     options.load?.(plainPath); // it is read: an input of the SBOM
     return { path: plainPath, doc };

@@ -356,16 +356,6 @@ function isDevelopmentLock(path: string): boolean {
   return name !== undefined && namesDevelopment(name);
 }
 
-/**
- * The purl of a registry entry (an sdist or wheels): entries that share one (PEP 751 lists a
- * package once per marker, index or set of files) are one component.
- */
-function registryPurl(entry: Entry): string | undefined {
-  return entry.files.length === 0
-    ? undefined
-    : pypiPurl(entry.name, entry.version, registryQualifiers(entry));
-}
-
 /** An archive URL naming a file on disk: `file:`, or Hatch's `{root:uri}` (see `mapEntry`). */
 const LOCAL_ARCHIVE_URL = /^(?:file:|\{root:uri\})/i;
 
@@ -383,7 +373,8 @@ function registryQualifiers(entry: Entry): Record<string, string | undefined> {
  * Adds one entry: a component, a member or the project (`self`: the root, or
  * for a lock in a subfolder the member for its project); returns its node id.
  * The files of an entry whose component has other files in other entries
- * (`shared`) are all distributions.
+ * (`shared`) are all distributions; those of a registry entry have its `registry` qualifiers (see
+ * `registryQualifiers`).
  */
 function mapEntry(
   builder: OutputBuilder,
@@ -395,7 +386,7 @@ function mapEntry(
     excluded: PylockOptions["excluded"];
     load: PylockOptions["load"];
   },
-  shared: boolean,
+  { shared, registry }: { shared: boolean; registry: Record<string, string | undefined> },
 ): string {
   const { name } = entry;
   let { version } = entry;
@@ -436,7 +427,7 @@ function mapEntry(
       : { download_url: downloadLocation };
     files = { hashes: entry.archive.hashes, distributions: [] };
   } else if (entry.files.length > 0) {
-    qualifiers = registryQualifiers(entry);
+    qualifiers = registry;
     const urls = entry.files.map((f) => f.url).filter((u): u is string => u !== undefined);
     downloadLocation = urls.find(isSdist) ?? urls[0];
     // One file's hashes are the package's; several files (of this entry or of all the
@@ -519,7 +510,15 @@ export function readPylock(text: string, options: PylockOptions): ReaderResult {
   const index = new NameIndex<{ id: string; table: TomlTable }>();
   // The registry components with several files, over all their entries (the same file twice
   // is one): a file other than the first one seen tells (hot: no set of every URL hashed).
-  const purls = lock.entries.map(registryPurl);
+  // The qualifiers and purl of each registry entry (an sdist or wheels), made once (hot: each
+  // tells its files' host by all their URLs): entries that share a purl (PEP 751 lists a
+  // package once per marker, index or set of files) are one component.
+  const registries = lock.entries.map((entry) =>
+    entry.files.length === 0 ? {} : registryQualifiers(entry)
+  );
+  const purls = lock.entries.map((entry, i) =>
+    entry.files.length === 0 ? undefined : pypiPurl(entry.name, entry.version, registries[i])
+  );
   const firstFiles = new Map<string | undefined, string>();
   const severalFiles = new Set<string | undefined>();
   lock.entries.forEach((entry, i) => {
@@ -542,7 +541,7 @@ export function readPylock(text: string, options: PylockOptions): ReaderResult {
       builder,
       entry,
       { lock, path, self, excluded: options.excluded, load: options.load },
-      severalFiles.has(purls[i]),
+      { shared: severalFiles.has(purls[i]), registry: registries[i] },
     )
   );
   lock.entries.forEach((entry, i) => index.add(entry.name, { id: ids[i], table: entry.table }));

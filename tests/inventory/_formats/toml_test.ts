@@ -191,6 +191,16 @@ const READ_FAST = [
   'k = "\u00e9\u4e2d\uD83D\uDE00"\n',
   // A backslash or quote after the string (a comment, a later string), a literal string's backslash.
   'a = "p" # \\ "q"\nb = "r\\\\s"\nc = \'t\\u\'\nd = "v\\"w" # "\n',
+  // Inline tables of simple pairs (a wheel's), spaced or not, and pairs of other kinds among them.
+  'w = { url = "https://h/a.whl", hash = "sha256:ab", size = 151016, upload-time = "2026-04-09T15:21:12.35Z" }\n',
+  "x = {a=\"b\",c=1,d='e'}\ny = {\ta\t=\t\"\tv\t\"\t,\tb = 'l'\t}\n",
+  "x = { i = 0, j = -17, k = +42, big = 999999999999999, e = \"\", l = '' }\n",
+  'x = { a = "b", t = true, c = [1], d = { e = "f" }, g = "h" }\n',
+  'x = { a = "\\u00e9", b = "c" }\ny = { k = 1979-05-27T07:32:00Z, l = 1234 }\n',
+  '"q" = "x"\ny = "a" # c\nz = 12# c\n',
+  // The same keys again, spaced otherwise, and keys that start alike.
+  '[[p]]\nurl = "a"\nabc = 1\n[[p]]\nurl  =  "b"\nabcd = 2\nabc = 3\n[[p]]\nurl=\'c\'\n' +
+  'x = { url = "d", abc=4, abcd =5, ab = 6, a = 7 }\ny = [{ url = "e" }, { url =\t"f", abc = 8 }]\n',
 ];
 
 /**
@@ -267,6 +277,28 @@ const DECLINED = [
   'a = "ends on the next line\n"\n',
   "a = 'ends on the next line\n'\n",
   `a = ${"[".repeat(150)}${"]".repeat(150)}\n`,
+  // Simple pairs that end otherwise, or values that are not simple after all.
+  'x = { a = """b""" }\n',
+  "x = { a = '''b''' }\n",
+  "x = { a = 1.5 }\n",
+  "x = { a = 1_0 }\n",
+  "x = { a = 0x1 }\n",
+  "x = { a = -0 }\n",
+  "x = { a = 01 }\n",
+  "x = { a = 9999999999999999 }\n",
+  'x = { a = "b" c = 1 }\n',
+  'x = { a = "b", }\n',
+  'x = { a = "b",, c = 1 }\n',
+  'x = { a = "\u0001" }\n',
+  'x = { a = "b"\n',
+  'x = { a = "b", a = "c" }\n',
+  // An integer with a `-` four characters on is taken for a date first (and then declined).
+  "x = { l = 0, x-y = 1 }\n",
+  "a = 1\nbc-d = 2\n",
+  // A key seen before, again in the same table.
+  '[[p]]\nurl = "a"\n[[p]]\nurl = "b"\nurl = "c"\n',
+  'x = { url = "a" }\ny = { url = "b", url = "c" }\n',
+  'url = "a"\n[t]\nurl = "b"\nurl.x = 1\n',
 ];
 
 Deno.test("fastToml reads the lockfile subset as smol-toml does (tables that inherit nothing, TomlDate)", async () => {

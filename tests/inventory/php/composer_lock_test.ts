@@ -117,6 +117,33 @@ Deno.test("readComposerLock: a package another Composer repository served carrie
   assert.ok(!ids.some((id) => id.includes("secret")), "no credentials in a purl");
 });
 
+Deno.test("readComposerLock: Packagist's notification-url however written is no repository_url; a look-alike host is one", () => {
+  const packages = [
+    "https://packagist.org/downloads/?x=1#y",
+    "https://packagist.org/%zz",
+    "HTTPS://Packagist.ORG/downloads/",
+    "http://packagist.org/downloads/",
+    "https://packagist.org:443/downloads/",
+    "https://packagist.org.evil.test/downloads/",
+    "https://packagist.org@evil.test/downloads/",
+  ].map((notification, i) => ({
+    name: `acme/p${i}`,
+    version: "1.0.0",
+    "notification-url": notification,
+  }));
+  const ids = readComposerLock(JSON.stringify({ packages }), { path: "composer.lock" })
+    .components.map((c) => c.id);
+  assert.deepEqual(ids, [
+    "pkg:composer/acme/p0@1.0.0",
+    "pkg:composer/acme/p1@1.0.0",
+    "pkg:composer/acme/p2@1.0.0",
+    "pkg:composer/acme/p3@1.0.0",
+    "pkg:composer/acme/p4@1.0.0",
+    "pkg:composer/acme/p5@1.0.0?repository_url=https:%2F%2Fpackagist.org.evil.test",
+    "pkg:composer/acme/p6@1.0.0?repository_url=https:%2F%2Fevil.test",
+  ]);
+});
+
 // A WordPress site (roots/bedrock's layout) with WPackagist, whose packages.json names no
 // `notify-batch` (outlandishideas/wpackagist's Builder writes `packages`, `providers-url`,
 // `provider-includes` only): Composer records no notification-url for its packages, so their

@@ -4,6 +4,7 @@ import { OutputBuilder } from "../../../src/inventory/_builder.ts";
 import {
   codeHostArchive,
   distributionFiles,
+  fileHostQualifiers,
   isHex,
   isSdist,
   lowercaseHex,
@@ -82,7 +83,17 @@ Deno.test("versionFromFileName: wheels and sdists, any spelling of the name, per
 
 Deno.test("small helpers: repositoryUrl, nthLine", () => {
   assert.equal(repositoryUrl("https://pypi.org/simple"), undefined);
+  assert.equal(repositoryUrl("https://pypi.org/simple/"), undefined);
   assert.equal(repositoryUrl("https://pypi.example.com/simple"), "https://pypi.example.com/simple");
+  for (
+    const near of [
+      "https://pypi.org/simple//",
+      "https://pypi.org/simplex",
+      "https://pypi.org/simple ",
+    ]
+  ) {
+    assert.equal(repositoryUrl(near), near);
+  }
   // A folder of wheels (uv's flat index written as a path) is no URL: no qualifier.
   assert.equal(repositoryUrl("../../files"), undefined);
   assert.equal(repositoryUrl("/srv/wheels"), undefined);
@@ -324,4 +335,30 @@ Deno.test("lowercaseHex: capitals lowered, a lowercase text given back as it is"
   assert.equal(lowercaseHex("AbC0"), "abc0");
   const lower = "ab".repeat(32);
   assert.equal(lowercaseHex(lower), lower);
+});
+
+Deno.test("fileHostQualifiers: PyPI's host in any case or scheme, duplicates, one folder, a mix", () => {
+  const pypi = "https://files.pythonhosted.org/packages/ab/cd/x-1.0-py3-none-any.whl";
+  const off = "https://pkgs.example.com/simple/x/x-1.0.tar.gz";
+  assert.deepStrictEqual(fileHostQualifiers([]), {});
+  assert.deepStrictEqual(fileHostQualifiers([pypi, pypi]), {});
+  assert.deepStrictEqual(
+    fileHostQualifiers([
+      "HTTPS://Files.PythonHosted.org/p/x.whl",
+      "http://files.pythonhosted.org/p/y.whl",
+    ]),
+    {},
+  );
+  assert.deepStrictEqual(fileHostQualifiers(["https://files.pythonhosted.org.evil/p/x.whl"]), {
+    download_url: "https://files.pythonhosted.org.evil/p/x.whl",
+  });
+  assert.deepStrictEqual(fileHostQualifiers([off, off]), { download_url: off });
+  assert.deepStrictEqual(
+    fileHostQualifiers([off, "https://pkgs.example.com/simple/x/x-1.0-py3-none-any.whl?v=1"]),
+    { repository_url: "https://pkgs.example.com/simple/x/" },
+  );
+  assert.deepStrictEqual(fileHostQualifiers([pypi, off]), { download_url: off });
+  assert.deepStrictEqual(fileHostQualifiers([pypi, "https://h.example/x-1.0-py3-none-any.whl"]), {
+    download_url: pypi,
+  });
 });

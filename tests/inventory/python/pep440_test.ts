@@ -117,6 +117,15 @@ Deno.test("normalizeVersion: packaging's str(Version(text)); not PEP 440 as writ
     [" 1.0 ", "1.0"],
     ["1.0.0.0.00", "1.0.0.0.0"],
     ["2023-nov", "2023-nov"],
+    // Releases in their normal form already, and ones that only look so.
+    ["0", "0"],
+    ["10.0.20", "10.0.20"],
+    ["1.2\n", "1.2"],
+    ["\t1.2", "1.2"],
+    ["1.02", "1.2"],
+    ["1..2", "1..2"],
+    ["1.2.", "1.2."],
+    ["١.٢", "١.٢"],
   ];
   for (const [text, normal] of cases) assert.equal(normalizeVersion(text), normal, text);
 });
