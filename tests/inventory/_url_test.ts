@@ -87,6 +87,15 @@ Deno.test("withoutCredentials: secret query parameters and path tokens dropped",
     ),
     "https://www.myget.org/F/acme/api/v3/index.json",
   );
+  // In capitals too, as its pattern reads it (a path checked in lower case only kept the token).
+  assert.equal(
+    withoutCredentials("https://WWW.MYGET.ORG/F/acme/AUTH/t0k3n/api/v3/index.json"),
+    "https://WWW.MYGET.ORG/F/acme/api/v3/index.json",
+  );
+  assert.equal(
+    textWithoutCredentials("feed https://www.myget.org/F/acme/AUTH/t0k3n/api here"),
+    "feed https://www.myget.org/F/acme/api here",
+  );
   // Anaconda, Cloudsmith and Gemfury feeds with their token in the path: the URL their users
   // write with the token given apart.
   const tokens: [string, string][] = [
