@@ -794,6 +794,35 @@ interface Management {
   outside: string[];
 }
 
+/** A plugin the build uses, as {@linkcode Resolver.plugins} lists it. */
+interface PluginUse {
+  plugin: Declared;
+  dependencies: Declared[];
+  paths: Declared[];
+  copied: Declared[];
+}
+
+/** What one plugin's use is worked out from (see {@linkcode Resolver.workOutPlugin}). */
+interface PluginInput {
+  /** Its `groupId:artifactId`. */
+  key: string;
+  /** Its declarations in the build's plugins (none: only the packaging's lifecycle binds it). */
+  declarations: RawPlugin[];
+  /** Its pluginManagement declarations. */
+  managed: RawPlugin[];
+  packaging: string;
+  management: Management;
+}
+
+/** A plugin's use worked out, with the properties it read and their values. */
+interface PluginMemo extends PluginInput {
+  reads: [string, string | undefined][];
+  use: PluginUse | undefined;
+}
+
+/** How many plugins' uses of one key, and how many managements, a read keeps. */
+const MEMO_LIMIT = 8;
+
 /**
  * Appends to `list` the `items` it does not hold yet, in order, and returns it: a BOM that a module,
  * its parent and an in-tree BOM of the same parent each import is named once.
@@ -986,6 +1015,10 @@ class Resolver {
    */
   readonly versionless = new Map<string, Set<string>>();
   #reactor?: Reactor;
+  /** The uses of the plugins worked out in this read, by model and key (see `#pluginUse`). */
+  readonly #pluginUses = new Map<Model, Map<string, PluginMemo[]>>();
+  /** The distinct managements the plugins were worked out with (see `#knownManagement`). */
+  readonly #managements: Management[] = [];
   /** The reactor's POMs by their own coordinates, and the files read to find them. */
   #poms?: { poms: ReactorPom[]; read: [string, string | undefined][] };
 
@@ -1860,7 +1893,7 @@ class Resolver {
     model: Model,
     extra: { profiles: RawProfile[]; overlay: Map<string, string>; merge?: boolean } | undefined,
     management: Management,
-  ): { plugin: Declared; dependencies: Declared[]; paths: Declared[]; copied: Declared[] }[] {
+  ): PluginUse[] {
     const lookup = this.lookup(model, extra?.overlay);
     // Each declaration's key, interpolated once (every list below asks for it again).
     const keys = new Map<RawPlugin, string>();
@@ -1902,35 +1935,6 @@ class Resolver {
       }
       return (p) =>
         p.pom === model.raw || (depth.get(p.pom) ?? Infinity) > (cut.get(keyOf(p)) ?? -1);
-    };
-    /**
-     * The configurations of the executions of a plugin, by id, each least dominant first: those of
-     * its pluginManagement declarations (`managed`), then of its `declarations`, each list's
-     * a parent's unless that POM or one below it says `inherited` other than `true` for an
-     * execution of that id (MavenModelMerger.mergePlugin_Executions, inherited like a plugin).
-     */
-    const executionsOf = (
-      ...lists: RawPlugin[][]
-    ): Map<string, RawExecution[]> => {
-      const out = new Map<string, RawExecution[]>();
-      for (const list of lists) {
-        const executions = list.flatMap((p) =>
-          p.executions.map((e) => ({ pom: p.pom, e, id: expand(e.id, lookup) }))
-        );
-        const cut = new Map<string, number>();
-        for (const { pom, e, id } of executions) {
-          if (pom === model.raw || e.inherited === undefined) continue;
-          if (mavenTrue(e.inherited)) continue;
-          cut.set(id, Math.max(cut.get(id) ?? -1, depth.get(pom) ?? -1));
-        }
-        for (const { pom, e, id } of executions) {
-          if (pom !== model.raw && (depth.get(pom) ?? Infinity) <= (cut.get(id) ?? -1)) continue;
-          const same = out.get(id);
-          if (same) same.push(e);
-          else out.set(id, [e]);
-        }
-      }
-      return out;
     };
     /** A POM's declarations, then its active profiles', then those of `extra`'s profiles. */
     const layered = <T>(pick: (declarer: RawPom | RawProfile) => T[]): T[] =>
@@ -2014,68 +2018,18 @@ class Resolver {
       build: injected,
       profiles: extra === undefined ? injected : boundKeys(pluginManagement),
     });
-    const versionOf = (...lists: (RawPlugin[] | undefined)[]): string | undefined => {
-      for (const list of lists) {
-        const version = list?.findLast((p) => p.version !== undefined)?.version;
-        if (version !== undefined) return version;
-      }
-    };
-    // Only a parent's pluginManagement gives a plugin its version: a BOM manages no plugin.
-    const parents = management.outside.filter((o) => o.startsWith("parent "));
-    const options = {
-      management: { entries: new Map(), imports: [], outside: parents },
-      overlay: extra?.overlay,
-      scope: "build" as const,
-    };
-    const build = { management, overlay: extra?.overlay, scope: "build" as const };
-    // No dependencyManagement manages a plugin's dependencies (Maven fails one without a version).
-    const unmanaged = { management: UNMANAGED, overlay: extra?.overlay, scope: "build" as const };
+    const options = pluginOptions(management, lookup);
+    const known = this.#knownManagement(management);
     const out = [];
     for (const [k, declarations] of plugins.listed) {
-      // A plugin only the lifecycle binds is its dominant pluginManagement declaration's.
-      const plugin = this.declared(
-        model,
-        pluginDependency(
-          declarations[0] ?? managed.get(k)!.at(-1)!,
-          versionOf(declarations, managed.get(k)),
-        ),
-        options,
-      );
-      if (plugin === undefined) continue;
-      const all = [...(managed.get(k) ?? []), ...declarations];
-      // A plugin's dependency replaces, whole, the one of its key that a parent's or a profile's
-      // declaration it overrides, or its pluginManagement, gives (Maven's model merger).
-      const dependencies = new Map(
-        all.flatMap((p) => p.dependencies).map((d) => [managementKey(d), d]),
-      );
-      const executions = executionsOf(managed.get(k) ?? [], declarations);
-      // The plugin's own configuration reaches a build only through an execution that does not
-      // say its own: one the packaging's lifecycle binds (`default-compile`) that the POMs do not
-      // declare. A plugin with no execution, or bound by a packaging not known, is taken as used
-      // with it (`mvn compiler:compile` runs it so).
-      const defaults = LIFECYCLE_PLUGINS.get(packaging)?.includes(k)
-        ? DEFAULT_EXECUTIONS.get(k)
-        : [];
-      const pluginUsed = executions.size === 0 || !LIFECYCLE_PLUGINS.has(packaging) ||
-        defaults === undefined || defaults.some((id) => !executions.has(id));
-      out.push({
-        plugin,
-        dependencies: [...dependencies.values()].flatMap((d) =>
-          this.declared(model, d, unmanaged) ?? []
-        ),
-        paths: [
-          ...mergedPaths(
-            all.map((p) => p.configuration),
-            [...executions.values()].map((list) => list.map((e) => e.configuration)),
-            model,
-            pluginUsed,
-          ),
-          ...all.flatMap((p) => p.processorPaths),
-        ].flatMap((d) => this.declared(model, d, build) ?? []),
-        copied: k === DEPENDENCY_PLUGIN
-          ? this.copied(model, all, executions, { lookup, management, overlay: extra?.overlay })
-          : [],
-      });
+      const use = this.#pluginUse(model, {
+        key: k,
+        declarations,
+        managed: managed.get(k) ?? [],
+        packaging,
+        management: known,
+      }, lookup);
+      if (use !== undefined) out.push(use);
     }
     for (const [k, declarations] of chained((b) => b.reports).listed) {
       const version = versionOf(declarations, plugins.all.get(k), managed.get(k));
@@ -2083,6 +2037,99 @@ class Resolver {
       if (plugin !== undefined) out.push({ plugin, dependencies: [], paths: [], copied: [] });
     }
     return out;
+  }
+
+  /**
+   * The management of the plugins worked out in this read that equals `management` (the same
+   * entries, in the same order, and the same parents and BOMs outside the tree), else
+   * `management`: a profile's management is mostly the build's again, built anew.
+   */
+  #knownManagement(management: Management): Management {
+    for (const known of this.#managements) {
+      if (sameManagement(known, management)) return known;
+    }
+    if (this.#managements.length < MEMO_LIMIT) this.#managements.push(management);
+    return management;
+  }
+
+  /**
+   * One plugin of {@linkcode Resolver.plugins}, as worked out before in this read when its
+   * declarations, packaging and management are the same and each property it read has the same
+   * value (most of a profile's properties change none of the build's plugins); else worked out
+   * (see {@linkcode Resolver.workOutPlugin}), its warnings said then.
+   */
+  #pluginUse(model: Model, input: PluginInput, lookup: Lookup): PluginUse | undefined {
+    let byKey = this.#pluginUses.get(model);
+    if (byKey === undefined) this.#pluginUses.set(model, byKey = new Map());
+    let memos = byKey.get(input.key);
+    if (memos === undefined) byKey.set(input.key, memos = []);
+    for (const memo of memos) {
+      if (
+        memo.packaging === input.packaging && memo.management === input.management &&
+        samePlugins(memo.declarations, input.declarations) &&
+        samePlugins(memo.managed, input.managed) &&
+        memo.reads.every(([key, value]) => lookup(key) === value)
+      ) return memo.use;
+    }
+    const reads: [string, string | undefined][] = [];
+    const use = this.workOutPlugin(model, input, (key) => {
+      const value = lookup(key);
+      reads.push([key, value]);
+      return value;
+    });
+    if (memos.length < MEMO_LIMIT) memos.push({ ...input, reads, use });
+    return use;
+  }
+
+  /**
+   * One plugin the build uses (see {@linkcode Resolver.plugins}): its artifact at the version
+   * its declarations or pluginManagement give, its dependencies, annotation processor paths and
+   * copied artifacts (`undefined`: left out, warned).
+   */
+  workOutPlugin(model: Model, input: PluginInput, lookup: Lookup): PluginUse | undefined {
+    const { key: k, declarations, managed, packaging, management } = input;
+    // A plugin only the lifecycle binds is its dominant pluginManagement declaration's.
+    const plugin = this.declared(
+      model,
+      pluginDependency(declarations[0] ?? managed.at(-1)!, versionOf(declarations, managed)),
+      pluginOptions(management, lookup),
+    );
+    if (plugin === undefined) return undefined;
+    const all = [...managed, ...declarations];
+    // A plugin's dependency replaces, whole, the one of its key that a parent's or a profile's
+    // declaration it overrides, or its pluginManagement, gives (Maven's model merger).
+    const dependencies = new Map(
+      all.flatMap((p) => p.dependencies).map((d) => [managementKey(d), d]),
+    );
+    const executions = executionsOf(model, lookup, managed, declarations);
+    // The plugin's own configuration reaches a build only through an execution that does not
+    // say its own: one the packaging's lifecycle binds (`default-compile`) that the POMs do not
+    // declare. A plugin with no execution, or bound by a packaging not known, is taken as used
+    // with it (`mvn compiler:compile` runs it so).
+    const defaults = LIFECYCLE_PLUGINS.get(packaging)?.includes(k) ? DEFAULT_EXECUTIONS.get(k) : [];
+    const pluginUsed = executions.size === 0 || !LIFECYCLE_PLUGINS.has(packaging) ||
+      defaults === undefined || defaults.some((id) => !executions.has(id));
+    const build = { management, lookup, scope: "build" as const };
+    // No dependencyManagement manages a plugin's dependencies (Maven fails one without a version).
+    const unmanaged = { management: UNMANAGED, lookup, scope: "build" as const };
+    return {
+      plugin,
+      dependencies: [...dependencies.values()].flatMap((d) =>
+        this.declared(model, d, unmanaged) ?? []
+      ),
+      paths: [
+        ...mergedPaths(
+          all.map((p) => p.configuration),
+          [...executions.values()].map((list) => list.map((e) => e.configuration)),
+          model,
+          pluginUsed,
+        ),
+        ...all.flatMap((p) => p.processorPaths),
+      ].flatMap((d) => this.declared(model, d, build) ?? []),
+      copied: k === DEPENDENCY_PLUGIN
+        ? this.copied(model, all, executions, { lookup, management })
+        : [],
+    };
   }
 
   /**
@@ -2102,9 +2149,9 @@ class Resolver {
     model: Model,
     declarations: RawPlugin[],
     executions: Map<string, RawExecution[]>,
-    options: { lookup: Lookup; management: Management; overlay?: Map<string, string> },
+    options: { lookup: Lookup; management: Management },
   ): Declared[] {
-    const { lookup, management, overlay } = options;
+    const { lookup, management } = options;
     const fold = (list: RawConfiguration[]): RawConfiguration | undefined =>
       list.reduce<RawConfiguration | undefined>(
         (merged, c) => mergeConfigurations(c, merged),
@@ -2161,12 +2208,96 @@ class Resolver {
           ...(classifier === undefined ? {} : { classifier: expand(classifier, lookup) }),
         });
         if (version !== undefined) item.version = version;
-        const d = this.declared(model, item, { management, overlay, scope });
+        const d = this.declared(model, item, { management, lookup, scope });
         if (d !== undefined) out.push(d);
       }
     }
     return out;
   }
+}
+
+/**
+ * How a plugin's own artifact is declared: build, with `lookup`; only a parent's pluginManagement
+ * gives a plugin its version (a BOM manages no plugin).
+ */
+function pluginOptions(
+  management: Management,
+  lookup: Lookup,
+): { management: Management; lookup: Lookup; scope: Scope } {
+  const parents = management.outside.filter((o) => o.startsWith("parent "));
+  return {
+    management: { entries: new Map(), imports: [], outside: parents },
+    lookup,
+    scope: "build",
+  };
+}
+
+/** A plugin's version: that of the last declaration that says one, of the first list that has one. */
+function versionOf(...lists: (RawPlugin[] | undefined)[]): string | undefined {
+  for (const list of lists) {
+    const version = list?.findLast((p) => p.version !== undefined)?.version;
+    if (version !== undefined) return version;
+  }
+}
+
+/**
+ * The configurations of the executions of a plugin of `model`, by id, each least dominant first:
+ * those of its pluginManagement declarations (`managed`), then of its `declarations`, each list's
+ * a parent's unless that POM or one below it says `inherited` other than `true` for an
+ * execution of that id (MavenModelMerger.mergePlugin_Executions, inherited like a plugin).
+ */
+function executionsOf(
+  model: Model,
+  lookup: Lookup,
+  ...lists: RawPlugin[][]
+): Map<string, RawExecution[]> {
+  const depth = (pom: RawPom): number | undefined => {
+    const at = model.chain.findLastIndex((m) => m.raw === pom);
+    return at < 0 ? undefined : at;
+  };
+  const out = new Map<string, RawExecution[]>();
+  for (const list of lists) {
+    const executions = list.flatMap((p) =>
+      p.executions.map((e) => ({ pom: p.pom, e, id: expand(e.id, lookup) }))
+    );
+    const cut = new Map<string, number>();
+    for (const { pom, e, id } of executions) {
+      if (pom === model.raw || e.inherited === undefined) continue;
+      if (mavenTrue(e.inherited)) continue;
+      cut.set(id, Math.max(cut.get(id) ?? -1, depth(pom) ?? -1));
+    }
+    for (const { pom, e, id } of executions) {
+      if (pom !== model.raw && (depth(pom) ?? Infinity) <= (cut.get(id) ?? -1)) continue;
+      const same = out.get(id);
+      if (same) same.push(e);
+      else out.set(id, [e]);
+    }
+  }
+  return out;
+}
+
+/** Whether two lists hold the same declarations, in the same order. */
+function samePlugins(a: RawPlugin[], b: RawPlugin[]): boolean {
+  return a.length === b.length && a.every((p, i) => p === b[i]);
+}
+
+/**
+ * Whether two managements give the same: the same entries (version and scope) in the same order
+ * (maven-dependency-plugin's items take the first entry of their name), and the same parents and
+ * BOMs outside the tree.
+ */
+function sameManagement(a: Management, b: Management): boolean {
+  if (a === b) return true;
+  if (a.entries.size !== b.entries.size || a.outside.length !== b.outside.length) return false;
+  if (a.outside.some((o, i) => o !== b.outside[i])) return false;
+  const others = b.entries.entries();
+  for (const [key, entry] of a.entries) {
+    const [otherKey, other] = others.next().value!;
+    if (key !== otherKey || entry.version !== other.version || entry.scope !== other.scope) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** maven-dependency-plugin, whose `copy` and `unpack` goals copy artifacts (see `Resolver.copied`). */
