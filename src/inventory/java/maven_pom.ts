@@ -1134,17 +1134,25 @@ class Resolver {
 
   /** Whether the POM at `path` lists the one at `module` in its or its profiles' `<modules>`. */
   #lists(text: string, path: string, module: string): boolean {
-    let raw: RawPom;
-    try {
-      raw = decodePom(text, path);
-    } catch (e) {
-      // A POM vouch cannot read is refused where it is read itself, not here.
-      if (e instanceof VouchError) return false;
-      throw e;
+    let known = this.#listed.get(path);
+    if (known === undefined || known.text !== text) {
+      known = { text, modules: new Set() };
+      try {
+        const raw = decodePom(text, path);
+        for (const m of [...raw.modules, ...raw.profiles.flatMap((p) => p.modules)]) {
+          known.modules.add(inTree(path, m));
+        }
+      } catch (e) {
+        // A POM vouch cannot read is refused where it is read itself, not here.
+        if (!(e instanceof VouchError)) throw e;
+      }
+      this.#listed.set(path, known);
     }
-    return [...raw.modules, ...raw.profiles.flatMap((p) => p.modules)]
-      .some((m) => inTree(path, m) === module);
+    return known.modules.has(module);
   }
+
+  /** The modules the POMs read by `#lists` list, by path, with the text they were read from. */
+  readonly #listed = new Map<string, { text: string; modules: Set<string | undefined> }>();
 
   /** The user properties of the build whose base directory is `folder`. */
   #userOf(folder: string): UserProperties {
