@@ -1941,6 +1941,8 @@ class Resolver {
         const k = keyOf(p);
         cut.set(k, Math.max(cut.get(k) ?? -1, depth.get(p.pom) ?? -1));
       }
+      // Most builds inherit every declaration.
+      if (cut.size === 0) return () => true;
       return (p) =>
         p.pom === model.raw || (depth.get(p.pom) ?? Infinity) > (cut.get(keyOf(p)) ?? -1);
     };
