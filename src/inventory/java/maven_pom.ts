@@ -174,6 +174,8 @@ type PartialDependency = Omit<RawDependency, "groupId" | "artifactId"> & {
 interface RawPlugin {
   groupId: string;
   artifactId: string;
+  /** `groupId:artifactId` when neither uses a property (else interpolated where used). */
+  key?: string;
   offset: number;
   pom: RawPom;
   version?: string;
@@ -511,6 +513,9 @@ class Decoder {
     const version = this.value(f, "version");
     const inherited = this.value(f, "inherited");
     const extensions = this.value(f, "extensions");
+    if (!groupId.includes("${") && !artifactId.includes("${")) {
+      plugin.key = `${groupId}:${artifactId}`;
+    }
     if (version !== undefined) plugin.version = version;
     if (inherited !== undefined) plugin.inherited = inherited;
     if (extensions !== undefined) plugin.extensions = extensions;
@@ -1906,6 +1911,7 @@ class Resolver {
     // Each declaration's key, interpolated once (every list below asks for it again).
     const keys = new Map<RawPlugin, string>();
     const keyOf = (p: RawPlugin): string => {
+      if (p.key !== undefined) return p.key;
       let key = keys.get(p);
       if (key === undefined) {
         key = `${expand(p.groupId, lookup)}:${expand(p.artifactId, lookup)}`;

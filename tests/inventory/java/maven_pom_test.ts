@@ -3338,3 +3338,27 @@ Deno.test("readMavenPom: the plugins a profile's properties and management chang
     ],
   );
 });
+
+// A plugin's groupId or artifactId may use a property: it is that of the build, or of a profile
+// that sets the property (a plugin the build does not use then, listed in the profile's group).
+Deno.test("readMavenPom: a plugin whose groupId a property gives is another plugin under a profile", () => {
+  const out = readLib(
+    `<properties><plugin.group>org.example</plugin.group></properties>
+    <build><pluginManagement><plugins><plugin><groupId>org.other</groupId>
+      <artifactId>x-plugin</artifactId><version>2</version></plugin></plugins></pluginManagement>
+    </build>`,
+    `<build><plugins><plugin><groupId>\${plugin.group}</groupId><artifactId>x-plugin</artifactId>
+      <version>1</version></plugin><plugin><groupId>org.other</groupId>
+      <artifactId>y-plugin</artifactId><version>3</version></plugin></plugins></build>
+    <profiles><profile><id>other</id><properties><plugin.group>org.other</plugin.group>
+      </properties></profile></profiles>`,
+  );
+  assert.deepEqual(
+    out.components.map((c) => `${c.id} ${c.scopes.join(",")} ${c.groups.join(",")}`),
+    [
+      "pkg:maven/org.example/x-plugin@1 build ",
+      "pkg:maven/org.other/x-plugin@1 build profile:other",
+      "pkg:maven/org.other/y-plugin@3 build ",
+    ],
+  );
+});
