@@ -1022,6 +1022,8 @@ class Resolver {
   #reactor?: Reactor;
   /** The uses of the plugins worked out in this read, by model and key (see `#pluginUse`). */
   readonly #pluginUses = new Map<Model, Map<string, PluginMemo[]>>();
+  /** The purls of the declarations listed in this read (see {@linkcode Resolver.purlOf}). */
+  readonly #purls = new Map<Declared, string>();
   /** The distinct managements the plugins were worked out with (see `#knownManagement`). */
   readonly #managements: Management[] = [];
   /** The reactor's POMs by their own coordinates, and the files read to find them. */
@@ -2056,6 +2058,16 @@ class Resolver {
   }
 
   /**
+   * The purl of a declaration, worked out once a read (the uses of the plugins a profile leaves
+   * as they are are listed again, the same declarations, by each profile; see `#pluginUse`).
+   */
+  purlOf(d: Declared): string {
+    let purl = this.#purls.get(d);
+    if (purl === undefined) this.#purls.set(d, purl = mavenPurl(d));
+    return purl;
+  }
+
+  /**
    * The management of the plugins worked out in this read that equals `management` (the same
    * entries, in the same order, and the same parents and BOMs outside the tree), else
    * `management`: a profile's management is mostly the build's again, built anew.
@@ -2714,7 +2726,7 @@ class Mapper {
       if (scope !== d.scope) this.optional.add(off!);
       return id;
     }
-    const purl = mavenPurl(d);
+    const purl = this.resolver.purlOf(d);
     // The scope as declared: a profile not active by default makes no other declaration.
     const declaration = `${purl} ${d.scope}`;
     if (this.unchanged?.has(declaration)) return purl;
