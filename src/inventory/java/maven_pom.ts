@@ -2991,6 +2991,8 @@ class Mapper {
     const changing = new Set<RawProfile>();
     const cli = resolver.userProfiles(model.path);
     const applied = new Set(model.chain.flatMap((m) => m.active));
+    /** The texts of the chain that use a property, gathered once for all its profiles. */
+    let texts: PropertyTexts | undefined;
     for (const profile of profiles) {
       this.inactive = activeByDefault(profile, cli, model.user) === false ? profile.id : undefined;
       const overlay = profileProperties(model, profile);
@@ -3035,7 +3037,7 @@ class Mapper {
       };
       const { plugins, pluginManagement, reports } = profile.build;
       const declarations = own.size > 0 || boms.length > 0 ||
-        (profile.properties.size > 0 && usesProperties(model, profile));
+        (profile.properties.size > 0 && usesProperties(texts ??= propertyTexts(model), profile));
       if (
         !applied.has(profile) &&
         (declarations || plugins.length > 0 || pluginManagement.length > 0 || reports.length > 0)
@@ -3164,53 +3166,81 @@ function declaredBelow(model: Model, profile: RawProfile): Set<string> {
 }
 
 /**
- * Whether the declarations of a model's chain (coordinates, scopes and flags
- * of its dependencies, managed dependencies, plugins and extensions, those of the
- * profiles its POMs activate by default, and the POMs' own coordinates) use a
- * property that `profile` sets, directly or
- * through another property's value: when none does, the profile's
- * properties change none of the build's own declarations, and the build is
- * not read again under them.
+ * The texts of a model's chain that use a property (see {@linkcode usesProperties}): the
+ * properties whose values do, and the fields of its declarations that do.
  */
-function usesProperties(model: Model, profile: RawProfile): boolean {
+interface PropertyTexts {
+  properties: [string, string][];
+  declarations: string[];
+}
+
+/**
+ * The {@linkcode PropertyTexts} of a model's chain: its POMs' and the profiles they activate by
+ * default (coordinates, scopes and flags of their dependencies, managed dependencies, plugins and
+ * extensions, the POMs' own coordinates and the model's packaging).
+ */
+function propertyTexts(model: Model): PropertyTexts {
+  const properties: [string, string][] = [];
+  const declarations: string[] = [];
+  const text = (value: string | undefined): void => {
+    if (value !== undefined && value.includes("${")) declarations.push(value);
+  };
+  const dependency = (d: PartialDependency): void => {
+    for (const f of DEPENDENCY_FIELDS) text(d[f as keyof PartialDependency] as string | undefined);
+  };
+  const plugin = (p: RawPlugin): void => {
+    for (const value of [p.groupId, p.artifactId, p.version, p.inherited]) text(value);
+    for (const d of [...p.dependencies, ...p.processorPaths]) dependency(d);
+    for (const c of [p.configuration, ...p.executions.map((e) => e.configuration)]) {
+      for (const d of [...c.paths?.paths ?? [], ...c.items?.paths ?? []]) dependency(d.path);
+    }
+    for (const e of p.executions) {
+      for (const value of [e.id, e.inherited, e.phase, ...e.goals]) text(value);
+    }
+  };
+  // The packaging chooses the plugins its lifecycle binds (`<packaging>${packaging}</packaging>`).
+  text(model.raw.packaging);
+  for (const m of model.chain) {
+    for (const [k, v] of withActive(m, (d) => [...d.properties])) {
+      if (v.includes("${")) properties.push([k, v]);
+    }
+    for (
+      const value of [m.raw.groupId, m.raw.version, m.raw.parent?.groupId, m.raw.parent?.version]
+    ) {
+      text(value);
+    }
+    for (const { dependencies, dependencyManagement, build } of withActive(m, (d) => [d])) {
+      for (const d of [...dependencies, ...dependencyManagement, ...build.extensions]) {
+        dependency(d);
+      }
+      for (const p of [...build.plugins, ...build.pluginManagement, ...build.reports]) plugin(p);
+    }
+  }
+  return { properties, declarations };
+}
+
+/**
+ * Whether the declarations of a model's chain (its {@linkcode PropertyTexts}) use a property that
+ * `profile` sets, directly or through another property's value: when none does, the profile's
+ * properties change none of the build's own declarations, and the build is not read again under
+ * them.
+ */
+function usesProperties(texts: PropertyTexts, profile: RawProfile): boolean {
   const affected = new Set(profile.properties.keys());
-  const uses = (text: string | undefined): boolean => {
-    if (text === undefined || !text.includes("${")) return false;
+  const uses = (text: string): boolean => {
     for (const name of affected) if (text.includes(`\${${name}}`)) return true;
     return false;
   };
   for (let grew = true; grew;) {
     grew = false;
-    for (const m of model.chain) {
-      for (const [k, v] of withActive(m, (d) => [...d.properties])) {
-        if (!affected.has(k) && uses(v)) {
-          affected.add(k);
-          grew = true;
-        }
+    for (const [k, v] of texts.properties) {
+      if (!affected.has(k) && uses(v)) {
+        affected.add(k);
+        grew = true;
       }
     }
   }
-  const dependency = (d: PartialDependency): boolean =>
-    DEPENDENCY_FIELDS.some((f) => uses(d[f as keyof PartialDependency] as string | undefined));
-  const plugin = (p: RawPlugin): boolean =>
-    uses(p.groupId) || uses(p.artifactId) || uses(p.version) || uses(p.inherited) ||
-    p.dependencies.some(dependency) || p.processorPaths.some(dependency) ||
-    [p.configuration, ...p.executions.map((e) => e.configuration)].some((c) =>
-      [...c.paths?.paths ?? [], ...c.items?.paths ?? []].some((d) => dependency(d.path))
-    ) ||
-    p.executions.some((e) =>
-      uses(e.id) || uses(e.inherited) || uses(e.phase) || e.goals.some(uses)
-    );
-  // The packaging chooses the plugins its lifecycle binds (`<packaging>${packaging}</packaging>`).
-  if (uses(model.raw.packaging)) return true;
-  return model.chain.some((m) =>
-    [m.raw.groupId, m.raw.version, m.raw.parent?.groupId, m.raw.parent?.version].some(uses) ||
-    withActive(m, (d) => [d]).some(({ dependencies, dependencyManagement, build }) =>
-      dependencies.some(dependency) || dependencyManagement.some(dependency) ||
-      build.plugins.some(plugin) || build.pluginManagement.some(plugin) ||
-      build.reports.some(plugin) || build.extensions.some(dependency)
-    )
-  );
+  return texts.declarations.some(uses);
 }
 
 /**
