@@ -825,6 +825,26 @@ interface PluginMemo extends PluginInput {
   use: PluginUse | undefined;
 }
 
+/**
+ * One list of a build's plugins (its build plugins, or its reporting plugins), by key with their
+ * declarations: with profiles, every plugin the build has once they are injected, and `main`,
+ * the keys of those it has without them.
+ */
+interface ChainedPlugins {
+  all: Map<string, RawPlugin[]>;
+  main?: Set<string>;
+}
+
+/** The plugin lists of a build (see `Resolver.plugins`). */
+interface PluginLists {
+  /** The packaging, interpolated. */
+  packaging: string;
+  /** The pluginManagement declarations the build gets, by key. */
+  managed: Map<string, RawPlugin[]>;
+  plugins: ChainedPlugins;
+  reports: ChainedPlugins;
+}
+
 /** How many plugins' uses of one key, and how many managements, a read keeps. */
 const MEMO_LIMIT = 8;
 
@@ -1910,6 +1930,58 @@ class Resolver {
     management: Management,
   ): PluginUse[] {
     const lookup = this.lookup(model, extra?.overlay);
+    const last = this.#lastLists;
+    // A profile's plugins are listed twice: the build's again under it, then its own.
+    const lists = last !== undefined && last.model === model && last.overlay === extra?.overlay &&
+        (last.profiles === extra?.profiles ||
+          (last.profiles !== undefined && extra !== undefined &&
+            last.profiles.length === extra.profiles.length &&
+            last.profiles.every((p, i) => p === extra.profiles[i])))
+      ? last.lists
+      : this.#pluginLists(model, extra, lookup);
+    this.#lastLists = { model, overlay: extra?.overlay, profiles: extra?.profiles, lists };
+    const { packaging, managed } = lists;
+    const merge = extra?.merge === true;
+    const listed = ({ all, main }: ChainedPlugins): Map<string, RawPlugin[]> =>
+      main === undefined ? all : new Map([...all].filter(([k]) => main.has(k) === merge));
+    const options = pluginOptions(management, lookup);
+    const known = this.#knownManagement(management);
+    const out = [];
+    for (const [k, declarations] of listed(lists.plugins)) {
+      const use = this.#pluginUse(model, {
+        key: k,
+        declarations,
+        managed: managed.get(k) ?? [],
+        packaging,
+        management: known,
+      }, lookup);
+      if (use !== undefined) out.push(use);
+    }
+    for (const [k, declarations] of listed(lists.reports)) {
+      const version = versionOf(declarations, lists.plugins.all.get(k), managed.get(k));
+      const plugin = this.declared(model, pluginDependency(declarations[0], version), options);
+      if (plugin !== undefined) out.push({ plugin, dependencies: [], paths: [], copied: [] });
+    }
+    return out;
+  }
+
+  /** The lists of the last {@linkcode Resolver.plugins}, and what they were made for. */
+  #lastLists?: {
+    model: Model;
+    overlay?: Map<string, string>;
+    profiles?: RawProfile[];
+    lists: PluginLists;
+  };
+
+  /**
+   * The build plugins and reporting plugins of {@linkcode Resolver.plugins}, with their
+   * declarations, its packaging and its pluginManagement declarations by key.
+   */
+  #pluginLists(
+    model: Model,
+    extra: { profiles: RawProfile[] } | undefined,
+    lookup: Lookup,
+  ): PluginLists {
     // Each declaration's key, interpolated once (every list below asks for it again).
     const keys = new Map<RawPlugin, string>();
     const keyOf = (p: RawPlugin): string => {
@@ -1984,11 +2056,11 @@ class Resolver {
       return bound.filter((k) => keys.has(k));
     };
     const injected = boundKeys(buildManagement);
-    /** One list of the chain's plugins and the profile's: all of them, and those to list. */
+    /** One list of the chain's plugins and the profile's (see {@linkcode ChainedPlugins}). */
     const chained = (
       pick: (build: RawBuild) => RawPlugin[],
       lifecycle: { build: string[]; profiles: string[] } = { build: [], profiles: [] },
-    ): { all: Map<string, RawPlugin[]>; listed: Map<string, RawPlugin[]> } => {
+    ): ChainedPlugins => {
       const declared = model.chain.flatMap((m) => withActive(m, (d) => pick(d.build)));
       // Most profiles declare none of these plugins: the build's list is then theirs too.
       const adds = extra !== undefined && extra.profiles.some((p) => pick(p.build).length > 0);
@@ -2010,7 +2082,7 @@ class Resolver {
         byKey(declared.filter((p) => inherited(p) && (own.has(p) || used.has(keyOf(p))))),
         lifecycle.build,
       );
-      if (extra === undefined) return { all, listed: all };
+      if (extra === undefined) return { all };
       // A profile's plugin that the build already uses reconfigures it: with `merge`, its
       // version and dependencies are the build's plugin's; else only new plugins are listed.
       const main = new Set(all.keys());
@@ -2026,35 +2098,17 @@ class Resolver {
         ),
         lifecycle.profiles,
       );
-      const merge = extra.merge === true;
-      return {
-        all: merged,
-        listed: new Map([...merged].filter(([k]) => main.has(k) === merge)),
-      };
+      return { all: merged, main };
     };
-    const plugins = chained((b) => b.plugins, {
-      build: injected,
-      profiles: extra === undefined ? injected : boundKeys(pluginManagement),
-    });
-    const options = pluginOptions(management, lookup);
-    const known = this.#knownManagement(management);
-    const out = [];
-    for (const [k, declarations] of plugins.listed) {
-      const use = this.#pluginUse(model, {
-        key: k,
-        declarations,
-        managed: managed.get(k) ?? [],
-        packaging,
-        management: known,
-      }, lookup);
-      if (use !== undefined) out.push(use);
-    }
-    for (const [k, declarations] of chained((b) => b.reports).listed) {
-      const version = versionOf(declarations, plugins.all.get(k), managed.get(k));
-      const plugin = this.declared(model, pluginDependency(declarations[0], version), options);
-      if (plugin !== undefined) out.push({ plugin, dependencies: [], paths: [], copied: [] });
-    }
-    return out;
+    return {
+      packaging,
+      managed,
+      plugins: chained((b) => b.plugins, {
+        build: injected,
+        profiles: extra === undefined ? injected : boundKeys(pluginManagement),
+      }),
+      reports: chained((b) => b.reports),
+    };
   }
 
   /**
