@@ -174,6 +174,8 @@ type PartialDependency = Omit<RawDependency, "groupId" | "artifactId"> & {
 interface RawPlugin {
   groupId: string;
   artifactId: string;
+  /** `groupId:artifactId` when neither uses a property (else interpolated where used). */
+  key?: string;
   offset: number;
   pom: RawPom;
   version?: string;
@@ -511,6 +513,9 @@ class Decoder {
     const version = this.value(f, "version");
     const inherited = this.value(f, "inherited");
     const extensions = this.value(f, "extensions");
+    if (!groupId.includes("${") && !artifactId.includes("${")) {
+      plugin.key = `${groupId}:${artifactId}`;
+    }
     if (version !== undefined) plugin.version = version;
     if (inherited !== undefined) plugin.inherited = inherited;
     if (extensions !== undefined) plugin.extensions = extensions;
@@ -794,6 +799,55 @@ interface Management {
   outside: string[];
 }
 
+/** A plugin the build uses, as {@linkcode Resolver.plugins} lists it. */
+interface PluginUse {
+  plugin: Declared;
+  dependencies: Declared[];
+  paths: Declared[];
+  copied: Declared[];
+}
+
+/** What one plugin's use is worked out from (see {@linkcode Resolver.workOutPlugin}). */
+interface PluginInput {
+  /** Its `groupId:artifactId`. */
+  key: string;
+  /** Its declarations in the build's plugins (none: only the packaging's lifecycle binds it). */
+  declarations: RawPlugin[];
+  /** Its pluginManagement declarations. */
+  managed: RawPlugin[];
+  packaging: string;
+  management: Management;
+}
+
+/** A plugin's use worked out, with the properties it read and their values. */
+interface PluginMemo extends PluginInput {
+  reads: [string, string | undefined][];
+  use: PluginUse | undefined;
+}
+
+/**
+ * One list of a build's plugins (its build plugins, or its reporting plugins), by key with their
+ * declarations: with profiles, every plugin the build has once they are injected, and `main`,
+ * the keys of those it has without them.
+ */
+interface ChainedPlugins {
+  all: Map<string, RawPlugin[]>;
+  main?: Set<string>;
+}
+
+/** The plugin lists of a build (see `Resolver.plugins`). */
+interface PluginLists {
+  /** The packaging, interpolated. */
+  packaging: string;
+  /** The pluginManagement declarations the build gets, by key. */
+  managed: Map<string, RawPlugin[]>;
+  plugins: ChainedPlugins;
+  reports: ChainedPlugins;
+}
+
+/** How many plugins' uses of one key, and how many managements, a read keeps. */
+const MEMO_LIMIT = 8;
+
 /**
  * Appends to `list` the `items` it does not hold yet, in order, and returns it: a BOM that a module,
  * its parent and an in-tree BOM of the same parent each import is named once.
@@ -986,6 +1040,12 @@ class Resolver {
    */
   readonly versionless = new Map<string, Set<string>>();
   #reactor?: Reactor;
+  /** The uses of the plugins worked out in this read, by model and key (see `#pluginUse`). */
+  readonly #pluginUses = new Map<Model, Map<string, PluginMemo[]>>();
+  /** The purls of the declarations listed in this read (see {@linkcode Resolver.purlOf}). */
+  readonly #purls = new Map<Declared, string>();
+  /** The distinct managements the plugins were worked out with (see `#knownManagement`). */
+  readonly #managements: Management[] = [];
   /** The reactor's POMs by their own coordinates, and the files read to find them. */
   #poms?: { poms: ReactorPom[]; read: [string, string | undefined][] };
 
@@ -1101,17 +1161,25 @@ class Resolver {
 
   /** Whether the POM at `path` lists the one at `module` in its or its profiles' `<modules>`. */
   #lists(text: string, path: string, module: string): boolean {
-    let raw: RawPom;
-    try {
-      raw = decodePom(text, path);
-    } catch (e) {
-      // A POM vouch cannot read is refused where it is read itself, not here.
-      if (e instanceof VouchError) return false;
-      throw e;
+    let known = this.#listed.get(path);
+    if (known === undefined || known.text !== text) {
+      known = { text, modules: new Set() };
+      try {
+        const raw = decodePom(text, path);
+        for (const m of [...raw.modules, ...raw.profiles.flatMap((p) => p.modules)]) {
+          known.modules.add(inTree(path, m));
+        }
+      } catch (e) {
+        // A POM vouch cannot read is refused where it is read itself, not here.
+        if (!(e instanceof VouchError)) throw e;
+      }
+      this.#listed.set(path, known);
     }
-    return [...raw.modules, ...raw.profiles.flatMap((p) => p.modules)]
-      .some((m) => inTree(path, m) === module);
+    return known.modules.has(module);
   }
+
+  /** The modules the POMs read by `#lists` list, by path, with the text they were read from. */
+  readonly #listed = new Map<string, { text: string; modules: Set<string | undefined> }>();
 
   /** The user properties of the build whose base directory is `folder`. */
   #userOf(folder: string): UserProperties {
@@ -1860,11 +1928,64 @@ class Resolver {
     model: Model,
     extra: { profiles: RawProfile[]; overlay: Map<string, string>; merge?: boolean } | undefined,
     management: Management,
-  ): { plugin: Declared; dependencies: Declared[]; paths: Declared[]; copied: Declared[] }[] {
+  ): PluginUse[] {
     const lookup = this.lookup(model, extra?.overlay);
+    const last = this.#lastLists;
+    // A profile's plugins are listed twice: the build's again under it, then its own.
+    const lists = last !== undefined && last.model === model && last.overlay === extra?.overlay &&
+        (last.profiles === extra?.profiles ||
+          (last.profiles !== undefined && extra !== undefined &&
+            last.profiles.length === extra.profiles.length &&
+            last.profiles.every((p, i) => p === extra.profiles[i])))
+      ? last.lists
+      : this.#pluginLists(model, extra, lookup);
+    this.#lastLists = { model, overlay: extra?.overlay, profiles: extra?.profiles, lists };
+    const { packaging, managed } = lists;
+    const merge = extra?.merge === true;
+    const listed = ({ all, main }: ChainedPlugins): Map<string, RawPlugin[]> =>
+      main === undefined ? all : new Map([...all].filter(([k]) => main.has(k) === merge));
+    const options = pluginOptions(management, lookup);
+    const known = this.#knownManagement(management);
+    const out = [];
+    for (const [k, declarations] of listed(lists.plugins)) {
+      const use = this.#pluginUse(model, {
+        key: k,
+        declarations,
+        managed: managed.get(k) ?? [],
+        packaging,
+        management: known,
+      }, lookup);
+      if (use !== undefined) out.push(use);
+    }
+    for (const [k, declarations] of listed(lists.reports)) {
+      const version = versionOf(declarations, lists.plugins.all.get(k), managed.get(k));
+      const plugin = this.declared(model, pluginDependency(declarations[0], version), options);
+      if (plugin !== undefined) out.push({ plugin, dependencies: [], paths: [], copied: [] });
+    }
+    return out;
+  }
+
+  /** The lists of the last {@linkcode Resolver.plugins}, and what they were made for. */
+  #lastLists?: {
+    model: Model;
+    overlay?: Map<string, string>;
+    profiles?: RawProfile[];
+    lists: PluginLists;
+  };
+
+  /**
+   * The build plugins and reporting plugins of {@linkcode Resolver.plugins}, with their
+   * declarations, its packaging and its pluginManagement declarations by key.
+   */
+  #pluginLists(
+    model: Model,
+    extra: { profiles: RawProfile[] } | undefined,
+    lookup: Lookup,
+  ): PluginLists {
     // Each declaration's key, interpolated once (every list below asks for it again).
     const keys = new Map<RawPlugin, string>();
     const keyOf = (p: RawPlugin): string => {
+      if (p.key !== undefined) return p.key;
       let key = keys.get(p);
       if (key === undefined) {
         key = `${expand(p.groupId, lookup)}:${expand(p.artifactId, lookup)}`;
@@ -1900,37 +2021,10 @@ class Resolver {
         const k = keyOf(p);
         cut.set(k, Math.max(cut.get(k) ?? -1, depth.get(p.pom) ?? -1));
       }
+      // Most builds inherit every declaration.
+      if (cut.size === 0) return () => true;
       return (p) =>
         p.pom === model.raw || (depth.get(p.pom) ?? Infinity) > (cut.get(keyOf(p)) ?? -1);
-    };
-    /**
-     * The configurations of the executions of a plugin, by id, each least dominant first: those of
-     * its pluginManagement declarations (`managed`), then of its `declarations`, each list's
-     * a parent's unless that POM or one below it says `inherited` other than `true` for an
-     * execution of that id (MavenModelMerger.mergePlugin_Executions, inherited like a plugin).
-     */
-    const executionsOf = (
-      ...lists: RawPlugin[][]
-    ): Map<string, RawExecution[]> => {
-      const out = new Map<string, RawExecution[]>();
-      for (const list of lists) {
-        const executions = list.flatMap((p) =>
-          p.executions.map((e) => ({ pom: p.pom, e, id: expand(e.id, lookup) }))
-        );
-        const cut = new Map<string, number>();
-        for (const { pom, e, id } of executions) {
-          if (pom === model.raw || e.inherited === undefined) continue;
-          if (mavenTrue(e.inherited)) continue;
-          cut.set(id, Math.max(cut.get(id) ?? -1, depth.get(pom) ?? -1));
-        }
-        for (const { pom, e, id } of executions) {
-          if (pom !== model.raw && (depth.get(pom) ?? Infinity) <= (cut.get(id) ?? -1)) continue;
-          const same = out.get(id);
-          if (same) same.push(e);
-          else out.set(id, [e]);
-        }
-      }
-      return out;
     };
     /** A POM's declarations, then its active profiles', then those of `extra`'s profiles. */
     const layered = <T>(pick: (declarer: RawPom | RawProfile) => T[]): T[] =>
@@ -1962,11 +2056,11 @@ class Resolver {
       return bound.filter((k) => keys.has(k));
     };
     const injected = boundKeys(buildManagement);
-    /** One list of the chain's plugins and the profile's: all of them, and those to list. */
+    /** One list of the chain's plugins and the profile's (see {@linkcode ChainedPlugins}). */
     const chained = (
       pick: (build: RawBuild) => RawPlugin[],
       lifecycle: { build: string[]; profiles: string[] } = { build: [], profiles: [] },
-    ): { all: Map<string, RawPlugin[]>; listed: Map<string, RawPlugin[]> } => {
+    ): ChainedPlugins => {
       const declared = model.chain.flatMap((m) => withActive(m, (d) => pick(d.build)));
       // Most profiles declare none of these plugins: the build's list is then theirs too.
       const adds = extra !== undefined && extra.profiles.some((p) => pick(p.build).length > 0);
@@ -1988,7 +2082,7 @@ class Resolver {
         byKey(declared.filter((p) => inherited(p) && (own.has(p) || used.has(keyOf(p))))),
         lifecycle.build,
       );
-      if (extra === undefined) return { all, listed: all };
+      if (extra === undefined) return { all };
       // A profile's plugin that the build already uses reconfigures it: with `merge`, its
       // version and dependencies are the build's plugin's; else only new plugins are listed.
       const main = new Set(all.keys());
@@ -2004,85 +2098,120 @@ class Resolver {
         ),
         lifecycle.profiles,
       );
-      const merge = extra.merge === true;
-      return {
-        all: merged,
-        listed: new Map([...merged].filter(([k]) => main.has(k) === merge)),
-      };
+      return { all: merged, main };
     };
-    const plugins = chained((b) => b.plugins, {
-      build: injected,
-      profiles: extra === undefined ? injected : boundKeys(pluginManagement),
+    return {
+      packaging,
+      managed,
+      plugins: chained((b) => b.plugins, {
+        build: injected,
+        profiles: extra === undefined ? injected : boundKeys(pluginManagement),
+      }),
+      reports: chained((b) => b.reports),
+    };
+  }
+
+  /**
+   * The purl of a declaration, worked out once a read (the uses of the plugins a profile leaves
+   * as they are are listed again, the same declarations, by each profile; see `#pluginUse`).
+   */
+  purlOf(d: Declared): string {
+    let purl = this.#purls.get(d);
+    if (purl === undefined) this.#purls.set(d, purl = mavenPurl(d));
+    return purl;
+  }
+
+  /**
+   * The management of the plugins worked out in this read that equals `management` (the same
+   * entries, in the same order, and the same parents and BOMs outside the tree), else
+   * `management`: a profile's management is mostly the build's again, built anew.
+   */
+  #knownManagement(management: Management): Management {
+    for (const known of this.#managements) {
+      if (sameManagement(known, management)) return known;
+    }
+    if (this.#managements.length < MEMO_LIMIT) this.#managements.push(management);
+    return management;
+  }
+
+  /**
+   * One plugin of {@linkcode Resolver.plugins}, as worked out before in this read when its
+   * declarations, packaging and management are the same and each property it read has the same
+   * value (most of a profile's properties change none of the build's plugins); else worked out
+   * (see {@linkcode Resolver.workOutPlugin}), its warnings said then.
+   */
+  #pluginUse(model: Model, input: PluginInput, lookup: Lookup): PluginUse | undefined {
+    let byKey = this.#pluginUses.get(model);
+    if (byKey === undefined) this.#pluginUses.set(model, byKey = new Map());
+    let memos = byKey.get(input.key);
+    if (memos === undefined) byKey.set(input.key, memos = []);
+    for (const memo of memos) {
+      if (
+        memo.packaging === input.packaging && memo.management === input.management &&
+        samePlugins(memo.declarations, input.declarations) &&
+        samePlugins(memo.managed, input.managed) &&
+        memo.reads.every(([key, value]) => lookup(key) === value)
+      ) return memo.use;
+    }
+    const reads: [string, string | undefined][] = [];
+    const use = this.workOutPlugin(model, input, (key) => {
+      const value = lookup(key);
+      reads.push([key, value]);
+      return value;
     });
-    const versionOf = (...lists: (RawPlugin[] | undefined)[]): string | undefined => {
-      for (const list of lists) {
-        const version = list?.findLast((p) => p.version !== undefined)?.version;
-        if (version !== undefined) return version;
-      }
-    };
-    // Only a parent's pluginManagement gives a plugin its version: a BOM manages no plugin.
-    const parents = management.outside.filter((o) => o.startsWith("parent "));
-    const options = {
-      management: { entries: new Map(), imports: [], outside: parents },
-      overlay: extra?.overlay,
-      scope: "build" as const,
-    };
-    const build = { management, overlay: extra?.overlay, scope: "build" as const };
+    if (memos.length < MEMO_LIMIT) memos.push({ ...input, reads, use });
+    return use;
+  }
+
+  /**
+   * One plugin the build uses (see {@linkcode Resolver.plugins}): its artifact at the version
+   * its declarations or pluginManagement give, its dependencies, annotation processor paths and
+   * copied artifacts (`undefined`: left out, warned).
+   */
+  workOutPlugin(model: Model, input: PluginInput, lookup: Lookup): PluginUse | undefined {
+    const { key: k, declarations, managed, packaging, management } = input;
+    // A plugin only the lifecycle binds is its dominant pluginManagement declaration's.
+    const plugin = this.declared(
+      model,
+      pluginDependency(declarations[0] ?? managed.at(-1)!, versionOf(declarations, managed)),
+      pluginOptions(management, lookup),
+    );
+    if (plugin === undefined) return undefined;
+    const all = [...managed, ...declarations];
+    // A plugin's dependency replaces, whole, the one of its key that a parent's or a profile's
+    // declaration it overrides, or its pluginManagement, gives (Maven's model merger).
+    const dependencies = new Map(
+      all.flatMap((p) => p.dependencies).map((d) => [managementKey(d), d]),
+    );
+    const executions = executionsOf(model, lookup, managed, declarations);
+    // The plugin's own configuration reaches a build only through an execution that does not
+    // say its own: one the packaging's lifecycle binds (`default-compile`) that the POMs do not
+    // declare. A plugin with no execution, or bound by a packaging not known, is taken as used
+    // with it (`mvn compiler:compile` runs it so).
+    const defaults = LIFECYCLE_PLUGINS.get(packaging)?.includes(k) ? DEFAULT_EXECUTIONS.get(k) : [];
+    const pluginUsed = executions.size === 0 || !LIFECYCLE_PLUGINS.has(packaging) ||
+      defaults === undefined || defaults.some((id) => !executions.has(id));
+    const build = { management, lookup, scope: "build" as const };
     // No dependencyManagement manages a plugin's dependencies (Maven fails one without a version).
-    const unmanaged = { management: UNMANAGED, overlay: extra?.overlay, scope: "build" as const };
-    const out = [];
-    for (const [k, declarations] of plugins.listed) {
-      // A plugin only the lifecycle binds is its dominant pluginManagement declaration's.
-      const plugin = this.declared(
-        model,
-        pluginDependency(
-          declarations[0] ?? managed.get(k)!.at(-1)!,
-          versionOf(declarations, managed.get(k)),
+    const unmanaged = { management: UNMANAGED, lookup, scope: "build" as const };
+    return {
+      plugin,
+      dependencies: [...dependencies.values()].flatMap((d) =>
+        this.declared(model, d, unmanaged) ?? []
+      ),
+      paths: [
+        ...mergedPaths(
+          all.map((p) => p.configuration),
+          [...executions.values()].map((list) => list.map((e) => e.configuration)),
+          model,
+          pluginUsed,
         ),
-        options,
-      );
-      if (plugin === undefined) continue;
-      const all = [...(managed.get(k) ?? []), ...declarations];
-      // A plugin's dependency replaces, whole, the one of its key that a parent's or a profile's
-      // declaration it overrides, or its pluginManagement, gives (Maven's model merger).
-      const dependencies = new Map(
-        all.flatMap((p) => p.dependencies).map((d) => [managementKey(d), d]),
-      );
-      const executions = executionsOf(managed.get(k) ?? [], declarations);
-      // The plugin's own configuration reaches a build only through an execution that does not
-      // say its own: one the packaging's lifecycle binds (`default-compile`) that the POMs do not
-      // declare. A plugin with no execution, or bound by a packaging not known, is taken as used
-      // with it (`mvn compiler:compile` runs it so).
-      const defaults = LIFECYCLE_PLUGINS.get(packaging)?.includes(k)
-        ? DEFAULT_EXECUTIONS.get(k)
-        : [];
-      const pluginUsed = executions.size === 0 || !LIFECYCLE_PLUGINS.has(packaging) ||
-        defaults === undefined || defaults.some((id) => !executions.has(id));
-      out.push({
-        plugin,
-        dependencies: [...dependencies.values()].flatMap((d) =>
-          this.declared(model, d, unmanaged) ?? []
-        ),
-        paths: [
-          ...mergedPaths(
-            all.map((p) => p.configuration),
-            [...executions.values()].map((list) => list.map((e) => e.configuration)),
-            model,
-            pluginUsed,
-          ),
-          ...all.flatMap((p) => p.processorPaths),
-        ].flatMap((d) => this.declared(model, d, build) ?? []),
-        copied: k === DEPENDENCY_PLUGIN
-          ? this.copied(model, all, executions, { lookup, management, overlay: extra?.overlay })
-          : [],
-      });
-    }
-    for (const [k, declarations] of chained((b) => b.reports).listed) {
-      const version = versionOf(declarations, plugins.all.get(k), managed.get(k));
-      const plugin = this.declared(model, pluginDependency(declarations[0], version), options);
-      if (plugin !== undefined) out.push({ plugin, dependencies: [], paths: [], copied: [] });
-    }
-    return out;
+        ...all.flatMap((p) => p.processorPaths),
+      ].flatMap((d) => this.declared(model, d, build) ?? []),
+      copied: k === DEPENDENCY_PLUGIN
+        ? this.copied(model, all, executions, { lookup, management })
+        : [],
+    };
   }
 
   /**
@@ -2102,9 +2231,9 @@ class Resolver {
     model: Model,
     declarations: RawPlugin[],
     executions: Map<string, RawExecution[]>,
-    options: { lookup: Lookup; management: Management; overlay?: Map<string, string> },
+    options: { lookup: Lookup; management: Management },
   ): Declared[] {
-    const { lookup, management, overlay } = options;
+    const { lookup, management } = options;
     const fold = (list: RawConfiguration[]): RawConfiguration | undefined =>
       list.reduce<RawConfiguration | undefined>(
         (merged, c) => mergeConfigurations(c, merged),
@@ -2161,12 +2290,96 @@ class Resolver {
           ...(classifier === undefined ? {} : { classifier: expand(classifier, lookup) }),
         });
         if (version !== undefined) item.version = version;
-        const d = this.declared(model, item, { management, overlay, scope });
+        const d = this.declared(model, item, { management, lookup, scope });
         if (d !== undefined) out.push(d);
       }
     }
     return out;
   }
+}
+
+/**
+ * How a plugin's own artifact is declared: build, with `lookup`; only a parent's pluginManagement
+ * gives a plugin its version (a BOM manages no plugin).
+ */
+function pluginOptions(
+  management: Management,
+  lookup: Lookup,
+): { management: Management; lookup: Lookup; scope: Scope } {
+  const parents = management.outside.filter((o) => o.startsWith("parent "));
+  return {
+    management: { entries: new Map(), imports: [], outside: parents },
+    lookup,
+    scope: "build",
+  };
+}
+
+/** A plugin's version: that of the last declaration that says one, of the first list that has one. */
+function versionOf(...lists: (RawPlugin[] | undefined)[]): string | undefined {
+  for (const list of lists) {
+    const version = list?.findLast((p) => p.version !== undefined)?.version;
+    if (version !== undefined) return version;
+  }
+}
+
+/**
+ * The configurations of the executions of a plugin of `model`, by id, each least dominant first:
+ * those of its pluginManagement declarations (`managed`), then of its `declarations`, each list's
+ * a parent's unless that POM or one below it says `inherited` other than `true` for an
+ * execution of that id (MavenModelMerger.mergePlugin_Executions, inherited like a plugin).
+ */
+function executionsOf(
+  model: Model,
+  lookup: Lookup,
+  ...lists: RawPlugin[][]
+): Map<string, RawExecution[]> {
+  const depth = (pom: RawPom): number | undefined => {
+    const at = model.chain.findLastIndex((m) => m.raw === pom);
+    return at < 0 ? undefined : at;
+  };
+  const out = new Map<string, RawExecution[]>();
+  for (const list of lists) {
+    const executions = list.flatMap((p) =>
+      p.executions.map((e) => ({ pom: p.pom, e, id: expand(e.id, lookup) }))
+    );
+    const cut = new Map<string, number>();
+    for (const { pom, e, id } of executions) {
+      if (pom === model.raw || e.inherited === undefined) continue;
+      if (mavenTrue(e.inherited)) continue;
+      cut.set(id, Math.max(cut.get(id) ?? -1, depth(pom) ?? -1));
+    }
+    for (const { pom, e, id } of executions) {
+      if (pom !== model.raw && (depth(pom) ?? Infinity) <= (cut.get(id) ?? -1)) continue;
+      const same = out.get(id);
+      if (same) same.push(e);
+      else out.set(id, [e]);
+    }
+  }
+  return out;
+}
+
+/** Whether two lists hold the same declarations, in the same order. */
+function samePlugins(a: RawPlugin[], b: RawPlugin[]): boolean {
+  return a.length === b.length && a.every((p, i) => p === b[i]);
+}
+
+/**
+ * Whether two managements give the same: the same entries (version and scope) in the same order
+ * (maven-dependency-plugin's items take the first entry of their name), and the same parents and
+ * BOMs outside the tree.
+ */
+function sameManagement(a: Management, b: Management): boolean {
+  if (a === b) return true;
+  if (a.entries.size !== b.entries.size || a.outside.length !== b.outside.length) return false;
+  if (a.outside.some((o, i) => o !== b.outside[i])) return false;
+  const others = b.entries.entries();
+  for (const [key, entry] of a.entries) {
+    const [otherKey, other] = others.next().value!;
+    if (key !== otherKey || entry.version !== other.version || entry.scope !== other.scope) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** maven-dependency-plugin, whose `copy` and `unpack` goals copy artifacts (see `Resolver.copied`). */
@@ -2567,7 +2780,7 @@ class Mapper {
       if (scope !== d.scope) this.optional.add(off!);
       return id;
     }
-    const purl = mavenPurl(d);
+    const purl = this.resolver.purlOf(d);
     // The scope as declared: a profile not active by default makes no other declaration.
     const declaration = `${purl} ${d.scope}`;
     if (this.unchanged?.has(declaration)) return purl;
@@ -2832,6 +3045,8 @@ class Mapper {
     const changing = new Set<RawProfile>();
     const cli = resolver.userProfiles(model.path);
     const applied = new Set(model.chain.flatMap((m) => m.active));
+    /** The texts of the chain that use a property, gathered once for all its profiles. */
+    let texts: PropertyTexts | undefined;
     for (const profile of profiles) {
       this.inactive = activeByDefault(profile, cli, model.user) === false ? profile.id : undefined;
       const overlay = profileProperties(model, profile);
@@ -2876,7 +3091,7 @@ class Mapper {
       };
       const { plugins, pluginManagement, reports } = profile.build;
       const declarations = own.size > 0 || boms.length > 0 ||
-        (profile.properties.size > 0 && usesProperties(model, profile));
+        (profile.properties.size > 0 && usesProperties(texts ??= propertyTexts(model), profile));
       if (
         !applied.has(profile) &&
         (declarations || plugins.length > 0 || pluginManagement.length > 0 || reports.length > 0)
@@ -3005,53 +3220,81 @@ function declaredBelow(model: Model, profile: RawProfile): Set<string> {
 }
 
 /**
- * Whether the declarations of a model's chain (coordinates, scopes and flags
- * of its dependencies, managed dependencies, plugins and extensions, those of the
- * profiles its POMs activate by default, and the POMs' own coordinates) use a
- * property that `profile` sets, directly or
- * through another property's value: when none does, the profile's
- * properties change none of the build's own declarations, and the build is
- * not read again under them.
+ * The texts of a model's chain that use a property (see {@linkcode usesProperties}): the
+ * properties whose values do, and the fields of its declarations that do.
  */
-function usesProperties(model: Model, profile: RawProfile): boolean {
+interface PropertyTexts {
+  properties: [string, string][];
+  declarations: string[];
+}
+
+/**
+ * The {@linkcode PropertyTexts} of a model's chain: its POMs' and the profiles they activate by
+ * default (coordinates, scopes and flags of their dependencies, managed dependencies, plugins and
+ * extensions, the POMs' own coordinates and the model's packaging).
+ */
+function propertyTexts(model: Model): PropertyTexts {
+  const properties: [string, string][] = [];
+  const declarations: string[] = [];
+  const text = (value: string | undefined): void => {
+    if (value !== undefined && value.includes("${")) declarations.push(value);
+  };
+  const dependency = (d: PartialDependency): void => {
+    for (const f of DEPENDENCY_FIELDS) text(d[f as keyof PartialDependency] as string | undefined);
+  };
+  const plugin = (p: RawPlugin): void => {
+    for (const value of [p.groupId, p.artifactId, p.version, p.inherited]) text(value);
+    for (const d of [...p.dependencies, ...p.processorPaths]) dependency(d);
+    for (const c of [p.configuration, ...p.executions.map((e) => e.configuration)]) {
+      for (const d of [...c.paths?.paths ?? [], ...c.items?.paths ?? []]) dependency(d.path);
+    }
+    for (const e of p.executions) {
+      for (const value of [e.id, e.inherited, e.phase, ...e.goals]) text(value);
+    }
+  };
+  // The packaging chooses the plugins its lifecycle binds (`<packaging>${packaging}</packaging>`).
+  text(model.raw.packaging);
+  for (const m of model.chain) {
+    for (const [k, v] of withActive(m, (d) => [...d.properties])) {
+      if (v.includes("${")) properties.push([k, v]);
+    }
+    for (
+      const value of [m.raw.groupId, m.raw.version, m.raw.parent?.groupId, m.raw.parent?.version]
+    ) {
+      text(value);
+    }
+    for (const { dependencies, dependencyManagement, build } of withActive(m, (d) => [d])) {
+      for (const d of [...dependencies, ...dependencyManagement, ...build.extensions]) {
+        dependency(d);
+      }
+      for (const p of [...build.plugins, ...build.pluginManagement, ...build.reports]) plugin(p);
+    }
+  }
+  return { properties, declarations };
+}
+
+/**
+ * Whether the declarations of a model's chain (its {@linkcode PropertyTexts}) use a property that
+ * `profile` sets, directly or through another property's value: when none does, the profile's
+ * properties change none of the build's own declarations, and the build is not read again under
+ * them.
+ */
+function usesProperties(texts: PropertyTexts, profile: RawProfile): boolean {
   const affected = new Set(profile.properties.keys());
-  const uses = (text: string | undefined): boolean => {
-    if (text === undefined || !text.includes("${")) return false;
+  const uses = (text: string): boolean => {
     for (const name of affected) if (text.includes(`\${${name}}`)) return true;
     return false;
   };
   for (let grew = true; grew;) {
     grew = false;
-    for (const m of model.chain) {
-      for (const [k, v] of withActive(m, (d) => [...d.properties])) {
-        if (!affected.has(k) && uses(v)) {
-          affected.add(k);
-          grew = true;
-        }
+    for (const [k, v] of texts.properties) {
+      if (!affected.has(k) && uses(v)) {
+        affected.add(k);
+        grew = true;
       }
     }
   }
-  const dependency = (d: PartialDependency): boolean =>
-    DEPENDENCY_FIELDS.some((f) => uses(d[f as keyof PartialDependency] as string | undefined));
-  const plugin = (p: RawPlugin): boolean =>
-    uses(p.groupId) || uses(p.artifactId) || uses(p.version) || uses(p.inherited) ||
-    p.dependencies.some(dependency) || p.processorPaths.some(dependency) ||
-    [p.configuration, ...p.executions.map((e) => e.configuration)].some((c) =>
-      [...c.paths?.paths ?? [], ...c.items?.paths ?? []].some((d) => dependency(d.path))
-    ) ||
-    p.executions.some((e) =>
-      uses(e.id) || uses(e.inherited) || uses(e.phase) || e.goals.some(uses)
-    );
-  // The packaging chooses the plugins its lifecycle binds (`<packaging>${packaging}</packaging>`).
-  if (uses(model.raw.packaging)) return true;
-  return model.chain.some((m) =>
-    [m.raw.groupId, m.raw.version, m.raw.parent?.groupId, m.raw.parent?.version].some(uses) ||
-    withActive(m, (d) => [d]).some(({ dependencies, dependencyManagement, build }) =>
-      dependencies.some(dependency) || dependencyManagement.some(dependency) ||
-      build.plugins.some(plugin) || build.pluginManagement.some(plugin) ||
-      build.reports.some(plugin) || build.extensions.some(dependency)
-    )
-  );
+  return texts.declarations.some(uses);
 }
 
 /**

@@ -3285,3 +3285,80 @@ Deno.test("readMavenPom: a parent's profiles are warned of once, naming the modu
 function posixDir(path: string): string {
   return path.split("/").slice(0, -1).join("/");
 }
+
+// A profile's properties and management change some of the build's plugins and not others: each
+// plugin is listed again in a profile's group only when what it reads (a property, through another
+// property's value too, or a managed version) is the profile's; the plugins it leaves as they are
+// are the build's alone, whatever the order of the profiles.
+Deno.test("readMavenPom: the plugins a profile's properties and management change, and only those", () => {
+  const path = (coordinates: string): string => {
+    const [groupId, artifactId, version] = coordinates.split(":");
+    return `<path><groupId>${groupId}</groupId><artifactId>${artifactId}</artifactId>${
+      version === undefined ? "" : `<version>${version}</version>`
+    }</path>`;
+  };
+  const P = "pkg:maven/org.apache.maven.plugins";
+  const out = readLib(
+    `<properties><lombok.version>\${base.lombok}</lombok.version><base.lombok>1.18.30</base.lombok>
+      <compiler.version>3.11.0</compiler.version></properties>
+    <dependencyManagement><dependencies>${dep("org.mapstruct:mapstruct-processor:1.5.0")}
+    </dependencies></dependencyManagement>`,
+    `<build><plugins>${
+      plugin(
+        "maven-compiler-plugin",
+        "${compiler.version}",
+        `<configuration><annotationProcessorPaths>${
+          path("org.projectlombok:lombok:${lombok.version}")
+        }${path("org.mapstruct:mapstruct-processor")}</annotationProcessorPaths></configuration>`,
+      )
+    }${plugin("maven-jar-plugin", "3.4.1")}</plugins></build>
+    <profiles>
+      <profile><id>same</id><properties><unused>1</unused></properties>
+        <build><plugins>${plugin("maven-gpg-plugin", "3.2.4")}</plugins></build></profile>
+      <profile><id>newer</id><properties><base.lombok>1.18.32</base.lombok></properties></profile>
+      <profile><id>managed</id><dependencyManagement><dependencies>${
+      dep("org.mapstruct:mapstruct-processor:1.6.0")
+    }</dependencies></dependencyManagement></profile>
+      <profile><id>compiler</id><properties><compiler.version>3.13.0</compiler.version>
+        </properties></profile>
+      <profile><id>again</id><properties><unused>2</unused></properties></profile>
+    </profiles>`,
+  );
+  assert.deepEqual(
+    out.components.map((c) => `${c.id} ${c.scopes.join(",")} ${c.groups.join(",")}`),
+    [
+      `${P}/maven-compiler-plugin@3.11.0 build `,
+      `${P}/maven-compiler-plugin@3.13.0 build profile:compiler`,
+      `${P}/maven-gpg-plugin@3.2.4 build profile:same`,
+      `${P}/maven-jar-plugin@3.4.1 build `,
+      "pkg:maven/org.mapstruct/mapstruct-processor@1.5.0 build ",
+      "pkg:maven/org.mapstruct/mapstruct-processor@1.6.0 build profile:managed",
+      "pkg:maven/org.projectlombok/lombok@1.18.30 build ",
+      "pkg:maven/org.projectlombok/lombok@1.18.32 build profile:newer",
+    ],
+  );
+});
+
+// A plugin's groupId or artifactId may use a property: it is that of the build, or of a profile
+// that sets the property (a plugin the build does not use then, listed in the profile's group).
+Deno.test("readMavenPom: a plugin whose groupId a property gives is another plugin under a profile", () => {
+  const out = readLib(
+    `<properties><plugin.group>org.example</plugin.group></properties>
+    <build><pluginManagement><plugins><plugin><groupId>org.other</groupId>
+      <artifactId>x-plugin</artifactId><version>2</version></plugin></plugins></pluginManagement>
+    </build>`,
+    `<build><plugins><plugin><groupId>\${plugin.group}</groupId><artifactId>x-plugin</artifactId>
+      <version>1</version></plugin><plugin><groupId>org.other</groupId>
+      <artifactId>y-plugin</artifactId><version>3</version></plugin></plugins></build>
+    <profiles><profile><id>other</id><properties><plugin.group>org.other</plugin.group>
+      </properties></profile></profiles>`,
+  );
+  assert.deepEqual(
+    out.components.map((c) => `${c.id} ${c.scopes.join(",")} ${c.groups.join(",")}`),
+    [
+      "pkg:maven/org.example/x-plugin@1 build ",
+      "pkg:maven/org.other/x-plugin@1 build profile:other",
+      "pkg:maven/org.other/y-plugin@3 build ",
+    ],
+  );
+});
