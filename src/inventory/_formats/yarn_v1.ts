@@ -77,15 +77,21 @@ export function parseYarnV1(text: string, file: string, code: string): YarnV1Ent
     );
   const entries: YarnV1Entry[] = [];
   const seen = new Set<string>();
-  /** Objects open at each indentation level (level 0 is the entry's fields). */
+  /**
+   * Objects open at each indentation level (level 0 is the entry's fields): the first `depth`.
+   * Neither this array nor `keys` is ever cut short: V8 frees an array's store when it is
+   * emptied, and a new one on the next push was most of a read's garbage (2 MB of excalidraw's).
+   */
   const stack: Record<string, unknown>[] = [];
+  let depth = 0;
   let lineNo = 0;
   // The current line is text[from, to) (trailing spaces and `\r` cut); tokens are read in place.
   let to = 0;
   let tokenText = "";
   let tokenQuoted = false;
-  /** The keys of the current line (an entry header's are copied: its specifiers). */
+  /** The current line's keys: the first `keyCount` (a header's are copied: its specifiers). */
   const keys: string[] = [];
+  let keyCount = 0;
   /** Reads one token at `i` (a quoted string or a bare word) into tokenText; returns its end. */
   const token = (i: number): number => {
     if (text.charCodeAt(i) === 0x22) {
@@ -154,9 +160,9 @@ export function parseYarnV1(text: string, file: string, code: string): YarnV1Ent
     const indent = first - from;
     if (indent % 2 !== 0) throw fail(lineNo, `odd indentation (${indent} spaces)`);
     const level = indent / 2;
-    if (level > stack.length) throw fail(lineNo, "unexpected indentation");
-    stack.length = level;
-    keys.length = 0;
+    if (level > depth) throw fail(lineNo, "unexpected indentation");
+    depth = level;
+    keyCount = 0;
     let value: unknown;
     let block = false;
     if (simple) {
@@ -169,10 +175,10 @@ export function parseYarnV1(text: string, file: string, code: string): YarnV1Ent
         : quoted
         ? text.indexOf('"', first + 1) + 1
         : text.indexOf(" ", first);
-      keys.push(
-        quoted ? text.slice(first + 1, keyEnd - 1) : knownKey(text, first, keyEnd) ??
-          text.slice(first, keyEnd),
-      );
+      keys[keyCount++] = quoted
+        ? text.slice(first + 1, keyEnd - 1)
+        : knownKey(text, first, keyEnd) ??
+          text.slice(first, keyEnd);
       if (!block) {
         value = text.charCodeAt(keyEnd + 1) === 0x22
           ? text.slice(keyEnd + 2, to - 1)
@@ -182,7 +188,7 @@ export function parseYarnV1(text: string, file: string, code: string): YarnV1Ent
       let i = first;
       for (;;) {
         i = token(i);
-        keys.push(tokenText);
+        keys[keyCount++] = tokenText;
         if (text[i] === "," && i < to) {
           if (text[i + 1] !== " " || i + 1 >= to) throw fail(lineNo, "expected a space after ','");
           i += 2;
@@ -192,7 +198,7 @@ export function parseYarnV1(text: string, file: string, code: string): YarnV1Ent
           block = true;
           break;
         }
-        if (i >= to || text[i] !== " " || keys.length > 1) {
+        if (i >= to || text[i] !== " " || keyCount > 1) {
           throw fail(lineNo, "expected a value or ':'");
         }
         if (token(i + 1) !== to) throw fail(lineNo, "unexpected text after the value");
@@ -203,17 +209,18 @@ export function parseYarnV1(text: string, file: string, code: string): YarnV1Ent
     to = next;
     if (level === 0) {
       if (!block) throw fail(lineNo, "an entry header must end with ':'");
-      for (const spec of keys) {
+      for (let k = 0; k < keyCount; k++) {
+        const spec = keys[k];
         if (seen.has(spec)) throw fail(lineNo, `specifier ${JSON.stringify(spec)} appears twice`);
         seen.add(spec);
       }
       const fields: Record<string, unknown> = {};
-      entries.push({ specs: keys.slice(), line: lineNo, fields });
-      stack.push(fields);
+      entries.push({ specs: keys.slice(0, keyCount), line: lineNo, fields });
+      stack[depth++] = fields;
       continue;
     }
     const parent = stack[level - 1];
-    if (keys.length > 1) throw fail(lineNo, "several keys on a field line");
+    if (keyCount > 1) throw fail(lineNo, "several keys on a field line");
     const name = keys[0];
     if (Object.hasOwn(parent, name) || name === "__proto__") {
       throw fail(lineNo, `key ${JSON.stringify(name)} appears twice`);
@@ -222,7 +229,7 @@ export function parseYarnV1(text: string, file: string, code: string): YarnV1Ent
       if (block) {
         const child: Record<string, unknown> = {};
         parent[name] = child;
-        stack.push(child);
+        stack[depth++] = child;
       } else parent[name] = value;
     } catch (error) {
       // A block of more keys than an object holds: V8's RangeError, an internal error before.
