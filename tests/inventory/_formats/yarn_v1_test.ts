@@ -44,6 +44,28 @@ Deno.test("parseYarnV1: entries with several specifiers, quoted and bare values,
   assert.deepEqual(parseYarnV1("", "yarn.lock", CODE), []);
 });
 
+Deno.test("parseYarnV1: lines near the common shape read as the general code reads them", () => {
+  const text = [
+    '"a: b@1", c@1:\r',
+    '  version "1" \r\r',
+    "  k:v #x",
+    '  "q k" 007',
+    "  n 1.50",
+    '  "" ""',
+    "  e:",
+    "",
+    "d@1:",
+  ].join("\n");
+  assert.deepEqual(parseYarnV1(text, "yarn.lock", CODE), [
+    {
+      specs: ["a: b@1", "c@1"],
+      line: 1,
+      fields: { version: "1", "k:v": "#x", "q k": "007", n: 1.5, "": "", e: {} },
+    },
+    { specs: ["d@1"], line: 9, fields: {} },
+  ]);
+});
+
 Deno.test("parseYarnV1: strict about indentation, quotes, duplicates and stray text", () => {
   const cases: [string, RegExp][] = [
     ['a@1:\n   version "1"\n', /^yarn\.lock:2: invalid yarn\.lock: odd indentation/],
