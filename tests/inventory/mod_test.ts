@@ -2338,6 +2338,32 @@ Deno.test("readInventory: a workspace member named as the unversioned root is an
   }
 });
 
+Deno.test("files that together list more components than one SBOM holds are inventory.too_large", async () => {
+  // Two Gradle projects of 125,001 coordinates each: each lock alone is under the cap.
+  await withTempDir(async (dir) => {
+    await Deno.writeTextFile(`${dir}/settings.gradle`, "include 'a', 'b'\n");
+    for (const project of ["a", "b"]) {
+      const lines = Array.from(
+        { length: 125_001 },
+        (_, i) => `org.${project}:x${i}:1.0=runtimeClasspath`,
+      );
+      await Deno.mkdir(`${dir}/${project}`);
+      await Deno.writeTextFile(`${dir}/${project}/build.gradle`, "plugins { id 'java' }\n");
+      await Deno.writeTextFile(
+        `${dir}/${project}/gradle.lockfile`,
+        `${lines.join("\n")}\nempty=\n`,
+      );
+    }
+    await assert.rejects(
+      () => readInventory(dir),
+      (e: VouchError) =>
+        isVouchError(e) && e.code === "inventory.too_large" &&
+        e.message === "the project lists more than 250,000 components: more than vouch " +
+            "describes in one SBOM",
+    );
+  });
+});
+
 Deno.test("a lockfile of more components than one SBOM holds is inventory.too_large at the file", async () => {
   // 250,001 Gradle coordinates (a hostile or generated file; no real project has 20,000).
   await withTempDir(async (dir) => {
