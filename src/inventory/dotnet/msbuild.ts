@@ -305,6 +305,13 @@ const NETSTANDARD_GROUP = childElements(
  */
 const PARSED = new Map<string, XmlElement>();
 
+/**
+ * The longest file {@linkcode PARSED} keeps (characters): real project and `Directory.*` files
+ * are a few thousand; 512 of 500 KB each, and their trees, kept hundreds of MB in a process
+ * that scans many trees.
+ */
+const MAX_PARSED_TEXT = 64 * 1024;
+
 /** One declared package of a project. */
 export interface PackageDeclaration {
   /** The package id as written. */
@@ -1552,6 +1559,7 @@ class Evaluation {
         `the root element is <${root.name}>, not an MSBuild <Project>`,
       );
     }
+    if (text.length > MAX_PARSED_TEXT) return root;
     if (PARSED.size >= 512) PARSED.delete(PARSED.keys().next().value!);
     PARSED.set(text, root);
     return root;
@@ -1787,7 +1795,12 @@ export function evaluateMsbuildProject(
   });
   let read = 0;
   for (const [, , value] of inputs) read += typeof value === "string" ? value.length : 0;
-  if (read <= MAX_KEPT_PROJECT) kept.set(key, { inputs, project: structuredClone(project) });
+  if (read <= MAX_KEPT_PROJECT) {
+    // The oldest place of a text goes first: one template project at many paths (a tool
+    // scanning many repositories) keeps no more than these.
+    if (kept.size >= MAX_KEPT_PLACES) kept.delete(kept.keys().next().value!);
+    kept.set(key, { inputs, project: structuredClone(project) });
+  }
   return project;
 }
 
@@ -1810,7 +1823,15 @@ function same(now: string | string[] | undefined, was: string | string[] | undef
  * projects they reference again (Flow.Launcher's 4 projects, 20 times); one is taken again while
  * every file and listing it asked for is the same, which its evaluation depends on only.
  */
-const EVALUATED = new TextCache<Map<string, { inputs: Input[]; project: MsbuildProject }>>(64);
+const EVALUATED = new TextCache<Map<string, { inputs: Input[]; project: MsbuildProject }>>(16);
+
+/**
+ * The most places (paths) {@linkcode EVALUATED} keeps an evaluation of one text at: with 16
+ * texts and the characters each read (see {@linkcode MAX_KEPT_PROJECT}), it holds 64 evaluations
+ * and what they read at most, whatever a process scans (unbounded, 400 evaluations of one
+ * template, each beside its own 500 KB Directory.Build.props, kept 205 MB).
+ */
+const MAX_KEPT_PLACES = 4;
 
 /**
  * The most characters {@linkcode EVALUATED} keeps of a project and of the files its evaluation
