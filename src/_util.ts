@@ -140,8 +140,9 @@ function containerEnd(container: unknown, count: number, depth: number, layout: 
  * without being held whole as one string, which would cost a run more memory
  * than the serializing itself. Its arrays and objects are written entry by
  * entry, each of their entries by `JSON.stringify`, indented where it stands.
- * A smaller one (fewer than 20,000 entries in it and its arrays and objects)
- * is one chunk, made by one `JSON.stringify`. With `compact`, the chunks are
+ * A smaller one (fewer than 20,000 entries in it and its arrays and objects,
+ * two levels down) is one chunk, made by one `JSON.stringify`, unless what
+ * is deeper makes it too long for one string. With `compact`, the chunks are
  * those of `JSON.stringify(value)` instead.
  *
  * @example
@@ -159,8 +160,13 @@ export function* jsonTextChunks(
   options: { compact?: boolean } = {},
 ): Generator<string, void, undefined> {
   const layout = options.compact ? COMPACT : INDENTED;
-  if (!isOpened(value) || entryCount(value) < WHOLE_ENTRIES) {
+  if (!isOpened(value)) {
     yield `${JSON.stringify(value, null, layout.indent)}${layout.end}`;
+    return;
+  }
+  const whole = entryCount(value) < WHOLE_ENTRIES ? wholeText(value, layout) : undefined;
+  if (whole !== undefined) {
+    yield whole;
     return;
   }
   let parts: string[] = [];
@@ -208,9 +214,9 @@ export function* jsonTextChunks(
 }
 
 /**
- * Below how many entries in a document and its arrays and objects (a 10,000-package SBOM has
- * some 20,000) {@linkcode jsonTextChunks} makes its text whole, in one `JSON.stringify`: that
- * costs a cold run half the time of writing it entry by entry, and the text is a few MB.
+ * Below how many entries in a document and its arrays and objects, two levels down (a
+ * 10,000-package SBOM has some 20,000), {@linkcode jsonTextChunks} makes its text whole, in one
+ * `JSON.stringify`: that costs a cold run half the time of writing it entry by entry.
  */
 const WHOLE_ENTRIES = 20_000;
 
@@ -224,6 +230,16 @@ function entryCount(container: Record<string, unknown> | unknown[]): number {
     if (isOpened(child)) total += writtenKeys(child)?.length ?? (child as unknown[]).length;
   }
   return total;
+}
+
+/** A small document's text, or `undefined` when it is too long for one string (huge strings). */
+function wholeText(value: unknown, layout: Layout): string | undefined {
+  try {
+    return `${JSON.stringify(value, null, layout.indent)}${layout.end}`;
+  } catch (error) {
+    if (error instanceof RangeError) return undefined; // V8's longest string: written in chunks
+    throw error;
+  }
 }
 
 /** Parts as chunks: the small ones between two large ones joined, a large one on its own. */

@@ -171,6 +171,24 @@ Deno.test("jsonTextChunks: a document of fewer than 20,000 entries, two levels d
   assert.ok([...jsonTextChunks(doc)].length > 1);
 });
 
+Deno.test("jsonTextChunks: a document of few entries too long for one string is chunked, not an error", () => {
+  // 1,000 components, each depending on all: 2,010 entries two levels down, 615 million
+  // characters (V8's longest string is about 537 million): JSON.stringify of it whole throws.
+  const refs = Array.from({ length: 1000 }, (_, i) => `pkg:npm/${"x".repeat(590)}@${i}`);
+  const doc = {
+    components: refs.map((ref) => ({ "bom-ref": ref })),
+    dependencies: refs.map((ref) => ({ ref, dependsOn: refs })),
+  };
+  let length = 0;
+  let chunks = 0;
+  for (const chunk of jsonTextChunks(doc)) {
+    length += chunk.length;
+    chunks++;
+  }
+  assert.ok(chunks > 1000, `${chunks} chunks`);
+  assert.ok(length > 2 ** 29, `${length} characters`); // more than one string holds
+});
+
 Deno.test("countBelow: how many sorted numbers are below a value, equal ones not counted", () => {
   const sorted = [2, 5, 5, 9];
   assert.deepEqual([0, 2, 3, 5, 6, 9, 10].map((v) => countBelow(sorted, v)), [0, 0, 1, 1, 3, 3, 4]);
