@@ -386,7 +386,7 @@ export const IDLE_FLOOR_CPU_MS = 85;
  * of the run's CPU time minus the floor's, plus {@linkcode IDLE_FLOOR_CPU_MS}
  * — what the run costs on an idle machine, as other load inflates the floor
  * and the run alike — or plus the floor's median when that is lower (a
- * faster machine than the one the idle floor was measured on: 28 ms here on
+ * faster machine than the one the idle floor was measured on: 18 to 28 ms on
  * 2026-12-03), which is then the run's median CPU time. The median wall time
  * is printed beside it.
  *
