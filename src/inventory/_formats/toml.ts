@@ -74,6 +74,15 @@ function sameAt(s: string, at: number, key: string): boolean {
 const KEY_EQUALS_TEXTS: (string | undefined)[] = new Array(1 << 14).fill(undefined);
 const KEY_EQUALS_KEYS: string[] = new Array(1 << 14).fill("");
 
+/**
+ * A text of its own, for the caches above, which outlive the read: V8 keeps a slice of 13
+ * characters or more as a view of the whole text it was cut from (a lock's `requires-python = `
+ * kept a 40 MB file alive after its read). Shorter slices are copies already.
+ */
+function own(text: string): string {
+  return text.length < 13 ? text : (" " + text).slice(1);
+}
+
 /** 1 for the characters of a bare key (`A-Za-z0-9_-`), by code. */
 const BARE_KEY = new Uint8Array(128);
 for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") {
@@ -181,7 +190,7 @@ class FastReader {
       const slot = ((s.charCodeAt(start) & 0x7f) << 5) | (length & 0x1f);
       const seen = KEYS[slot];
       if (seen !== undefined && seen.length === length && sameAt(s, start, seen)) key = seen;
-      else key = KEYS[slot] = s.slice(start, p);
+      else key = KEYS[slot] = own(s.slice(start, p));
       this.p = p;
     }
     this.skipSpaces();
@@ -212,8 +221,8 @@ class FastReader {
     const c = s.charCodeAt(start);
     if (!isBareKeyChar(c)) return;
     const slot = ((c & 0x7f) << 7) | (s.charCodeAt(start + 1) & 0x7f);
-    KEY_EQUALS_TEXTS[slot] = s.slice(start, this.p);
-    KEY_EQUALS_KEYS[slot] = key;
+    KEY_EQUALS_TEXTS[slot] = own(s.slice(start, this.p));
+    KEY_EQUALS_KEYS[slot] = own(key);
   }
 
   /** A `[table]` or `[[array.of.tables]]` header; returns the table its key-values go to. */
