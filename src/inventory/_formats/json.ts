@@ -203,8 +203,12 @@ function quotedKeyCount(text: string): number {
  * are first only counted (by {@linkcode quotedKeyCount}): when the parsed
  * value has as many, no object repeats a key. Otherwise, and for a document
  * with a surrogate escape, an exact pass unescapes the strings.
+ *
+ * @param text The JSON text, valid.
+ * @param parsed Its value, as `JSON.parse` gives it.
+ * @returns The offset and reason of the first such string, or `undefined`.
  */
-function strictnessError(
+export function strictnessError(
   text: string,
   parsed: unknown,
 ): { offset: number; reason: string } | undefined {

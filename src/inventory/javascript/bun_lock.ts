@@ -266,7 +266,9 @@ export function readBunLock(
   const ids = new Map<Entry, string>();
   /** The entry a dependency named `name` of the package at `key` resolves to. */
   const resolve = (parents: readonly string[], name: string): Entry | undefined => {
-    for (const parent of parents) {
+    // Indexed: a cold run's for-of makes an iterator and a result object per dependency.
+    for (let i = 0; i < parents.length; i++) {
+      const parent = parents[i];
       const found = entries.get(parent === "" ? name : `${parent}/${name}`);
       if (found !== undefined) return found;
     }
@@ -297,8 +299,10 @@ export function readBunLock(
     const optionalPeers: unknown[] = Array.isArray(info.optionalPeers) ? info.optionalPeers : [];
     const parents = parentKeys(key, nests);
     const deps: BunDep<Entry>[] = [];
-    // `{ 0: a, 1: b }`, not `[a, b]`: no iterator per pair (the binary runs code cold).
-    for (const { 0: field, 1: scope } of FIELDS) {
+    // Indexed, and `[i][0]`, not `[a, b]`: no iterator (the binary runs code cold).
+    for (let f = 0; f < FIELDS.length; f++) {
+      const field = FIELDS[f][0];
+      const scope = FIELDS[f][1];
       const map = info[field];
       if (!isRecord(map)) continue;
       const peer = field === "peerDependencies";
@@ -338,8 +342,9 @@ export function readBunLock(
   /** The links of dependencies as the lock's keys resolve them (Bun's hoisted install). */
   const hoisted = (deps: readonly BunDep<Entry>[], skip?: ReadonlySet<Entry>): [Entry, Scope][] => {
     const links: [Entry, Scope][] = [];
-    for (const { to, scope } of deps) {
-      if (to !== undefined && !skip?.has(to)) links.push([to, scope]);
+    for (let i = 0; i < deps.length; i++) {
+      const to = deps[i].to;
+      if (to !== undefined && !skip?.has(to)) links.push([to, deps[i].scope]);
     }
     return links;
   };
@@ -406,7 +411,8 @@ export function readBunLock(
       const entry = stack.pop()!;
       if (into.has(entry) || stop.has(entry)) continue;
       into.add(entry);
-      for (const { to } of entryDeps.get(entry)!) if (to !== undefined) stack.push(to);
+      const deps = entryDeps.get(entry)!;
+      for (let i = 0; i < deps.length; i++) if (deps[i].to !== undefined) stack.push(deps[i].to!);
     }
   };
   const installed = new Set<Entry>();
@@ -426,9 +432,8 @@ export function readBunLock(
     entryDeps.delete(entry);
   }
   const targets = new Map<Entry, [Entry, Scope][]>();
-  for (const { 0: entry, 1: deps } of entryDeps) {
-    targets.set(entry, hoisted(deps, bundled));
-  }
+  // `forEach`: a cold run's for-of over a Map makes an iterator and a pair per entry.
+  entryDeps.forEach((deps, entry) => targets.set(entry, hoisted(deps, bundled)));
   // One that nothing depends on is installed as a project is.
   for (const entry of outsideVersions.keys()) {
     const linked = roots.some(([, deps]) => deps.some(({ to }) => to === entry)) ||
@@ -569,10 +574,10 @@ export function readBunLock(
     if (from === undefined) return;
     for (const { 0: to, 1: scope } of firstLinks[i]) out.edge(from, ids.get(to)!, scope);
   });
-  for (const { 0: entry, 1: list } of targets) {
+  targets.forEach((list, entry) => {
     const from = ids.get(entry)!;
-    for (const { 0: to, 1: scope } of list) out.edge(from, ids.get(to)!, scope);
-  }
+    for (let i = 0; i < list.length; i++) out.edge(from, ids.get(list[i][0])!, list[i][1]);
+  });
   for (const [folder, id] of folderIds) if (folder !== "") out.edge(top, id, "runtime");
 
   for (const [folder, value] of Object.entries(workspaces)) {

@@ -242,7 +242,9 @@ function decodeV1(text: string, path: string): Entry[] {
       const named = fields[V1_DEPENDENCY_FIELDS[f][0]];
       const scope = V1_DEPENDENCY_FIELDS[f][1];
       if (!isRecord(named)) continue;
-      for (const name in named) deps.push({ name, range: str(named[name]) ?? "", scope });
+      for (const name in named) {
+        deps.push({ name, range: str(named[name]) ?? "", scope, target: undefined });
+      }
     }
     const entry: Entry = {
       specs,
@@ -514,6 +516,8 @@ function berryDeps(map: unknown, meta: unknown): Dep[] {
       name,
       range: str(map[name]) ?? "",
       scope: isRecord(flag) && flag.optional === true ? "optional" : "runtime",
+      // Declared, not added by the lookup: an added property is a store of its own per object.
+      target: undefined,
     });
   }
   return deps;
@@ -642,9 +646,10 @@ function decodeBerry(doc: YamlMap, text: string, path: string): Entry[] {
       hashes: [],
       deps,
       peers,
+      // Set here, not after: a property added later is a transition and a store of its own.
+      locator: resolution,
     };
     resolveBerry(entry, resolution, path);
-    entry.locator = resolution;
     const patched = key.includes("patch:")
       ? entry.specs.find((spec) => splitDescriptor(spec).range.startsWith("patch:"))
       : undefined;

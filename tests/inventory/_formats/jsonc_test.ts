@@ -58,3 +58,94 @@ Deno.test("parseJsoncObject: deep nesting does not overflow the stack", () => {
   const text = `{"a": ${"[".repeat(depth)}${"]".repeat(depth)}}`;
   assert.equal(Array.isArray(parseJsoncObject(text, "f", CODE).a), true);
 });
+
+Deno.test("parseJsoncObject: trailing commas only after a value, strings kept whole", () => {
+  assert.deepEqual(
+    parseJsoncObject(
+      '{"a": [1, [2,], {"b": ",]"},\n ], "c": "\\",}", "d": {"e": {},},}',
+      "f",
+      CODE,
+    ),
+    { a: [1, [2], { b: ",]" }], c: '",}', d: { e: {} } },
+  );
+  const cases: [string, RegExp][] = [
+    ['{"a": [,]}', /^bun\.lock:1: invalid JSONC: expected a value, found ","/],
+    ['{"a": [ \n,\n]}', /^bun\.lock:2: invalid JSONC: expected a value, found ","/],
+    ['{"a": {,}}', /^bun\.lock:1: invalid JSONC: expected a key in double quotes, found ","/],
+    ['{"a": [1,,]}', /^bun\.lock:1: invalid JSONC: expected a value, found ","/],
+    ['{"a":,}', /^bun\.lock:1: invalid JSONC: expected a value, found ","/],
+    ['{"a",}', /^bun\.lock:1: invalid JSONC: expected ':' after a key, found ","/],
+    ['{"a": [1,\u00a0]}', /^bun\.lock:1: invalid JSONC: expected a value, found "\u00a0"/],
+    ['{"a": "x\\\n", "b": 1,}', /^bun\.lock:1: invalid JSONC: invalid character or escape/],
+    ['{"a": 1, "\\u0061": 2,}', /^bun\.lock:1: invalid JSONC: duplicate key "a"/],
+    ['{"a": 1,}\n,', /^bun\.lock:2: invalid JSONC: unexpected "," after the end/],
+  ];
+  for (const [text, message] of cases) assert.match(jsoncError(text).message, message, text);
+});
+
+/** The value or error message of a text. */
+function outcome(text: string): unknown {
+  try {
+    return parseJsoncObject(text, "f", CODE);
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+Deno.test("parseJsoncObject: a text reads as with a comment before it (random texts)", () => {
+  // A comment at the start makes the text JSONC that JSON.parse refuses: read token by token.
+  const tokens = [
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    '"a"',
+    '"b"',
+    '"\\u0061"',
+    '"\\ud800"',
+    '"\\ud83d\\ude00"',
+    '",]"',
+    '"\\\\"',
+    '"',
+    "\\",
+    "1",
+    "-0.5",
+    "01",
+    "true",
+    "null",
+    " ",
+    "\n",
+    "\u00a0",
+    "/* c */",
+    "// c\n",
+  ];
+  let seed = 7;
+  const random = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return (seed >>> 16) % n;
+  };
+  const value = (depth: number): string => {
+    const kind = random(depth > 3 ? 3 : 5);
+    if (kind === 0) return ['"a"', "1", "null", '"x,]"'][random(4)];
+    if (kind === 1) return "true";
+    if (kind === 2) return '"\\u00e9"';
+    const items: string[] = [];
+    for (let i = random(4); i > 0; i--) {
+      items.push(kind === 3 ? value(depth + 1) : `"${"abc"[random(3)]}": ${value(depth + 1)}`);
+    }
+    const body = items.join(random(2) ? ", " : ",\n") + (items.length > 0 && random(2) ? "," : "");
+    return kind === 3 ? `[${body}]` : `{${body}}`;
+  };
+  for (let i = 0; i < 3000; i++) {
+    let text = `{"x": ${value(0)}}`;
+    for (let n = random(3); n > 0; n--) {
+      const at = random(text.length + 1);
+      text = random(3) === 0
+        ? text.slice(0, at) + text.slice(at + 1)
+        : text.slice(0, at) + tokens[random(tokens.length)] + text.slice(at);
+    }
+    assert.deepEqual(outcome(text), outcome(`/**/${text}`), text);
+  }
+});
