@@ -71,3 +71,20 @@ export function cpuStopwatch(): () => number {
     return (spent.user + spent.system) / 1000;
   };
 }
+
+/**
+ * A seeded pseudo-random generator (mulberry32): the same numbers on every run, for tests that
+ * compare readers on many generated texts.
+ *
+ * @param seed The seed.
+ * @returns A function giving an integer in `[0, n)`.
+ */
+export function seededRandom(seed: number): (n: number) => number {
+  let a = seed;
+  return (n) => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+  };
+}

@@ -3,7 +3,7 @@ import { parse, TomlDate, TomlError } from "smol-toml";
 import { isVouchError, type VouchError } from "../../../src/errors.ts";
 import { fastToml, loadTomlParser, parseToml } from "../../../src/inventory/_formats/toml.ts";
 import { NeedsModule } from "../../../src/inventory/_reader.ts";
-import { SHARED_DIR, skipWithoutShared } from "../../_util.ts";
+import { seededRandom, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
 import { MAX_OBJECT_PROPERTIES } from "../../../src/_util.ts";
 
 function tomlError(
@@ -372,17 +372,6 @@ function* tomlFiles(root: string): Generator<string> {
   }
 }
 
-/** A seeded pseudo-random generator (mulberry32): the same documents on every run. */
-function random(seed: number): (n: number) => number {
-  let a = seed;
-  return (n) => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
-}
-
 /** A lock-shaped document: root keys, `[[package]]` tables with sub-tables, inline tables. */
 function lockDocument(pick: (n: number) => number): string {
   const choose = <T>(list: readonly T[]): T => list[pick(list.length)];
@@ -475,7 +464,7 @@ function mutated(text: string, pick: (n: number) => number): string {
 
 Deno.test("fastToml equals smol-toml or declines on random lock-shaped documents and their mutations", async () => {
   await loadTomlParser();
-  const pick = random(751);
+  const pick = seededRandom(751);
   let read = 0;
   let mutants = 0;
   for (let i = 0; i < 1500; i++) {

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { isVouchError, VouchError } from "../../../src/errors.ts";
 import { parseYarnV1 } from "../../../src/inventory/_formats/yarn_v1.ts";
 import { isTooManyProperties, MAX_OBJECT_PROPERTIES } from "../../../src/_util.ts";
+import { seededRandom } from "../../_util.ts";
 
 const CODE = "inventory.yarn_lock.invalid";
 
@@ -253,17 +254,6 @@ function referenceParse(text: string, file: string, code: string): unknown[] {
   return entries;
 }
 
-/** A seeded pseudo-random generator (mulberry32): the same texts on every run. */
-function random(seed: number): (n: number) => number {
-  let a = seed;
-  return (n) => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
-}
-
 /** A yarn.lock-like text: mostly well-formed headers, fields and blocks, some lines spoilt. */
 function lockText(pick: (n: number) => number): string {
   const choose = <T>(list: readonly T[]): T => list[pick(list.length)];
@@ -343,7 +333,7 @@ function outcome(parse: () => unknown): string {
 }
 
 Deno.test("parseYarnV1 reads random lock-like texts as its reference does (fuzz)", () => {
-  const pick = random(0x59a2);
+  const pick = seededRandom(0x59a2);
   let errors = 0;
   for (let run = 0; run < 20_000; run++) {
     const text = lockText(pick);
