@@ -993,22 +993,6 @@ function expression(text: ScriptCode, start: number): string {
   return said.slice(start, end).trim();
 }
 
-/**
- * Reads files as `read` does, each once: what it gave is kept in `kept`, by path.
- *
- * @param read Reads a file (a peek, which counts no file read).
- * @param kept What it gave, by path: a map that outlives the calls, to keep it longer.
- * @returns The reading.
- */
-export function onceEach(read: Load, kept = new Map<string, string | undefined>()): Load {
-  return (path) => {
-    if (kept.has(path)) return kept.get(path);
-    const text = read(path);
-    kept.set(path, text);
-    return text;
-  };
-}
-
 /** The folder of the build a script belongs to: the nearest at or above it with a settings script. */
 function buildRoot(folder: string, load: Load): string {
   for (let dir = folder;; dir = posix.dirname(dir)) {
@@ -1055,8 +1039,6 @@ export function namedLocks(
   files?: (folder: string) => string[] | undefined,
   peek: Load = load,
 ): NamedLock[] {
-  // The settings scripts beside it and above are looked into more than once.
-  peek = onceEach(peek);
   const project = posix.dirname(path);
   let root: string | undefined;
   const rootOf = (): string => root ??= buildRoot(project, load);
@@ -1334,8 +1316,6 @@ export function gradleRootIdentity(
   load: Load,
   peek: Load = load,
 ): { name?: string; group?: string; version?: string; warnings?: string[] } {
-  // Each subproject's script is looked into for the group, then for the version.
-  const peekOnce = onceEach(peek);
   const script = rootScriptOf({ root: ".", load });
   // Which script the root project runs is unknown: so are its group and version.
   const { text, kotlin } = script ?? { text: scriptCode("", false), kotlin: false };
@@ -1360,7 +1340,7 @@ export function gradleRootIdentity(
     // Gradle configures the root project, then each subproject (TaskPathProjectEvaluator's
     // configureHierarchy, the subprojects in DefaultProject's order: by depth, then path): the
     // last subproject's script that sets `rootProject.version` sets the root's.
-    const sets = subprojectRootSets(context, peekOnce, key, unplaced);
+    const sets = subprojectRootSets(context, peek, key, unplaced);
     const values = new Set(sets.map((s) => s.value));
     if (sets.length > 0) value = values.has(undefined) ? undefined : sets.at(-1)!.value;
     if (values.has(undefined)) {

@@ -109,7 +109,6 @@ import {
   gradleRootIdentity,
   gradleScriptNames,
   namedLocks,
-  onceEach,
   scriptCode,
 } from "./_gradle_script.ts";
 
@@ -662,10 +661,7 @@ export function readGradleLockfile(
     list?: (folder: string) => string[] | undefined;
   },
 ): ReaderResult {
-  const { path, load, files, list, memo, namedBy } = options;
-  // Each lock looks into the settings scripts above it and the build's scripts: each once per
-  // reading of the tree (nomulus's 35 locks peeked at its settings script 59 times).
-  const peek = options.peek === undefined ? undefined : onceEach(options.peek, peeked(memo));
+  const { path, load, files, list, memo, namedBy, peek } = options;
   const script = namedBy === undefined ? undefined : load?.(namedBy);
   // A named lock is its script's: build logic's (buildSrc's, a plugin build's) or the lock of
   // the script's own classpath is build scope, wherever it lies.
@@ -753,16 +749,6 @@ export function readGradleLockfile(
     if (root !== undefined) result.rootProject = root;
   }
   return result;
-}
-
-/** What the locks of a reading of the tree (`memo`) peeked at, by path. */
-function peeked(memo: Map<string, unknown> | undefined): Map<string, string | undefined> {
-  const key = "gradle_lockfile:peeked";
-  const known = memo?.get(key) as Map<string, string | undefined> | undefined;
-  if (known !== undefined) return known;
-  const kept = new Map<string, string | undefined>();
-  memo?.set(key, kept);
-  return kept;
 }
 
 /**
