@@ -8,6 +8,7 @@ import {
   parseJsonObject,
   stringAt,
 } from "../../../src/inventory/_formats/json.ts";
+import { seededRandom } from "../../_util.ts";
 
 function jsonError(text: string, path = "package-lock.json"): VouchError {
   try {
@@ -139,6 +140,52 @@ Deno.test("parseJsonObject: keys are counted right with and without escaped quot
   const escaped = '{"q\\"": "x\\":", "r": {"q\\"": 1}}';
   assert.deepEqual(parseJsonObject(escaped, "x.json", "c"), JSON.parse(escaped));
   assert.match(jsonError('{"q\\"": 1, "r": 0, "q\\"": 2}').message, /duplicate key "q\\""/);
+});
+
+Deno.test("parseJsonObject: a duplicate is found whatever the keys' spacing, escapes or place", () => {
+  // A key with white space before its colon, and one repeated without.
+  assert.match(jsonError('{"a" : 1, "b": 1, "b": 2}').message, /duplicate key "b"/);
+  assert.match(jsonError('{"a"\n:\n{"b":1,"b":2}}').message, /duplicate key "b"/);
+  // A value holding `":` and a repeated key.
+  assert.match(jsonError('{"x": "\\":", "k": 1, "k": 2}').message, /duplicate key "k"/);
+  assert.match(jsonError('{"x": ":x", "k": 1, "k": 2}').message, /duplicate key "k"/);
+  // A key whose closing quote ends the first 1 MiB count chunk and whose colon starts the next.
+  const pad = "x".repeat((1 << 20) - 13);
+  assert.equal(`{"p": "${pad}", "k"`.length, 1 << 20);
+  assert.match(jsonError(`{"p": "${pad}", "k": 1, "k": 2}`).message, /duplicate key "k"/);
+  assert.deepEqual(Object.keys(parseJsonObject(`{"p": "${pad}", "k": 1}`, "x.json", "c")), [
+    "p",
+    "k",
+  ]);
+  // The top level is checked for its type after the keys: a string is not its characters.
+  assert.match(jsonError('"abc"').message, /expected a JSON object/);
+});
+
+Deno.test("parseJsonObject: random objects with and without a repeated key", () => {
+  const random = seededRandom(9);
+  const keys = ["a", "b", ":", '\\"', '\\":', "\\u0061", " :"];
+  const space = ["", " ", "\n", " \t"];
+  const pick = <T>(items: T[]): T => items[random(items.length)];
+  /** An object text, and whether one of its objects repeats a key (by its value). */
+  const object = (depth: number): [string, boolean] => {
+    const names = Array.from({ length: random(4) }, () => pick(keys));
+    let repeated = new Set(names.map((name) => JSON.parse(`"${name}"`))).size < names.length;
+    const members = names.map((name) => {
+      let value = JSON.stringify(pick([":", "x", '":', 1]));
+      if (depth > 0 && random(2) === 0) {
+        const [inner, innerRepeated] = object(depth - 1);
+        value = random(2) === 0 ? inner : `[${inner}, ${value}]`;
+        repeated ||= innerRepeated;
+      }
+      return `"${name}"${pick(space)}:${pick(space)}${value}`;
+    });
+    return [`{${members.join(",")}}`, repeated];
+  };
+  for (let i = 0; i < 2000; i++) {
+    const [text, repeated] = object(3);
+    if (repeated) assert.match(jsonError(text).message, /duplicate key/, text);
+    else assert.deepEqual(parseJsonObject(text, "x.json", "c"), JSON.parse(text), text);
+  }
 });
 
 Deno.test("parseJsonObject: the same key in different objects, or a repeated value, is fine", () => {
