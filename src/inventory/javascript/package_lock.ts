@@ -564,7 +564,8 @@ export function readPackageLock(
   // Where each link points, and the id of every node (member or component) by location.
   const linkTarget = new Map<string, string>();
   const nodeId = new Map<string, string>([["", self]]);
-  for (const [key, entry] of entries) {
+  // `{ 0: key, 1: entry }`, not `[key, entry]`: no iterator per pair (the binary runs code cold).
+  for (const { 0: key, 1: entry } of entries) {
     if (entry.link === true) linkTarget.set(key, stringAt(entry, "resolved") ?? "");
   }
   // A folder outside the project (another checkout, `file:../../lib`) is third-party: a component.
@@ -642,7 +643,7 @@ export function readPackageLock(
   // A folder of the project npm copied instead of linking it (install-links, npm 9.0's default):
   // `"resolved": "file:libs/inst"`, no `link`, no folder entry. It is that folder's member, as a
   // link is; its dependencies resolve from the copy.
-  for (const [key, entry] of entries) {
+  for (const { 0: key, 1: entry } of entries) {
     const resolved = stringAt(entry, "resolved");
     if (nodeId.has(key) || linkTarget.has(key) || !resolved?.startsWith("file:")) continue;
     const folder = joinPath(resolved.slice("file:".length));
@@ -659,7 +660,7 @@ export function readPackageLock(
 
   /** Each extraneous bundled entry's bundler, which ships it (see `bundlerOf`). */
   const shippedBy = new Map<string, string>();
-  for (const [key, entry] of entries) {
+  for (const { 0: key, 1: entry } of entries) {
     if (nodeId.has(key) || linkTarget.has(key)) continue;
     const name = packageName(key, entry);
     if (name === "") throw invalidEntry(text, path, key, "has an empty package name");
@@ -764,7 +765,7 @@ export function readPackageLock(
    * one npm could not install on the platform it locked on is left out by design, a peer too.
    */
   const dangling: string[] = [];
-  for (const [location, from] of nodeId) {
+  for (const { 0: location, 1: from } of nodeId) {
     // What the project or a member declares (a peer aside, which npm may leave out) and the
     // lock does not resolve: a lock out of sync with its package.json. A linked folder above
     // the lock's folder (`file:../napi`) is not one: npm installs none of its declarations
