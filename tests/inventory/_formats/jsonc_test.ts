@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { isVouchError, type VouchError } from "../../../src/errors.ts";
 import { parseJsoncObject } from "../../../src/inventory/_formats/jsonc.ts";
+import { seededRandom } from "../../_util.ts";
 
 const CODE = "inventory.bun_lock.invalid";
 
@@ -147,5 +148,61 @@ Deno.test("parseJsoncObject: a text reads as with a comment before it (random te
         : text.slice(0, at) + tokens[random(tokens.length)] + text.slice(at);
     }
     assert.deepEqual(outcome(text), outcome(`/**/${text}`), text);
+  }
+});
+
+Deno.test("parseJsoncObject: trailing commas cut as the comment-aware parser cuts them", () => {
+  const lines =
+    '{\n  "a": [ "x, ]", "y", ],\n  "b": {\n    "c": "d, }",\n  },\n  "e": [\n    1,\n  ],\n}\n';
+  assert.deepEqual(parseJsoncObject(lines, "f", CODE), {
+    a: ["x, ]", "y"],
+    b: { c: "d, }" },
+    e: [1],
+  });
+  // A comma just after an opening bracket is no trailing comma, on its line or the next.
+  for (const text of ['{"a": [\n  ,\n]}', '{"a": [\n  , ]}', '{"a": {\n , }}', '{"a": [ , ]}']) {
+    assert.match(jsoncError(text).message, /invalid JSONC/, text);
+  }
+  // A string may not hold a line break, even one before a comma and a bracket.
+  assert.match(jsoncError('{"a": "x,\n]"}').message, /invalid JSONC/);
+});
+
+Deno.test("parseJsoncObject: random texts read as the comment-aware parser reads them", () => {
+  const random = seededRandom(21);
+  const pick = <T>(items: T[]): T => items[random(items.length)];
+  const space = ["", " ", "\n", "  \n  ", "\r\n"];
+  const strings = ['"x"', '", ]"', '",\\n}"', '"a\\"b, ]"', '"[,"', '"{"'];
+  const value = (depth: number): string => {
+    const items = Array.from(
+      { length: random(4) },
+      () => depth > 0 && random(2) === 0 ? value(depth - 1) : pick(strings),
+    );
+    const trailing = items.length > 0 && random(2) === 0 ? `,${pick(space)}` : "";
+    if (random(2) === 0) return `[${pick(space)}${items.join(`,${pick(space)}`)}${trailing}]`;
+    const members = items.map((item, i) => `"k${i}":${pick(space)}${item}`);
+    return `{${pick(space)}${members.join(`,${pick(space)}`)}${trailing}${pick(space)}}`;
+  };
+  for (let i = 0; i < 3000; i++) {
+    let text = `{"v": ${value(3)}}`;
+    // Now and then a stray character somewhere: a comma, a bracket, a quote, a line break.
+    if (random(3) === 0) {
+      const at = random(text.length);
+      text = text.slice(0, at) + pick([",", "]", "}", "[", '"', "\n", " ,"]) + text.slice(at);
+    }
+    // A comment makes the text the comment-aware parser's alone: the reference.
+    const reference = `${text}\n// end`;
+    let expected: unknown;
+    try {
+      expected = parseJsoncObject(reference, "f", CODE);
+    } catch {
+      expected = "invalid";
+    }
+    let actual: unknown;
+    try {
+      actual = parseJsoncObject(text, "f", CODE);
+    } catch {
+      actual = "invalid";
+    }
+    assert.deepEqual(actual, expected, JSON.stringify(text));
   }
 });
