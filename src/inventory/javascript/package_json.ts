@@ -53,7 +53,7 @@ const JSR_NAME = /^@[a-z0-9-]+\/[a-z0-9-]+$/;
 const WORKSPACES = "package_json:workspaces";
 /** The `memo` key of the tree's overrides (see `treeOverrides`). */
 const OVERRIDES = "package_json:overrides";
-/** The `memo` key of whether the scan skips a package.json's folder, by path (`readUnscanned`). */
+/** The `memo` key of whether the scan skips a member's folder, by folder (`readUnscanned`). */
 const SKIPPED = "package_json:skipped";
 
 const EXACT = /^=?v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
@@ -425,20 +425,26 @@ function declaredTwiceWarnings(
   declared: [string, string, Scope, boolean][],
   path: string,
 ): string[] {
-  const dev = new Map<string, string>();
-  for (const [name, range, scope, peer] of declared) {
-    if (scope === "dev" && !peer) dev.set(name, range);
+  const warnings: string[] = [];
+  // Indexed, no iterator per tuple (the binary runs code cold); most declare no name twice.
+  let dev: Map<string, string> | undefined;
+  for (let i = 0; i < declared.length; i++) {
+    const d = declared[i];
+    if (d[2] === "dev" && !d[3]) (dev ??= new Map()).set(d[0], d[1]);
   }
-  return declared.flatMap(([name, range, scope, peer]) => {
-    if (peer || scope === "dev" || !dev.has(name)) return [];
+  if (dev === undefined) return warnings;
+  for (let i = 0; i < declared.length; i++) {
+    const { 0: name, 1: range, 2: scope, 3: peer } = declared[i];
+    if (peer || scope === "dev" || !dev.has(name)) continue;
     const field = scope === "optional" ? "optionalDependencies" : "dependencies";
-    return [
+    warnings.push(
       `${path}: ${name} is in both ${field} (${range}) and devDependencies (${dev.get(name)}): ` +
-      "npm installs it at the project's root as a dev dependency (`npm install --omit=dev` " +
-      "leaves it out), pnpm, Yarn, Bun and the package's consumers as a production one: it is " +
-      `listed as both, at the ${field} range; declare it in one field only`,
-    ];
-  });
+        "npm installs it at the project's root as a dev dependency (`npm install --omit=dev` " +
+        "leaves it out), pnpm, Yarn, Bun and the package's consumers as a production one: it is " +
+        `listed as both, at the ${field} range; declare it in one field only`,
+    );
+  }
+  return warnings;
 }
 
 /** A YAML file of the tree (its last document), `undefined` when there is none. */
@@ -538,18 +544,20 @@ function readManifest(
    * `.github/actions/x`), once: no reading of the scan gives its declarations.
    */
   const readUnscanned = (target: string): void => {
-    const memberPath = joinPath(target, "package.json");
-    // Asked for each member that each one links to: remembered for the tree.
+    // Asked for each member that each one links to: remembered for the tree, by folder.
     let skipped = options.memo?.get(SKIPPED) as Map<string, boolean> | undefined;
     if (skipped === undefined) {
       skipped = new Map();
       options.memo?.set(SKIPPED, skipped);
     }
-    let unscanned = skipped.get(memberPath);
+    let unscanned = skipped.get(target);
     if (unscanned === undefined) {
-      skipped.set(memberPath, unscanned = skippedFolder(memberPath) !== undefined);
+      unscanned = skippedFolder(joinPath(target, "package.json")) !== undefined;
+      skipped.set(target, unscanned);
     }
-    if (!unscanned || seen.has(memberPath)) return;
+    if (!unscanned) return;
+    const memberPath = joinPath(target, "package.json");
+    if (seen.has(memberPath)) return;
     const memberText = load(memberPath);
     if (memberText === undefined) return;
     seen.add(memberPath);
@@ -558,7 +566,8 @@ function readManifest(
     warnings.push(...inner.warnings ?? []);
     innerContent.push(...inner.contentWarnings ?? []);
   };
-  for (const [alias, declaredRange, scope, peer] of declared) {
+  // `{ 0: a, … }`, not `[a, …]`: no iterator per tuple (the binary runs code cold).
+  for (const { 0: alias, 1: declaredRange, 2: scope, 3: peer } of declared) {
     let range = declaredRange;
     // pnpm's overrides rewrite a declaration before anything else reads it.
     if (overrides === undefined) {
