@@ -445,9 +445,31 @@ class FastReader {
     return list;
   }
 
+  /**
+   * uv.lock's file table as uv writes it (`{ url = "…", hash = "…", size = 1, upload-time =
+   * "…" }`, the last two optional), by one regex (hot: 4,684 of the 10,366 lines of crewAI's
+   * lock; read pair by pair, they were a third of its parse in the binary's cold code); else
+   * `undefined`, the position unchanged, for {@linkcode inlineTable} to read it pair by pair.
+   */
+  uvFileTable(): TomlTable | undefined {
+    UV_FILE_TABLE.lastIndex = this.p;
+    const match = UV_FILE_TABLE.exec(this.s);
+    if (match === null) return undefined;
+    this.p = UV_FILE_TABLE.lastIndex;
+    // Named stores in the order written: the same table as the pairs would make.
+    const file = table();
+    file.url = match[1];
+    file.hash = match[2];
+    if (match[3] !== undefined) file.size = Number(match[3]);
+    if (match[4] !== undefined) file["upload-time"] = match[4];
+    return file;
+  }
+
   /** An inline table on one line (TOML 1.0: no line ends, no trailing comma; no dotted keys here). */
   inlineTable(depth: number): TomlTable {
     if (depth === MAX_DEPTH) throw OUTSIDE;
+    const file = this.uvFileTable();
+    if (file !== undefined) return file;
     this.p++;
     const result = table();
     const s = this.s;
@@ -479,6 +501,22 @@ class FastReader {
     }
   }
 }
+
+/**
+ * A basic string on one line without escapes or control characters (a tab is none), as
+ * {@linkcode FastReader.string} reads one.
+ */
+const PLAIN_STRING = String.raw`"([^"\\\0-\x08\n-\x1f\x7f]*)"`;
+
+/**
+ * uv's file table (see {@linkcode FastReader.uvFileTable}): its size an integer that
+ * {@linkcode FastReader.integer} reads (no sign, no leading zero, up to 15 digits).
+ */
+const UV_FILE_TABLE = new RegExp(
+  String.raw`\{ url = ${PLAIN_STRING}, hash = ${PLAIN_STRING}(?:, size = (0|[1-9][0-9]{0,14}))?` +
+    String.raw`(?:, upload-time = ${PLAIN_STRING})? \}`,
+  "y",
+);
 
 /** The control characters that no string holds (a tab may; a line feed ends a line). */
 const CONTROL_CHARACTERS = Array.from(

@@ -501,3 +501,30 @@ Deno.test("parseToml: what it keeps between reads holds no file's text alive", a
   const kept = Number(new TextDecoder().decode(out.stdout));
   assert.ok(kept < 10_000_000, `${kept} bytes kept`);
 });
+
+Deno.test("fastToml equals smol-toml or declines on random uv.lock file tables and their mutations", async () => {
+  // uv's `{ url = "…", hash = "…", size = 1, upload-time = "…" }`, which one regex reads:
+  // strings with escapes, quotes, tabs and control characters, sizes with signs, leading zeros
+  // and 16 digits, pairs left out, other spacing, a CRLF file.
+  await loadTomlParser();
+  const pick = seededRandom(4684);
+  const choose = <T>(list: readonly T[]): T => list[pick(list.length)];
+  const text = (): string =>
+    Array.from(
+      { length: pick(4) },
+      () => choose(["h", "/", "é", "\t", "\\\\", '\\"', "\\u00e9", "'", "\x01", "\x7f", "#"]),
+    ).join("");
+  const size = (): string =>
+    choose(["0", "7", "151016", "007", "+5", "-5", "123456789012345", "1234567890123456", "1_0"]);
+  let read = 0;
+  for (let i = 0; i < 3000; i++) {
+    const pairs = [`url = "${text()}"`, `hash = "${text()}"`];
+    if (pick(4) > 0) pairs.push(`size = ${size()}`);
+    if (pick(4) > 0) pairs.push(`upload-time = "${text()}"`);
+    const table = `{ ${pairs.join(choose([", ", ", ", ",", " , "]))} }`;
+    const doc = `sdist = ${table}\nwheels = [\n    ${table},\n    ${table},\n]\n`;
+    const variant = pick(4) === 0 ? mutated(doc, pick) : doc;
+    if (assertSameOrDeclined(pick(8) === 0 ? variant.replaceAll("\n", "\r\n") : variant)) read++;
+  }
+  assert.ok(read > 600, `${read} documents read`);
+});
