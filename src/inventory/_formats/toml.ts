@@ -433,10 +433,16 @@ class FastReader {
     const s = this.s;
     for (;;) {
       this.skipBlank();
-      if (s.charCodeAt(this.p) === 0x5d) break;
-      list.push(this.value(depth + 1));
-      this.skipBlank();
-      const c = s.charCodeAt(this.p);
+      const first = s.charCodeAt(this.p);
+      if (first === 0x5d) break;
+      // Hot (a lock's lists of file and dependency tables): a table read without `value`'s
+      // dispatch, and a comma right after an item without a call to skip nothing.
+      list.push(first === 0x7b ? this.inlineTable(depth + 1) : this.value(depth + 1));
+      let c = s.charCodeAt(this.p);
+      if (c !== 0x2c) {
+        this.skipBlank();
+        c = s.charCodeAt(this.p);
+      }
       if (c === 0x2c) this.p++;
       else if (c === 0x5d) break;
       else throw OUTSIDE;
