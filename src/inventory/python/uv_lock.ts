@@ -213,6 +213,9 @@ function devGroups(pkg: Table): { field: string; table: unknown } {
 /** The indexes of the lock entries a dependency table (with its `name`) names. */
 type Targets = (dep: Table, name: string) => readonly number[];
 
+/** The targets of a name the lock does not have. */
+const NONE: readonly number[] = [];
+
 /**
  * {@linkcode Targets} over `entries`: every locked version of the name, or the
  * ones its `version` and `source` pin. Each table is resolved once (hot: the
@@ -221,15 +224,19 @@ type Targets = (dep: Table, name: string) => readonly number[];
 function dependencyTargets(entries: readonly Entry[]): Targets {
   const byName = Map.groupBy(entries.keys(), (i) => pep503Name(entries[i].name));
   const sources = entries.map((entry) => sourceKey(entry.source));
-  const resolved = new Map<Table, number[]>();
+  const resolved = new Map<Table, readonly number[]>();
   return (dep, name) => {
     let targets = resolved.get(dep);
     if (targets === undefined) {
+      const named = byName.get(pep503Name(name)) ?? NONE;
+      // Most dependencies name no version nor source: every locked version, no copy.
       const key = dep.source === undefined ? undefined : sourceKey(sourceOf(dep.source));
-      targets = (byName.get(pep503Name(name)) ?? []).filter((i) =>
-        (dep.version === undefined || entries[i].version === dep.version) &&
-        (key === undefined || sources[i] === key)
-      );
+      targets = dep.version === undefined && key === undefined
+        ? named
+        : named.filter((i) =>
+          (dep.version === undefined || entries[i].version === dep.version) &&
+          (key === undefined || sources[i] === key)
+        );
       resolved.set(dep, targets);
     }
     return targets;
@@ -286,7 +293,8 @@ function reachedScopes(
   const scopes: Scope[] = [];
   const seed = (list: unknown, scope: Scope): void => {
     if (!Array.isArray(list)) return;
-    for (const dep of list) {
+    for (let d = 0; d < list.length; d++) {
+      const dep = list[d];
       if (!isTable(dep)) continue;
       deps.push(dep);
       scopes.push(scope);
@@ -310,7 +318,9 @@ function reachedScopes(
     if (typeof dep.name !== "string") continue;
     // `extra` in a package's lists; `extras` in the manifest's (requirements as declared).
     const asked = dep.extra ?? dep.extras;
-    for (const i of targets(dep, dep.name)) {
+    const found = targets(dep, dep.name);
+    for (let t = 0; t < found.length; t++) {
+      const i = found[t];
       const entry = entries[i];
       const pkg = packages[i];
       // An extra asked for, of the project's own packages too (a dev group's `mcp[cli]`).
@@ -489,7 +499,8 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderResult {
     if (!Array.isArray(list)) {
       throw invalid(READER, from.where(), "dependency list must be an array");
     }
-    for (const dep of list) {
+    for (let d = 0; d < list.length; d++) {
+      const dep = list[d];
       if (!isTable(dep) || typeof dep.name !== "string") {
         throw invalid(READER, from.where(), `dependency without a \`name\` in "${from.name}"`);
       }
@@ -507,7 +518,8 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderResult {
           }, which is no package of the lock: the file is cut short`,
         );
       }
-      for (const i of found) {
+      for (let t = 0; t < found.length; t++) {
+        const i = found[t];
         builder.edge(from.id, ids[i], scope);
         if (firstParty(from.id)) builder.declare(ids[i], group === undefined ? [] : [group]);
       }

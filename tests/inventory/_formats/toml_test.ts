@@ -501,3 +501,49 @@ Deno.test("parseToml: what it keeps between reads holds no file's text alive", a
   const kept = Number(new TextDecoder().decode(out.stdout));
   assert.ok(kept < 10_000_000, `${kept} bytes kept`);
 });
+
+Deno.test("fastToml equals smol-toml or declines on random uv and PDM file tables and their mutations", async () => {
+  // uv's `{ url = "…", hash = "…", size = 1, upload-time = "…" }` and PDM's
+  // `{name = "…",url = "…",hashes = {sha256 = "…"}}`, which one regex each reads: strings with
+  // escapes, quotes, tabs and control characters, sizes with signs, leading zeros and 16
+  // digits, pairs left out, other spacing, a CRLF file.
+  await loadTomlParser();
+  const pick = seededRandom(4684);
+  const choose = <T>(list: readonly T[]): T => list[pick(list.length)];
+  const text = (): string =>
+    Array.from(
+      { length: pick(4) },
+      () =>
+        choose(["h", "h", "h", "/", "é", "\t", "\\\\", '\\"', "\\u00e9", "'", "\x01", "\x7f", "#"]),
+    ).join("");
+  const size = (): string =>
+    choose(["0", "7", "151016", "007", "+5", "-5", "123456789012345", "1234567890123456", "1_0"]);
+  const uv = (): string => {
+    const pairs = [`url = "${text()}"`, `hash = "${text()}"`];
+    if (pick(4) > 0) pairs.push(`size = ${size()}`);
+    if (pick(4) > 0) pairs.push(`upload-time = "${text()}"`);
+    return `{ ${pairs.join(choose([", ", ", ", ",", " , "]))} }`;
+  };
+  const pdm = (): string => {
+    const pairs = [`name = "${text()}"`, `url = "${text()}"`];
+    pairs.push(
+      `hashes = {${choose(["sha256", "sha256", "md5"])} = "${text()}"${choose(["", "", " "])}}`,
+    );
+    return `{${pairs.join(choose([",", ",", ", ", " ,"]))}${choose(["", "", " "])}}`;
+  };
+  let read = 0;
+  for (let i = 0; i < 3000; i++) {
+    const table = pick(2) === 0 ? uv : pdm;
+    const doc = `sdist = ${table()}\nwheels = [\n    ${table()},\n    ${table()},\n]\n`;
+    const variant = pick(4) === 0 ? mutated(doc, pick) : doc;
+    if (assertSameOrDeclined(pick(8) === 0 ? variant.replaceAll("\n", "\r\n") : variant)) read++;
+  }
+  assert.ok(read > 150, `${read} documents read`);
+  // PDM's table holds one more table: read as deep as the pairs are, not deeper.
+  const nested = (arrays: number): string =>
+    `a = ${"[".repeat(arrays)}{name = "x",url = "u",hashes = {sha256 = "h"}}${
+      "]".repeat(arrays)
+    }\n`;
+  assert.ok(assertSameOrDeclined(nested(98)));
+  assert.equal(fastToml(nested(99)), undefined);
+});
