@@ -305,6 +305,9 @@ function decodeV1(text: string, path: string): Entry[] {
   });
 }
 
+/** The patches of an entry without any: one array for all (the builder copies what it is given). */
+const NO_PATCHES: readonly string[] = [];
+
 /** A Berry locator's parameters, read only. */
 type LocatorParams = Pick<URLSearchParams, "get">;
 
@@ -361,6 +364,14 @@ function locatorFolder(params: LocatorParams, entry: Entry, path: string, depth 
 
 /** Decodes the resolution of a Berry entry into `entry`. */
 function resolveBerry(entry: Entry, resolution: string, path: string): void {
+  // Most are a registry's `name@npm:<version>`, without parameters: read in place, without the
+  // objects of splitDescriptor and splitParams (measured, cold: some 2,000 entries in a lock).
+  const npm = resolution.indexOf("@npm:", 1);
+  if (npm !== -1 && resolution.indexOf("@", 1) === npm && resolution.indexOf("::", npm) === -1) {
+    entry.name = resolution.slice(0, npm);
+    entry.version ??= resolution.slice(npm + 5);
+    return;
+  }
   const { name, range } = splitDescriptor(resolution);
   // Yarn reads a resolution with parseLocator, which refuses one without a name (`""`, the
   // inner locator of `foo@patch:#./a.patch`): no Yarn wrote it.
@@ -512,10 +523,14 @@ function berryDeps(map: unknown, meta: unknown): Dep[] {
   // `for…in`, not `Object.keys`: no array and no iterator per entry (a plain object).
   for (const name in map) {
     const flag = flags?.[name];
+    const range = map[name];
     deps.push({
       name,
-      range: str(map[name]) ?? "",
-      scope: isRecord(flag) && flag.optional === true ? "optional" : "runtime",
+      // The usual string range and a dependency without meta flags take no call (cold).
+      range: typeof range === "string" ? range : str(range) ?? "",
+      scope: flag !== undefined && isRecord(flag) && flag.optional === true
+        ? "optional"
+        : "runtime",
       // Declared, not added by the lookup: an added property is a store of its own per object.
       target: undefined,
     });
@@ -809,20 +824,23 @@ function peerEdges(
     }
     return byName.get(name);
   };
+  // `forEach` over the Sets and indexed loops: a cold run's for-of makes an iterator and a
+  // result object per item.
   const provided = (entry: Entry, name: string, seen: Set<Entry>): Set<Entry> => {
     let cache = memo.get(entry);
     const cached = cache?.get(name);
     if (cached !== undefined) return cached;
     const found = new Set<Entry>();
+    const add = (e: Entry): void => void found.add(e);
     seen.add(entry);
-    for (const parent of parents.get(entry) ?? []) {
+    parents.get(entry)?.forEach((parent) => {
       const dep = depNamed(parent, name);
       const to = dep === undefined ? undefined : lookup(dep);
       if (to !== undefined) found.add(to);
       else if (parent.peers?.some((p) => p.name === name) && !seen.has(parent)) {
-        for (const e of provided(parent, name, seen)) found.add(e);
+        provided(parent, name, seen).forEach(add);
       }
-    }
+    });
     seen.delete(entry);
     if (seen.size === 0) {
       if (cache === undefined) memo.set(entry, cache = new Map());
@@ -833,12 +851,14 @@ function peerEdges(
   const edges: [Entry, Entry, Scope][] = [];
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i];
-    for (const peer of entry.peers ?? []) {
+    const peers = entry.peers;
+    for (let j = 0; peers !== undefined && j < peers.length; j++) {
+      const peer = peers[j];
       // A peer the entry also depends on (a workspace's "peer + dev") is that dependency.
       if (depNamed(entry, peer.name) !== undefined) continue;
-      for (const to of provided(entry, peer.name, new Set())) {
+      provided(entry, peer.name, new Set()).forEach((to) => {
         if (to !== entry) edges.push([entry, to, peer.scope]);
-      }
+      });
     }
   }
   return edges;
@@ -963,7 +983,8 @@ export function readYarnLock(
     extensions = packageExtensions(rc, yarnRelease(rc, manifest, version));
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i];
-      if (!entry.workspace && entry.version !== undefined) {
+      // Asked here, not in `extend`: most entries have none, and a call is dear (cold).
+      if (!entry.workspace && entry.version !== undefined && extensions.has(entry.name)) {
         extend(entry, extensions, entry.version);
       }
     }
@@ -1019,11 +1040,16 @@ export function readYarnLock(
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i];
     for (let j = 0; j < entry.specs.length; j++) {
-      const { name, range } = splitDescriptor(entry.specs[j]);
+      // splitDescriptor's, in place: no object per descriptor (cold).
+      const spec = entry.specs[j];
+      const at = spec.indexOf("@", 1);
+      const name = at === -1 ? spec : spec.slice(0, at);
+      const range = at === -1 ? "" : spec.slice(at + 1);
       let ranges = bySpec.get(name);
       if (ranges === undefined) bySpec.set(name, ranges = new Map());
       ranges.set(range, entry);
-      ranges.set(normalRange(range), entry);
+      const normal = normalRange(range);
+      if (normal !== range) ranges.set(normal, entry);
     }
   }
   const root = loadPackageJson(context.load, joinPath(lockDir, "package.json"));
@@ -1454,7 +1480,18 @@ export function readYarnLock(
    * applies wherever the package is used (the lock records the plain descriptor).
    */
   const ownCopies = new Set<Entry>();
-  if (berry) {
+  /** The `patch:` entries whose base the lock resolves, with it (Berry's only; a few). */
+  const patched: Entry[] = [];
+  const bases: Entry[] = [];
+  for (let i = 0; berry && i < entries.length; i++) {
+    const entry = entries[i];
+    const base = entry.base && lookup(entry.base);
+    if (base === undefined) continue;
+    patched.push(entry);
+    bases.push(base);
+  }
+  // What anything depends on is asked only for the project's own patches (not builtin ones).
+  if (patched.some((entry) => !entry.builtinPatch)) {
     const depended = new Set<Entry>();
     for (let i = 0; i < firstEdges.length; i++) {
       const to = firstEdges[i][1];
@@ -1463,16 +1500,12 @@ export function readYarnLock(
     targets.forEach((list) => {
       for (let i = 0; i < list.length; i++) depended.add(list[i][0]);
     });
-    for (let i = 0; i < entries.length; i++) {
-      const entry = entries[i];
-      const base = entry.base && lookup(entry.base);
-      if (base !== undefined && !entry.builtinPatch && depended.has(base)) ownCopies.add(entry);
+    for (let i = 0; i < patched.length; i++) {
+      if (!patched[i].builtinPatch && depended.has(bases[i])) ownCopies.add(patched[i]);
     }
   }
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i];
-    const base = entry.base && lookup(entry.base);
-    if (base !== undefined && !ownCopies.has(entry)) targets.get(entry)!.push([base, "runtime"]);
+  for (let i = 0; i < patched.length; i++) {
+    if (!ownCopies.has(patched[i])) targets.get(patched[i])!.push([bases[i], "runtime"]);
   }
   if (berry) {
     const edges = peerEdges(entries, targets, lookup);
@@ -1489,11 +1522,9 @@ export function readYarnLock(
   // of typescript, resolve, fsevents) wherever that package is used: it is
   // reached whenever its base is.
   const patchesOf = new Map<Entry, [Entry, Scope][]>();
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i];
-    const base = entry.base && lookup(entry.base);
-    if (base !== undefined && !ownCopies.has(entry)) {
-      patchesOf.set(base, [...patchesOf.get(base) ?? [], [entry, "runtime"]]);
+  for (let i = 0; i < patched.length; i++) {
+    if (!ownCopies.has(patched[i])) {
+      patchesOf.set(bases[i], [...patchesOf.get(bases[i]) ?? [], [patched[i], "runtime"]]);
     }
   }
   // Yarn installs such a patch in place of its base, with the patch's own dependencies: the
@@ -1510,15 +1541,20 @@ export function readYarnLock(
     for (let i = 0; i < list.length; i++) if (list[i][0] !== own) baseOnly.push(list[i][0]);
     targets.set(base, own === undefined ? [] : [[own, "runtime"]]);
   });
+  /** What the walk goes on to from an entry: its targets, and the patches made from it. */
+  let nextOf = targets;
+  if (patchesOf.size > 0) {
+    nextOf = new Map(targets);
+    patchesOf.forEach((patches, base) => nextOf.set(base, [...targets.get(base)!, ...patches]));
+  }
+  // A bound Map.get: no function of our own to run per entry walked (cold).
+  const next = nextOf.get.bind(nextOf) as (entry: Entry) => [Entry, Scope][];
   const reachFrom = (seeds: [Entry, Scope][]): Reach =>
     reach(
       firstEdges.flatMap(([, to, scope]) =>
         typeof to === "string" ? [] : [[to, scope] as [Entry, Scope]]
       ).concat(seeds),
-      (entry) => {
-        const patches = patchesOf.get(entry);
-        return patches === undefined ? targets.get(entry)! : [...targets.get(entry)!, ...patches];
-      },
+      next,
     );
   let reached = reachFrom([]);
   // Yarn 1 requests each target of the root's `resolutions` beside what the project declares
@@ -1575,10 +1611,15 @@ export function readYarnLock(
   // run's for-of over a Map makes an iterator and a pair per entry.
   const componentEntries: Entry[] = [];
   const inits: ReturnType<typeof npmComponent>[] = [];
+  /** Whether some component's entry is reached by no path (rare: then its id is asked). */
+  let someUnreached = false;
+  // One array for every component: the builder copies what it is given.
+  const sources = [path];
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i];
     if (ids.has(entry) || unrequested.has(entry)) continue;
     componentEntries.push(entry);
+    if (!reached.prod.has(entry) && !reached.dev.has(entry)) someUnreached = true;
     const init = npmComponent({
       name: entry.name,
       version: entry.version,
@@ -1586,11 +1627,11 @@ export function readYarnLock(
       hashes: entry.hashes,
       downloadLocation: entry.downloadLocation,
       scopes: reachScopes(reached, entry),
-      sources: [path],
-      patches: entry.patches ?? [],
+      sources,
+      patches: entry.patches ?? NO_PATCHES,
       generator: entry.generator,
     });
-    const copy = patchedCopy(entry);
+    const copy = ownCopies.size === 0 ? undefined : patchedCopy(entry);
     if (copy !== undefined) {
       init.id = `patch:${init.purl}#${[...new Set(copy.patches)].sort(compareStrings).join("&")}`;
     }
@@ -1602,7 +1643,8 @@ export function readYarnLock(
   // install` drops it from the lock): dev, as npm scopes an extraneous one. A lock read without
   // any package.json has no roots: nothing to tell.
   const unreached: number[] = [];
-  if (firstEdges.length > 0) {
+  // Every entry reached: every id is (the usual case, which asks no id).
+  if (firstEdges.length > 0 && someUnreached) {
     const reachedIds = new Set<string>();
     const initId = (init: ComponentInit): string => init.id ?? init.purl;
     for (let i = 0; i < inits.length; i++) {
