@@ -18,11 +18,9 @@ async function loadGradleScript(): Promise<void> {
   gradle ??= await import("./java/_gradle_script.ts");
 }
 
-const NEEDS_GRADLE = new NeedsModule("the Gradle script parser", loadGradleScript);
-
 /** The Gradle script parser; throws `NeedsModule` until {@linkcode loadGradleScript} ran. */
 function gradleScript(): typeof import("./java/_gradle_script.ts") {
-  if (gradle === undefined) throw NEEDS_GRADLE;
+  if (gradle === undefined) throw new NeedsModule("the Gradle script parser", loadGradleScript);
   return gradle;
 }
 
