@@ -5,14 +5,24 @@
 // same files (a test checks it).
 import { parseJsonText } from "../_util.ts";
 import type { Ecosystem } from "./types.ts";
-import type { Load } from "./_reader.ts";
-import {
-  declaresOwnDependencies,
-  declaresOwnModules,
-  namedLocks,
-  scriptCode,
-  settingsNamedLocks,
-} from "./java/_gradle_script.ts";
+import { type Load, NeedsModule } from "./_reader.ts";
+
+/** The Gradle script parser, once {@linkcode loadGradleScript} has imported it. */
+let gradle: typeof import("./java/_gradle_script.ts") | undefined;
+
+/**
+ * Imports the Gradle script parser: only a Gradle build asks the functions of its scripts'
+ * kinds, and importing it cost every run about 20 M instructions (3 ms, cold).
+ */
+async function loadGradleScript(): Promise<void> {
+  gradle ??= await import("./java/_gradle_script.ts");
+}
+
+/** The Gradle script parser; throws `NeedsModule` until {@linkcode loadGradleScript} ran. */
+function gradleScript(): typeof import("./java/_gradle_script.ts") {
+  if (gradle === undefined) throw new NeedsModule("the Gradle script parser", loadGradleScript);
+  return gradle;
+}
 
 /** A conda environment file's top-level `dependencies:` key (its list follows on the next lines). */
 const CONDA_DEPENDENCIES = /^dependencies:[ \t]*(?:#.*)?$/m;
@@ -118,6 +128,12 @@ export interface KnownFile {
    * configurations), which do not resolve a file whose text `declaresModules` of its own.
    */
   classpathLocks?: { name: RegExp; declaresModules: (text: string) => boolean };
+  /**
+   * Imports the module its functions need (a Gradle script's parser), which they do without until
+   * then by throwing `NeedsModule`: the inventory awaits it for each file of the kind the scan
+   * found before it asks them, and the scan reads again once it is loaded.
+   */
+  load?: () => Promise<void>;
   /** Why it is not read, when vouch has a reader for its tool's files but not for this one. */
   reason?: string;
   /** What the user can do, when there is something better than `--allow-unread`. */
@@ -177,6 +193,9 @@ export interface KnownFile {
     ): NamedLockfile[];
   };
 }
+
+/** How a kind finds the lockfiles a file names (see `KnownFile.namesLocks`). */
+type FindLocks = NonNullable<KnownFile["namesLocks"]>["find"];
 
 /**
  * Whether a requirements.yml is Ansible Galaxy's: a mapping with `roles` or `collections`, or
@@ -460,18 +479,19 @@ const CLASSPATH_LOCK = /^(?:buildscript|settings)-gradle\.lockfile$/;
 /** A Gradle build script: it may put its lock elsewhere than beside it. */
 const GRADLE_SCRIPT = {
   ...GRADLE_BUILD,
-  declaresForOthersOnly: (text: string) => !declaresOwnDependencies(text, false),
+  load: loadGradleScript,
+  declaresForOthersOnly: (text: string) => !gradleScript().declaresOwnDependencies(text, false),
   buildRoots: ["settings.gradle", "settings.gradle.kts"],
   ownFolderLocks: ["gradle_lockfile"],
   classpathLocks: {
     name: CLASSPATH_LOCK,
-    declaresModules: (text: string) => declaresOwnModules(text, false),
+    declaresModules: (text: string) => gradleScript().declaresOwnModules(text, false),
   },
   namesLocks: {
     reader: "gradle_lockfile",
     hint:
       'name the lock at a literal path inside the project (`lockFile = file("gradle/locks/app.lockfile")`) so that vouch reads it',
-    find: namedLocks,
+    find: (...args: Parameters<FindLocks>) => gradleScript().namedLocks(...args),
   },
 } as const;
 
@@ -673,10 +693,10 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   {
     name: "build.gradle.kts",
     ...GRADLE_SCRIPT,
-    declaresForOthersOnly: (text: string) => !declaresOwnDependencies(text, true),
+    declaresForOthersOnly: (text: string) => !gradleScript().declaresOwnDependencies(text, true),
     classpathLocks: {
       name: CLASSPATH_LOCK,
-      declaresModules: (text: string) => declaresOwnModules(text, true),
+      declaresModules: (text: string) => gradleScript().declaresOwnModules(text, true),
     },
   },
   // A settings script that names a lock (`buildscript { dependencyLocking { lockFile = … } }`,
@@ -688,15 +708,20 @@ export const KNOWN_FILES: readonly KnownFile[] = [
     tool: "Gradle",
     kind: "manifest" as const,
     sharedName: true as const,
-    // Its code, not a comment (`// lockFile = file(…)`) nor a string, names them.
+    load: loadGradleScript,
+    // Its code, not a comment (`// lockFile = file(…)`) nor a string, names them. Blanking keeps
+    // every other character where it is: a text without either name needs no parser.
     recognizes: (text: string) =>
-      /\b(?:lockFile|buildFileName)\b/.test(scriptCode(text, name.endsWith(".kts")).code),
+      (text.includes("lockFile") || text.includes("buildFileName")) &&
+      /\b(?:lockFile|buildFileName)\b/.test(
+        gradleScript().scriptCode(text, name.endsWith(".kts")).code,
+      ),
     declaresNothing: () => true,
     namesLocks: {
       reader: "gradle_lockfile",
       hint: GRADLE_SCRIPT.namesLocks.hint,
       after: true as const,
-      find: settingsNamedLocks,
+      find: (...args: Parameters<FindLocks>) => gradleScript().settingsNamedLocks(...args),
     },
   })),
   // The version catalogs: declarations the build scripts use, resolved as they are. Besides the

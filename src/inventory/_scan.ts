@@ -9,6 +9,7 @@ import { type KnownFile, knownFile } from "./_known_files.ts";
 import type { Ecosystem } from "./types.ts";
 import { readerFor } from "./_registry.ts";
 import { readRegularFile, unreadable } from "./_files.ts";
+import { withModules } from "./_reader.ts";
 import { fsProblem, isSameOrInside } from "../_fs.ts";
 import { VouchError } from "../errors.ts";
 import { parseJsonText } from "../_util.ts";
@@ -331,6 +332,12 @@ export async function scanProject(
   const exclude = options.exclude ?? [];
   await loadGlobMatcher([...exclude, ...SKIPPED_PATHS]);
   const realRoot = Deno.realPathSync(root);
+  // A kind may need a module to tell a file (`KnownFile.load`): the scan starts again once loaded.
+  return await withModules(() => scanTree(root, realRoot, exclude));
+}
+
+/** What {@linkcode scanProject} does once the glob matcher is loaded; `realRoot`: the root's real path. */
+function scanTree(root: string, realRoot: string, exclude: readonly string[]): ScanResult {
   const files: string[] = [];
   const unread: UnreadFile[] = [];
   const superseded: SupersededFile[] = [];

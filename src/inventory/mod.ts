@@ -427,6 +427,12 @@ function unreadTexts(
   };
 }
 
+/** The known kind of a file of the project, by its path (see `knownFile`). */
+function knownAt(path: string): KnownFile | undefined {
+  const slash = path.lastIndexOf("/");
+  return knownFile(path.slice(slash + 1), path.slice(0, Math.max(slash, 0)));
+}
+
 /**
  * The lockfiles that files the scan found and does not read name at paths of their own
  * (`KnownFile.namesLocks`: a Gradle script's `dependencyLocking { lockFile = file("…") }`),
@@ -448,19 +454,14 @@ function namedLockfiles(
   const named = new Map<string, { reader: Reader; by: string; each?: true }>();
   const unfollowed = new Map<string, UnreadFile>();
   const unused = new Map<string, string>();
-  const namesOf = (u: UnreadFile): KnownFile["namesLocks"] => {
-    const slash = u.path.lastIndexOf("/");
-    return knownFile(u.path.slice(slash + 1), u.path.slice(0, Math.max(slash, 0)))?.namesLocks;
-  };
+  const namesOf = (u: UnreadFile): KnownFile["namesLocks"] => knownAt(u.path)?.namesLocks;
   // A lock a file named `after` (a settings script) names too is the other file's.
   const ordered = [
     ...unread.filter((u) => !namesOf(u)?.after),
     ...unread.filter((u) => namesOf(u)?.after),
   ];
   for (const u of ordered) {
-    const slash = u.path.lastIndexOf("/");
-    const names = knownFile(u.path.slice(slash + 1), u.path.slice(0, Math.max(slash, 0)))
-      ?.namesLocks;
+    const names = namesOf(u);
     if (names === undefined) continue;
     let text: string | undefined;
     try {
@@ -481,7 +482,8 @@ function namedLockfiles(
         unused.set(
           lock.replaces,
           `${lock.replaces} is not read: ${u.path} names another lock (${where}), so ` +
-            `${knownFile(u.path.slice(slash + 1), "")?.tool ?? "its tool"} does not use it`,
+            `${knownFile(u.path.slice(u.path.lastIndexOf("/") + 1), "")?.tool ?? "its tool"} ` +
+            "does not use it",
         );
       }
       if (lock.path === undefined) missed.push(`${where}: ${lock.why}`);
@@ -659,6 +661,9 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     ? given!.recognized.size === 0 ? [] : (await scanProject(absRoot, { exclude })).unread
     : locks.unread;
   const discover = explicit ? (): Load => (path) => peek(path)?.text : loadAs;
+  // The modules the unread files' kinds need before they are asked (a Gradle script's parser).
+  const modules = new Set([...naming, ...locks.unread].map((u) => knownAt(u.path)?.load));
+  for (const load of modules) await load?.();
   const scripts = namedLockfiles(peek, naming, discover, excluded, listFiles);
   if (explicit) {
     for (const path of [...scripts.named.keys()]) {

@@ -10,7 +10,8 @@ import {
   skippedFolder,
 } from "../../src/inventory/_scan.ts";
 import { writeTree } from "./_tree.ts";
-import { withTempDir } from "../_util.ts";
+import { REPO_ROOT, withTempDir } from "../_util.ts";
+import { withModules } from "../../src/inventory/_reader.ts";
 
 /** Runs `fn` on a temporary tree of these (empty) files. */
 function withTree(
@@ -57,7 +58,11 @@ Deno.test("scanProject: read files, and known formats without a reader reported 
       buildRoots: ["settings.gradle", "settings.gradle.kts"],
       ownFolderLocks: ["gradle_lockfile"],
     });
-    assert.equal(forOthersOnly?.("subprojects { dependencies { } }"), true);
+    // The Gradle script parser is imported on demand (`KnownFile.load`).
+    assert.equal(
+      await withModules(() => forOthersOnly?.("subprojects { dependencies { } }")),
+      true,
+    );
     assert.equal(classpathLocks?.name.test("buildscript-gradle.lockfile"), true);
     assert.equal(classpathLocks?.declaresModules("dependencies { api project(':a') }"), false);
     assert.equal(unread[2].resolvedBy, undefined);
@@ -522,4 +527,47 @@ Deno.test("matchesAny: literal paths, whole-path globs, base-name globs at any d
   assert.ok(!matchesAny("ios/Podfile.lock", ["Podfile"]));
   assert.ok(!matchesAny("x", [""]));
   assert.ok(!matchesAny("x", []));
+});
+
+Deno.test("scanProject: the Gradle script parser is imported only for a settings script that may name a lock", async () => {
+  // In a process of its own: another test may have imported the parser already.
+  const script = `
+    import { scanProject } from "${REPO_ROOT}/src/inventory/_scan.ts";
+    import { knownFile } from "${REPO_ROOT}/src/inventory/_known_files.ts";
+    const asked = () => {
+      try {
+        return knownFile("build.gradle", "")!.declaresForOthersOnly!("subprojects { }");
+      } catch (error) {
+        return (error as Error).name;
+      }
+    };
+    const unread = async (dir: string) => (await scanProject(dir)).unread.map((u) => u.path);
+    const [plain, named, commented] = Deno.args;
+    console.log(JSON.stringify([
+      await unread(plain), asked(), await unread(commented), asked(), await unread(named), asked(),
+    ]));
+  `;
+  await withTree({
+    "plain/settings.gradle": "include ':app'\n",
+    "plain/app/build.gradle": "",
+    "commented/settings.gradle.kts": '// lockFile = file("x")\n',
+    "named/settings.gradle":
+      'dependencyLocking { lockFile = file("gradle/all.lockfile") }\ninclude ":app"\n',
+  }, async (dir) => {
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: ["eval", "--ext=ts", script, "plain", "named", "commented"].map((a, i) =>
+        i < 3 ? a : `${dir}/${a}`
+      ),
+      stderr: "inherit",
+    }).output();
+    assert.ok(out.success);
+    assert.deepEqual(JSON.parse(new TextDecoder().decode(out.stdout)), [
+      ["app/build.gradle"],
+      "NeedsModule",
+      [],
+      true,
+      ["settings.gradle"],
+      true,
+    ]);
+  });
 });
