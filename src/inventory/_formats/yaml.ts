@@ -276,18 +276,20 @@ function unescape(s: string, slash: number): string {
   return ESCAPES[e];
 }
 
-/** Sets a mapping key the way the `yaml` package's `toJS` does (keys stringified). */
-function setKey(map: YamlMap, key: unknown, value: unknown): void {
+/**
+ * A key a mapping can take and does not have yet, stringified as the `yaml` package's `toJS`
+ * stringifies keys.
+ */
+function newKey(map: YamlMap, key: unknown): string {
   if (key === null || typeof key === "object") throw OUTSIDE;
   const name = String(key);
   if (name === "__proto__" || Object.hasOwn(map, name)) throw OUTSIDE;
-  map[name] = value;
+  return name;
 }
 
-/** A key whose value is on the lines below: one a mapping can take and does not have yet. */
-function openKey(map: YamlMap, key: unknown): string {
-  if (key === null || typeof key === "object" || Object.hasOwn(map, String(key))) throw OUTSIDE;
-  return String(key);
+/** Sets a mapping key the way the `yaml` package's `toJS` does. */
+function setKey(map: YamlMap, key: unknown, value: unknown): void {
+  map[newKey(map, key)] = value;
 }
 
 /** A mapping of more keys than an object holds, at a line (1-based). */
@@ -374,7 +376,8 @@ function fastDocument(
   const stack: Frame[] = [];
   // The innermost open collection: the last of `stack`.
   let top: Frame | undefined;
-  // The key whose value is on the lines below (its map, key and indentation), if any.
+  // The key whose value is on the lines below (its map, key and indentation), if any: checked by
+  // `newKey` when its line was read, stored as it is (nothing else goes into its map before).
   let pendingMap: YamlMap | undefined;
   let pendingKey = "";
   let pendingIndent = 0;
@@ -420,9 +423,9 @@ function fastDocument(
       } else if (pendingMap !== undefined) {
         if (indent > pendingIndent || (indent === pendingIndent && isItem)) {
           top = isItem ? { indent, list: [] } : { indent, map: {} };
-          setKey(pendingMap, pendingKey, top.list ?? top.map);
+          pendingMap[pendingKey] = top.list ?? top.map;
           stack.push(top);
-        } else setKey(pendingMap, pendingKey, null);
+        } else pendingMap[pendingKey] = null;
         pendingMap = undefined;
       }
       // Most lines go on the collection of the line before: no frame to close.
@@ -445,7 +448,7 @@ function fastDocument(
         } else if ((simple[9] ?? simple[10] ?? simple[11] ?? simple[14]) !== undefined) {
           setKey(map, key, simpleValue(simple));
         } else {
-          pendingKey = openKey(map, key);
+          pendingKey = newKey(map, key);
           pendingMap = map;
           pendingIndent = indent;
         }
@@ -483,7 +486,7 @@ function fastDocument(
       reader.i++;
       if (reader.i < line.length && line.charCodeAt(reader.i) !== SPACE) throw OUTSIDE;
       if (reader.restIsEmpty()) {
-        pendingKey = openKey(top.map, key);
+        pendingKey = newKey(top.map, key);
         pendingMap = top.map;
         pendingIndent = indent;
         continue;
@@ -491,7 +494,7 @@ function fastDocument(
       setKey(top.map, key, blockValue(reader, false));
     }
     n = -1; // past the last line
-    if (pendingMap !== undefined) setKey(pendingMap, pendingKey, null);
+    if (pendingMap !== undefined) pendingMap[pendingKey] = null;
   } catch (error) {
     // A mapping of more keys than an object holds: V8's RangeError, at the line that adds one
     // (the document's last, `endLine`, when its last key closes it).
