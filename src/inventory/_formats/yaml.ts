@@ -327,29 +327,37 @@ const FLOW_PLAIN = String.raw`[\w./~^<=+$(][^\s:#,[\]{}]*`;
  * measured). No nested quantifier: the match is linear in the line.
  *
  * Groups: 1 indentation; key 2 double-quoted, 3 single-quoted, 4 plain as it is, 5 plain to
- * resolve; value 6 double-quoted, 7 single-quoted, 8 plain as it is, 9 plain to resolve, 10 `{}`
- * or `[]`, 11-13 a one-pair flow mapping's key and single-quoted or plain value, 14 a one-item
- * flow sequence's item; no value group: the value is on the lines below.
+ * resolve; value 6 double-quoted, 7 single-quoted, 8 plain as it is, 9 plain to resolve, 10 in
+ * flow (few: one group, which keeps the match array of every line short); no value group: the
+ * value is on the lines below.
  */
 const SIMPLE_LINE = new RegExp(
   String.raw`( *)(?:"([^"\\\n\r]*)"|'([^'\n\r]*)'|(${SAFE_START}${PLAIN_KEY_REST})|` +
     String.raw`([A-Za-z_/]${PLAIN_KEY_REST})):(?: (?:"([^"\\\n\r]*)"|'([^'\n\r]*)'|` +
     String.raw`(${SAFE_START}${PLAIN_VALUE_REST}|[0-9]+\.[0-9]+\.${PLAIN_VALUE_REST})|` +
-    String.raw`([\w./~^<=+$(]${PLAIN_VALUE_REST})|(\{\}|\[\])|` +
-    String.raw`\{([A-Za-z_/][^\s:#"',[\]{}]*): (?:'([^'\n\r]*)'|(${FLOW_PLAIN}))\}|` +
-    String.raw`\[(${FLOW_PLAIN})\]))?\r?(?:\n|$)`,
+    String.raw`([\w./~^<=+$(]${PLAIN_VALUE_REST})|(\{\}|\[\]|` +
+    String.raw`\{[A-Za-z_/][^\s:#"',[\]{}]*: (?:'[^'\n\r]*'|${FLOW_PLAIN})\}|` +
+    String.raw`\[${FLOW_PLAIN}\])))?\r?(?:\n|$)`,
   "y",
 );
 
-/** The value of a line {@linkcode SIMPLE_LINE} matched, from groups 9-14 (see there). */
+/** The value of a line {@linkcode SIMPLE_LINE} matched, from group 9 or 10 (see there). */
 function simpleValue(match: RegExpExecArray): unknown {
-  if (match[9] !== undefined) return resolvePlain(match[9]);
-  const empty = match[10];
-  if (empty !== undefined) return empty === "{}" ? {} : [];
-  const item = match[14];
-  if (item !== undefined) return [resolvePlain(item)];
+  const plain = match[9];
+  if (plain !== undefined) return resolvePlain(plain);
+  const flow = match[10];
+  if (flow.length === 2) return flow === "{}" ? {} : [];
+  if (flow.charCodeAt(0) === OPEN_BRACKET) return [resolvePlain(flow.slice(1, -1))];
   const map: YamlMap = {};
-  setKey(map, resolvePlain(match[11]), match[12] ?? resolvePlain(match[13]));
+  const colon = flow.indexOf(":");
+  const at = colon + 2; // the value's start, after `: `
+  setKey(
+    map,
+    resolvePlain(flow.slice(1, colon)),
+    flow.charCodeAt(at) === SINGLE_QUOTE
+      ? flow.slice(at + 1, -2)
+      : resolvePlain(flow.slice(at, -1)),
+  );
   return map;
 }
 
@@ -445,7 +453,7 @@ function fastDocument(
         if (value !== undefined) {
           if (key === "__proto__" || Object.hasOwn(map, key)) throw OUTSIDE;
           map[key] = value;
-        } else if ((simple[9] ?? simple[10] ?? simple[11] ?? simple[14]) !== undefined) {
+        } else if ((simple[9] ?? simple[10]) !== undefined) {
           setKey(map, key, simpleValue(simple));
         } else {
           pendingKey = newKey(map, key);
