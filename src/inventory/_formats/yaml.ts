@@ -22,6 +22,10 @@ const HEX = /^0x[0-9a-fA-F]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 const INFINITY = /^[-+]?\.(?:inf|Inf|INF)$/;
 const NAN = /^\.(?:nan|NaN|NAN)$/;
+/** Any of the six above: one test for the strings (`10/e3b0…`, `3543d4…`) that are none. */
+const NUMBER = new RegExp(
+  `^(?:${[INT, OCTAL, HEX, FLOAT, INFINITY, NAN].map((re) => re.source.slice(1, -1)).join("|")})$`,
+);
 
 /** Resolves a plain scalar with the YAML 1.2 core schema, as the `yaml` package does. */
 function resolvePlain(text: string): unknown {
@@ -34,7 +38,9 @@ function resolvePlain(text: string): unknown {
     if (text === "true" || text === "True" || text === "TRUE") return true;
   } else if (c === 0x66 || c === 0x46) { // f F
     if (text === "false" || text === "False" || text === "FALSE") return false;
-  } else if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e) {
+  } else if (
+    ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e) && NUMBER.test(text)
+  ) {
     if (INT.test(text)) return Number(text);
     if (OCTAL.test(text)) return parseInt(text.slice(2), 8);
     if (HEX.test(text)) return parseInt(text.slice(2), 16);
@@ -270,18 +276,20 @@ function unescape(s: string, slash: number): string {
   return ESCAPES[e];
 }
 
-/** Sets a mapping key the way the `yaml` package's `toJS` does (keys stringified). */
-function setKey(map: YamlMap, key: unknown, value: unknown): void {
+/**
+ * A key a mapping can take and does not have yet, stringified as the `yaml` package's `toJS`
+ * stringifies keys.
+ */
+function newKey(map: YamlMap, key: unknown): string {
   if (key === null || typeof key === "object") throw OUTSIDE;
   const name = String(key);
   if (name === "__proto__" || Object.hasOwn(map, name)) throw OUTSIDE;
-  map[name] = value;
+  return name;
 }
 
-/** A key whose value is on the lines below: one a mapping can take and does not have yet. */
-function openKey(map: YamlMap, key: unknown): string {
-  if (key === null || typeof key === "object" || Object.hasOwn(map, String(key))) throw OUTSIDE;
-  return String(key);
+/** Sets a mapping key the way the `yaml` package's `toJS` does. */
+function setKey(map: YamlMap, key: unknown, value: unknown): void {
+  map[newKey(map, key)] = value;
 }
 
 /** A mapping of more keys than an object holds, at a line (1-based). */
@@ -295,54 +303,69 @@ interface Frame {
   list?: unknown[];
 }
 
+// Parts of `SIMPLE_LINE`. A plain scalar that `resolvePlain` would return as it is: a first
+// letter that starts no keyword (`n` before `u`, `t` before `r`, `f` before `a`), `_`, `/` or
+// one of `^<=$(`, or a version (two dots make no number); the rest may be a number or keyword.
+const SAFE_START = String
+  .raw`(?:[A-EG-MO-SU-Za-eg-mo-su-z_/^<=$(]|[nN](?![uU])|[tT](?![rR])|[fF](?![aA]))`;
+const PLAIN_KEY_REST = String.raw`[^\s:#"']*`;
+/** The rest of a plain value: no white space, not ending with `:` (`a: b:` is no simple line). */
+const PLAIN_VALUE_REST = String.raw`(?:\S*[^\s:])?`;
+const FLOW_PLAIN = String.raw`[\w./~^<=+$(][^\s:#,[\]{}]*`;
+
 /**
  * The most common lines of a lock, each told by one native match instead of the general line
  * code: `key:` or `key: value` at some indentation, nothing after it. The key is double-quoted,
  * single-quoted or plain (a letter, `_` or `/`, then no white space, `:`, `#` or quote); the value
  * double-quoted without escapes, single-quoted without a doubled quote, plain without white space
- * (a letter, digit or one of `_./~^<=+$(` first: no indicator), `{}`, `[]`, a flow mapping of one
- * such plain key and a single-quoted or plain value (`{node: '>=14'}`) or a flow sequence of one
- * plain value (`[x64]`), plain values in flow ending at any of `:#,[]{}`. Each is read as the
- * general code reads it (see `fastDocument`); any other line goes to that code. A `test`, no
- * groups: no match array per line (its garbage was half of what a read allocated); the parts are
- * found again from the shape the match guarantees. No nested quantifier: the match is linear in
- * the line.
+ * (a letter, digit or one of `_./~^<=+$(` first: no indicator) not ending with `:`, `{}`, `[]`, a
+ * flow mapping of one such plain key and a single-quoted or plain value (`{node: '>=14'}`) or a
+ * flow sequence of one plain value (`[x64]`), plain values in flow ending at any of `:#,[]{}`.
+ * Each is read as the general code reads it (see `fastDocument`); any other line goes to that
+ * code. The groups hand over the indentation, the key and the value by kind, as native
+ * substrings: a per-character loop or a slice per part cost more than the match array (cold,
+ * measured). No nested quantifier: the match is linear in the line.
+ *
+ * Groups: 1 indentation; key 2 double-quoted, 3 single-quoted, 4 plain as it is, 5 plain to
+ * resolve; value 6 double-quoted, 7 single-quoted, 8 plain as it is, 9 plain to resolve, 10 in
+ * flow (few: one group, which keeps the match array of every line short); no value group: the
+ * value is on the lines below.
  */
 const SIMPLE_LINE = new RegExp(
-  String.raw` *(?:"[^"\\\n\r]*"|'[^'\n\r]*'|[A-Za-z_/][^\s:#"']*):(?: (?:` +
-    String.raw`"[^"\\\n\r]*"|'[^'\n\r]*'|[\w./~^<=+$(]\S*|\{\}|\[\]|` +
-    String.raw`\{[A-Za-z_/][^\s:#"',[\]{}]*: (?:'[^'\n\r]*'|[\w./~^<=+$(][^\s:#,[\]{}]*)\}|` +
-    String.raw`\[[\w./~^<=+$(][^\s:#,[\]{}]*\]))?\r?(?:\n|$)`,
+  String.raw`( *)(?:"([^"\\\n\r]*)"|'([^'\n\r]*)'|(${SAFE_START}${PLAIN_KEY_REST})|` +
+    String.raw`([A-Za-z_/]${PLAIN_KEY_REST})):(?: (?:"([^"\\\n\r]*)"|'([^'\n\r]*)'|` +
+    String.raw`(${SAFE_START}${PLAIN_VALUE_REST}|[0-9]+\.[0-9]+\.${PLAIN_VALUE_REST})|` +
+    String.raw`([\w./~^<=+$(]${PLAIN_VALUE_REST})|(\{\}|\[\]|` +
+    String.raw`\{[A-Za-z_/][^\s:#"',[\]{}]*: (?:'[^'\n\r]*'|${FLOW_PLAIN})\}|` +
+    String.raw`\[${FLOW_PLAIN}\])))?\r?(?:\n|$)`,
   "y",
 );
 
-/**
- * The value of a line {@linkcode SIMPLE_LINE} matched, from `from` (after `: `) to `end` (the
- * line's end, before any CR), read as `blockValue` reads it.
- */
-function simpleValue(text: string, from: number, end: number): unknown {
-  const c = text.charCodeAt(from);
-  if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) return text.slice(from + 1, end - 1);
-  if (c === OPEN_BRACKET) {
-    return from + 2 === end ? [] : [resolvePlain(text.slice(from + 1, end - 1))];
-  }
-  if (c === OPEN_BRACE) {
-    const map: YamlMap = {};
-    if (from + 2 === end) return map;
-    const colon = text.indexOf(":", from + 1);
-    const key = resolvePlain(text.slice(from + 1, colon));
-    const at = colon + 2; // the value's start, after `: `
-    setKey(
-      map,
-      key,
-      text.charCodeAt(at) === SINGLE_QUOTE
-        ? text.slice(at + 1, end - 2)
-        : resolvePlain(text.slice(at, end - 1)),
-    );
-    return map;
-  }
-  if (text.charCodeAt(end - 1) === COLON) throw OUTSIDE; // `a: b:`
-  return resolvePlain(text.slice(from, end));
+/** The value of a line {@linkcode SIMPLE_LINE} matched, from group 9 or 10 (see there). */
+function simpleValue(match: RegExpExecArray): unknown {
+  const plain = match[9];
+  if (plain !== undefined) return resolvePlain(plain);
+  const flow = match[10];
+  if (flow.length === 2) return flow === "{}" ? {} : [];
+  if (flow.charCodeAt(0) === OPEN_BRACKET) return [resolvePlain(flow.slice(1, -1))];
+  const map: YamlMap = {};
+  const colon = flow.indexOf(":");
+  const at = colon + 2; // the value's start, after `: `
+  setKey(
+    map,
+    resolvePlain(flow.slice(1, colon)),
+    flow.charCodeAt(at) === SINGLE_QUOTE
+      ? flow.slice(at + 1, -2)
+      : resolvePlain(flow.slice(at, -1)),
+  );
+  return map;
+}
+
+/** A plain key of group 5 of {@linkcode SIMPLE_LINE}, stringified as `setKey` does. */
+function plainKey(text: string): string {
+  const key = resolvePlain(text);
+  if (key === null) throw OUTSIDE;
+  return String(key);
 }
 
 /**
@@ -359,7 +382,10 @@ function fastDocument(
   endLine: number | undefined,
 ): unknown {
   const stack: Frame[] = [];
-  // The key whose value is on the lines below (its map, key and indentation), if any.
+  // The innermost open collection: the last of `stack`.
+  let top: Frame | undefined;
+  // The key whose value is on the lines below (its map, key and indentation), if any: checked by
+  // `newKey` when its line was read, stored as it is (nothing else goes into its map before).
   let pendingMap: YamlMap | undefined;
   let pendingKey = "";
   let pendingIndent = 0;
@@ -373,25 +399,20 @@ function fastDocument(
         continue;
       }
       SIMPLE_LINE.lastIndex = pos;
-      const simple = SIMPLE_LINE.test(text);
+      const simple = SIMPLE_LINE.exec(text);
       let line = "";
-      let indent = 0;
+      let indent: number;
       let c = 0;
       let isItem = false;
-      // Where a simple line's key starts, and where the line ends (before any CR and the LF).
-      let keyAt = pos;
-      let end = 0;
-      if (simple) {
-        while (text.charCodeAt(keyAt) === SPACE) keyAt++;
-        indent = keyAt - pos;
+      if (simple !== null) {
+        indent = simple[1].length;
         pos = SIMPLE_LINE.lastIndex;
-        end = text.charCodeAt(pos - 1) === NEWLINE ? pos - 1 : pos;
-        if (text.charCodeAt(end - 1) === 0x0d) end--;
       } else {
         const lineEnd = text.indexOf("\n", pos);
         line = text.slice(pos, lineEnd === -1 ? text.length : lineEnd);
         pos = lineEnd === -1 ? text.length : lineEnd + 1;
         if (line.charCodeAt(line.length - 1) === 0x0d) line = line.slice(0, -1); // CR
+        indent = 0;
         while (line.charCodeAt(indent) === SPACE) indent++;
         if (indent === line.length) continue;
         c = line.charCodeAt(indent);
@@ -402,45 +423,43 @@ function fastDocument(
         isItem = c === DASH &&
           (line.length === indent + 1 || line.charCodeAt(indent + 1) === SPACE);
       }
-      if (pendingMap !== undefined) {
-        if (indent > pendingIndent || (indent === pendingIndent && isItem)) {
-          const frame: Frame = isItem ? { indent, list: [] } : { indent, map: {} };
-          setKey(pendingMap, pendingKey, frame.list ?? frame.map);
-          stack.push(frame);
-        } else setKey(pendingMap, pendingKey, null);
-        pendingMap = undefined;
-      } else if (stack.length === 0) {
+      if (top === undefined) {
         if (indent !== 0) throw OUTSIDE;
-        const frame: Frame = isItem ? { indent, list: [] } : { indent, map: {} };
-        root = frame.list ?? frame.map;
-        stack.push(frame);
+        top = isItem ? { indent, list: [] } : { indent, map: {} };
+        root = top.list ?? top.map;
+        stack.push(top);
+      } else if (pendingMap !== undefined) {
+        if (indent > pendingIndent || (indent === pendingIndent && isItem)) {
+          top = isItem ? { indent, list: [] } : { indent, map: {} };
+          pendingMap[pendingKey] = top.list ?? top.map;
+          stack.push(top);
+        } else pendingMap[pendingKey] = null;
+        pendingMap = undefined;
       }
-      let top = stack[stack.length - 1];
-      while (top.indent > indent || (top.indent === indent && top.list && !isItem)) {
-        stack.pop();
-        if (stack.length === 0) throw OUTSIDE; // a second root node
-        top = stack[stack.length - 1];
+      // Most lines go on the collection of the line before: no frame to close.
+      if (top.indent !== indent || (top.list !== undefined && !isItem)) {
+        while (top.indent > indent || (top.indent === indent && top.list && !isItem)) {
+          stack.pop();
+          if (stack.length === 0) throw OUTSIDE; // a second root node
+          top = stack[stack.length - 1];
+        }
+        if (top.indent !== indent) throw OUTSIDE;
       }
-      if (top.indent !== indent) throw OUTSIDE;
-      if (simple) {
-        if (!top.map) throw OUTSIDE;
-        const q = text.charCodeAt(keyAt);
-        let key: unknown;
-        let colon: number;
-        if (q === DOUBLE_QUOTE || q === SINGLE_QUOTE) {
-          colon = text.indexOf(q === DOUBLE_QUOTE ? '"' : "'", keyAt + 1);
-          key = text.slice(keyAt + 1, colon++);
+      if (simple !== null) {
+        const map = top.map;
+        if (map === undefined) throw OUTSIDE;
+        const key = simple[2] ?? simple[3] ?? simple[4] ?? plainKey(simple[5]);
+        const value = simple[6] ?? simple[7] ?? simple[8];
+        if (value !== undefined) {
+          if (key === "__proto__" || Object.hasOwn(map, key)) throw OUTSIDE;
+          map[key] = value;
+        } else if ((simple[9] ?? simple[10]) !== undefined) {
+          setKey(map, key, simpleValue(simple));
         } else {
-          colon = text.indexOf(":", keyAt);
-          key = resolvePlain(text.slice(keyAt, colon));
+          pendingKey = newKey(map, key);
+          pendingMap = map;
+          pendingIndent = indent;
         }
-        if (colon + 1 < end) {
-          setKey(top.map, key, simpleValue(text, colon + 2, end));
-          continue;
-        }
-        pendingKey = openKey(top.map, key);
-        pendingMap = top.map;
-        pendingIndent = indent;
         continue;
       }
       reader.s = line;
@@ -475,7 +494,7 @@ function fastDocument(
       reader.i++;
       if (reader.i < line.length && line.charCodeAt(reader.i) !== SPACE) throw OUTSIDE;
       if (reader.restIsEmpty()) {
-        pendingKey = openKey(top.map, key);
+        pendingKey = newKey(top.map, key);
         pendingMap = top.map;
         pendingIndent = indent;
         continue;
@@ -483,7 +502,7 @@ function fastDocument(
       setKey(top.map, key, blockValue(reader, false));
     }
     n = -1; // past the last line
-    if (pendingMap !== undefined) setKey(pendingMap, pendingKey, null);
+    if (pendingMap !== undefined) pendingMap[pendingKey] = null;
   } catch (error) {
     // A mapping of more keys than an object holds: V8's RangeError, at the line that adds one
     // (the document's last, `endLine`, when its last key closes it).

@@ -4,7 +4,7 @@ import { parseAllDocuments } from "yaml";
 import { isVouchError, type VouchError } from "../../../src/errors.ts";
 import { loadYamlParser, parseYamlDocuments } from "../../../src/inventory/_formats/yaml.ts";
 import { NeedsModule } from "../../../src/inventory/_reader.ts";
-import { SHARED_DIR, skipWithoutShared } from "../../_util.ts";
+import { seededRandom, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
 import { MAX_OBJECT_PROPERTIES } from "../../../src/_util.ts";
 
 const CODE = "inventory.pnpm_lock.invalid";
@@ -244,7 +244,11 @@ Deno.test("parseYamlDocuments equals the yaml package on random lock-like lines 
   };
   const pick = <T>(list: readonly T[]): T => list[random(list.length)];
   const CHARS = [..."ab1.:# '\"\\-{}[],\t/_@^=>~*&!+$(\ré"];
-  const WORDS = ["a", "b", "x1", "1", "2.0", "true", "null", "~", "npm:^1", ".inf", "0x1F"];
+  const WORDS = [
+    ..."abnNtTfF",
+    ..."x1 1 2.0 true null ~ npm:^1 .inf 0x1F nu Nu tr TR fa Fa nx Tx fo 1.2.3 1.2.3: 10/c 1.2"
+      .split(" "),
+  ];
   const word = (): string => {
     let s = "";
     for (let n = random(6); n > 0; n--) s += random(3) === 0 ? pick(CHARS) : pick(WORDS);
@@ -285,6 +289,69 @@ Deno.test("parseYamlDocuments equals the yaml package on random lock-like lines 
       );
     }
     const text = lines.join(pick(["\n", "\n", "\r\n"])) + pick(["", "\n"]);
+    let read: unknown[] | "error";
+    try {
+      read = parseYamlDocuments(text, "f.yaml", CODE);
+    } catch (error) {
+      if (!isVouchError(error)) throw error;
+      read = "error";
+    }
+    assert.deepEqual(read, referenceOutcome(text), JSON.stringify(text));
+  }
+});
+
+Deno.test("parseYamlDocuments equals the yaml package on random well-formed one-line entries (fuzz)", async () => {
+  // Nested mappings of `key: value` lines, most inside the natively matched line shapes: the
+  // scalars straddle the keyword, number and version boundaries those shapes tell apart.
+  await loadYamlParser();
+  const random = seededRandom(0x7a31);
+  const pick = <T>(list: readonly T[]): T => list[random(list.length)];
+  const SCALARS = [
+    ..."anNtTfF_/^<=$(~.+-1",
+    ..."nu Nu NU null Null NULL nul nx true True TRUE tr TR tx false False FALSE fa FA fo".split(
+      " ",
+    ),
+    ..."0 12 -3 +4 1.5 1. .5 1e3 1.2.3 1.2.3: 1.2.3.4 10/c 10c0 0x1F 0o17 0b1 09 .inf -.Inf".split(
+      " ",
+    ),
+    ..."NaN .nan node x:y a#b a: sha512-x/y+z== 1.0.0(b@2.0.0) ^1.2 >=3 npm:^1 __proto__".split(
+      " ",
+    ),
+  ];
+  const value = (): string => {
+    const s = pick(SCALARS);
+    switch (random(9)) {
+      case 0:
+        return `'${s}'`;
+      case 1:
+        return `"${s}"`;
+      case 2:
+        return `{${pick(SCALARS)}: ${s}}`;
+      case 3:
+        return `{${pick(SCALARS)}: '${s}'}`;
+      case 4:
+        return `[${s}]`;
+      case 5:
+        return pick(["{}", "[]"]);
+      default:
+        return s;
+    }
+  };
+  const key = (): string => {
+    const s = pick(SCALARS);
+    return random(4) === 0 ? `'${s}'` : random(4) === 0 ? `"${s}"` : s;
+  };
+  const mapping = (indent: string, depth: number): string[] => {
+    const lines: string[] = [];
+    for (let n = 1 + random(4); n > 0; n--) {
+      if (depth < 3 && random(3) === 0) {
+        lines.push(`${indent}${key()}:`, ...mapping(indent + "  ", depth + 1));
+      } else lines.push(`${indent}${key()}: ${value()}`);
+    }
+    return lines;
+  };
+  for (let round = 0; round < 3000; round++) {
+    const text = mapping("", 0).join(pick(["\n", "\r\n"])) + "\n";
     let read: unknown[] | "error";
     try {
       read = parseYamlDocuments(text, "f.yaml", CODE);
