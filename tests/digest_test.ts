@@ -45,6 +45,8 @@ Deno.test("uuidV5: same as the node:crypto reference, version 5, RFC variant", a
 Deno.test("uuidV5: a name in chunks is the same name, the buffer grown past 4 MiB", async () => {
   assert.equal(await uuidV5(["he", "", "llo"]), await uuidV5("hello"));
   assert.equal(await uuidV5([]), await uuidV5(""));
+  assert.equal(await uuidV5(["", "hello"]), await uuidV5("hello"));
+  assert.equal(await uuidV5([""]), "59460212-eec9-52b6-8057-11b591c874d6");
   assert.equal(await uuidV5(["ünïc", "ødé ✓ 😀"]), await uuidV5("ünïcødé ✓ 😀"));
   // Chunks whose UTF-8 fills the first buffer several times over: each grown one keeps all.
   const chunks = Array.from({ length: 40 }, (_, i) => `${i}é😀`.repeat(20_000));
