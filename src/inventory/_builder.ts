@@ -114,8 +114,8 @@ interface Draft {
 }
 
 /**
- * The lists of a draft's `component` until `build` gives it its own (an empty list, never
- * changed): four lists less per component.
+ * The empty lists of a draft and of its `component`, never changed: a draft's list is replaced
+ * when items come (see {@linkcode appended}), `build` gives the component lists of its own.
  */
 const NO_ITEMS: never[] = [];
 
@@ -351,7 +351,7 @@ export class OutputBuilder {
     const draft = this.#drafts.get(id);
     if (draft === undefined) return;
     draft.component.direct = true;
-    append(draft.groups, groups, textWithoutCredentials);
+    draft.groups = appended(draft.groups, groups, textWithoutCredentials);
     draft.unchanged = undefined;
   }
 
@@ -420,7 +420,7 @@ export class OutputBuilder {
     }
     for (const [scope, seeds] of seedsByScope) walk(scope, seeds);
     for (const [id, draft] of this.#drafts) {
-      if (draft.scopes.length === 0) draft.scopes.push(...reached.get(id) ?? ["runtime" as const]);
+      if (draft.scopes.length === 0) draft.scopes = [...reached.get(id) ?? ["runtime" as const]];
     }
   }
 
@@ -475,10 +475,11 @@ export class OutputBuilder {
       const fields = draft.component as unknown as Record<string, unknown>;
       const component: Record<string, unknown> = {};
       for (const key in fields) if (fields[key] !== undefined) component[key] = fields[key];
-      component.hashes = sortedUniqueHashes(draft.hashes);
+      // An empty list may be the shared `NO_ITEMS`: the output gets its own.
+      component.hashes = draft.hashes.length > 0 ? sortedUniqueHashes(draft.hashes) : [];
       component.scopes = sortedUnique(draft.scopes.length > 0 ? draft.scopes : ["runtime"]);
-      component.groups = sortedUnique(draft.groups);
-      component.sources = sortedUnique(draft.sources);
+      component.groups = draft.groups.length > 0 ? sortedUnique(draft.groups) : [];
+      component.sources = draft.sources.length > 0 ? sortedUnique(draft.sources) : [];
       if (draft.patches.length > 0) component.patches = sortedUnique(draft.patches);
       if (draft.bundled.length > 0) component.bundled = sortedUnique(draft.bundled);
       return component as unknown as Component;
@@ -507,17 +508,17 @@ export class OutputBuilder {
     return new Error("internal: no dangling inventory edge");
   }
 
-  /** A new draft of a component (its identity fields; the lists below are its own). */
+  /** A new draft of a component (its identity fields; its lists empty). */
   #newDraft(component: Component): Draft {
     const draft: Draft = {
       component,
-      hashes: [],
-      distributions: [],
-      scopes: [],
-      groups: [],
-      sources: [],
-      patches: [],
-      bundled: [],
+      hashes: NO_ITEMS,
+      distributions: NO_ITEMS,
+      scopes: NO_ITEMS,
+      groups: NO_ITEMS,
+      sources: NO_ITEMS,
+      patches: NO_ITEMS,
+      bundled: NO_ITEMS,
       unchanged: undefined,
     };
     if (this.#drafts.size >= MAX_COMPONENTS) {
@@ -540,30 +541,31 @@ export class OutputBuilder {
       ? undefined
       : textWithoutCredentials(from.license);
     if (from.hashes) {
-      for (const hash of from.hashes) {
-        checkDigest(hash);
-        draft.hashes.push(hash);
-      }
+      const known = draft.hashes.length;
+      draft.hashes = appended(draft.hashes, from.hashes);
+      for (let i = known; i < draft.hashes.length; i++) checkDigest(draft.hashes[i]);
     }
     // The same files again (a package listed in two sections or files) add nothing.
     if (from.distributions && !sameFiles(draft.distributions, from.distributions)) {
-      for (const file of from.distributions) {
-        for (const hash of file.hashes) checkDigest(hash);
-        // The given object as it is unless its URL (or a file name that is one) loses
-        // credentials (hot: uv.lock wheels).
-        const url = file.url === undefined ? undefined : withoutCredentials(file.url);
-        const name = file.file === undefined ? undefined : withoutCredentials(file.file);
-        draft.distributions.push(
-          url === file.url && name === file.file ? file : { ...file, url, file: name },
-        );
-      }
+      draft.distributions = appended(draft.distributions, from.distributions, checkedFile);
     }
-    if (from.scopes) append(draft.scopes, from.scopes);
-    if (from.groups) append(draft.groups, from.groups, textWithoutCredentials);
-    append(draft.sources, from.sources);
-    if (from.patches) append(draft.patches, from.patches, textWithoutCredentials);
-    if (from.bundled) append(draft.bundled, from.bundled, textWithoutCredentials);
+    if (from.scopes) draft.scopes = appended(draft.scopes, from.scopes);
+    if (from.groups) draft.groups = appended(draft.groups, from.groups, textWithoutCredentials);
+    draft.sources = appended(draft.sources, from.sources);
+    if (from.patches) draft.patches = appended(draft.patches, from.patches, textWithoutCredentials);
+    if (from.bundled) draft.bundled = appended(draft.bundled, from.bundled, textWithoutCredentials);
   }
+}
+
+/**
+ * A file as a draft keeps it, its digests checked: the given object as it is unless its URL (or
+ * a file name that is one) loses credentials (hot: uv.lock wheels).
+ */
+function checkedFile(file: Distribution): Distribution {
+  for (const hash of file.hashes) checkDigest(hash);
+  const url = file.url === undefined ? undefined : withoutCredentials(file.url);
+  const name = file.file === undefined ? undefined : withoutCredentials(file.file);
+  return url === file.url && name === file.file ? file : { ...file, url, file: name };
 }
 
 /** The keys of a map in `compareStrings` order (the native default sort: no comparator calls). */
@@ -572,15 +574,19 @@ function sortedKeys(map: Map<string, unknown>): string[] {
 }
 
 /**
- * Appends items one by one: `push(...items)` passes each as an argument on the stack, which
- * overflowed (an internal error) on a gradle.lockfile line of 200,000 configurations.
+ * The list with the items appended one by one (`push(...items)` passes each as an argument on
+ * the stack, which overflowed, an internal error, on a gradle.lockfile line of 200,000
+ * configurations); an empty list is replaced by a copy of the items of their size (cold, an
+ * empty list pushed to grows to 17 slots: garbage, most lists hold one item).
  */
-function append<T, U = T>(to: U[], items: Iterable<T>, map?: (item: T) => U): void {
+function appended<T, U = T>(to: U[], items: Iterable<T>, map?: (item: T) => U): U[] {
   // Most are arrays: indexed, without an iterator (cold, an iterator costs more than the push).
   const list = Array.isArray(items) ? items : Array.from(items);
+  if (to.length === 0) return map === undefined ? list.slice() as unknown as U[] : list.map(map);
   for (let i = 0; i < list.length; i++) {
     to.push(map === undefined ? list[i] as unknown as U : map(list[i]));
   }
+  return to;
 }
 
 /**
