@@ -445,22 +445,22 @@ export class OutputBuilder {
       const from = froms[i];
       const targets = this.#edges.get(from)!;
       const fromKnown = this.#known(from);
+      // With `directFromEdges`, the ends of the root's and members' edges are direct.
+      const fromOutside = options.directFromEdges === true && !this.#drafts.has(from);
       const tos = sortedKeys(targets);
       for (let j = 0; j < tos.length; j++) {
         const to = tos[j];
         if (fromKnown && this.#known(to)) {
+          if (fromOutside) {
+            const draft = this.#drafts.get(to);
+            if (draft !== undefined) draft.component.direct = true;
+          }
           const scopes = targets.get(to)!;
           if (scopes.length > 1) scopes.sort();
           for (let k = 0; k < scopes.length; k++) edges.push({ from, to, scope: scopes[k] });
         } else if (options.danglingEdges === "throw") {
           throw this.#firstDangling();
         }
-      }
-    }
-    if (options.directFromEdges) {
-      for (const edge of edges) {
-        const to = this.#drafts.get(edge.to);
-        if (to && !this.#drafts.has(edge.from)) to.component.direct = true;
       }
     }
     const components = sortedKeys(this.#drafts).map((id): Component => {
@@ -493,7 +493,7 @@ export class OutputBuilder {
 
   /** Whether a node id is the root, a member or a component. */
   #known(id: string): boolean {
-    return id === ROOT_ID || this.#members.has(id) || this.#drafts.has(id);
+    return this.#drafts.has(id) || id === ROOT_ID || this.#members.has(id);
   }
 
   /** The error of the first edge, in the order added, with an unknown end. */
