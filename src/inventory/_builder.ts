@@ -21,6 +21,11 @@ export const MAX_COMPONENTS = 250_000;
 /** The most dependency edges an inventory holds: ten per component at most. */
 export const MAX_EDGES = 10 * MAX_COMPONENTS;
 
+/** The list of each scope alone, shared by the edges that have only it. */
+const ONE_SCOPE: ReadonlyMap<Scope, readonly Scope[]> = new Map(
+  (["runtime", "dev", "optional", "build"] as const).map((scope) => [scope, [scope]]),
+);
+
 /** The error of an inventory over {@linkcode MAX_COMPONENTS} or {@linkcode MAX_EDGES}. */
 function tooLarge(what: string): VouchError {
   return new VouchError(
@@ -268,7 +273,7 @@ export class OutputBuilder {
   readonly #members = new Map<string, Member>();
   readonly #drafts = new Map<string, Draft>();
   /** Edges by their ends: from → to → scopes (each once). */
-  readonly #edges = new Map<string, Map<string, Scope[]>>();
+  readonly #edges = new Map<string, Map<string, readonly Scope[]>>();
   /** How many edges {@linkcode OutputBuilder.#edges} holds. */
   #edgeCount = 0;
 
@@ -379,8 +384,8 @@ export class OutputBuilder {
     const scopes = targets.get(to);
     if (scopes !== undefined && scopes.includes(scope)) return;
     if (++this.#edgeCount > MAX_EDGES) throw tooLarge(`${MAX_EDGES.toLocaleString("en")} edges`);
-    if (scopes === undefined) targets.set(to, [scope]);
-    else scopes.push(scope);
+    // Most pairs have one scope: its shared list (a list per edge was garbage), never changed.
+    targets.set(to, scopes === undefined ? (ONE_SCOPE.get(scope) ?? [scope]) : [...scopes, scope]);
   }
 
   /**
@@ -455,8 +460,8 @@ export class OutputBuilder {
             const draft = this.#drafts.get(to);
             if (draft !== undefined) draft.component.direct = true;
           }
-          const scopes = targets.get(to)!;
-          if (scopes.length > 1) scopes.sort();
+          const given = targets.get(to)!;
+          const scopes = given.length > 1 ? [...given].sort() : given;
           for (let k = 0; k < scopes.length; k++) edges.push({ from, to, scope: scopes[k] });
         } else if (options.danglingEdges === "throw") {
           throw this.#firstDangling();
