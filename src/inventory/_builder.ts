@@ -3,7 +3,7 @@
 // repeated edges collapse, and the output is sorted and dangling-free.
 import type { Component, Distribution, Edge, Hash, Member, ReaderOutput, Scope } from "./types.ts";
 import { compareStrings } from "../_util.ts";
-import { compareEdges, ROOT_ID } from "./types.ts";
+import { ROOT_ID } from "./types.ts";
 import { textWithoutCredentials, withoutCredentials } from "./_url.ts";
 import { posix } from "../_path.ts";
 import { checkDigest } from "./_errors.ts";
@@ -20,6 +20,11 @@ export const MAX_COMPONENTS = 250_000;
 
 /** The most dependency edges an inventory holds: ten per component at most. */
 export const MAX_EDGES = 10 * MAX_COMPONENTS;
+
+/** The list of each scope alone, shared by the edges that have only it. */
+const ONE_SCOPE: ReadonlyMap<Scope, readonly Scope[]> = new Map(
+  (["runtime", "dev", "optional", "build"] as const).map((scope) => [scope, [scope]]),
+);
 
 /** The error of an inventory over {@linkcode MAX_COMPONENTS} or {@linkcode MAX_EDGES}. */
 function tooLarge(what: string): VouchError {
@@ -110,8 +115,14 @@ interface Draft {
    * and nothing else changed it: already sorted and unique (see `ReaderOutput`),
    * `build` gives it as it is.
    */
-  unchanged?: Component;
+  unchanged: Component | undefined;
 }
+
+/**
+ * The empty lists of a draft and of its `component`, never changed: a draft's list is replaced
+ * when items come (see {@linkcode appended}), `build` gives the component lists of its own.
+ */
+const NO_ITEMS: never[] = [];
 
 /**
  * A draft's list sorted without repeats: the list itself when it is already
@@ -120,7 +131,7 @@ interface Draft {
 function sortedUnique<T extends string>(list: T[]): T[] {
   let sorted = true;
   for (let i = 1; sorted && i < list.length; i++) sorted = list[i - 1] < list[i];
-  return sorted ? list : [...new Set(list)].sort(compareStrings);
+  return sorted ? list : [...new Set(list)].sort();
 }
 
 /** The key of a file: its URL and name, or, with neither, its hashes. */
@@ -131,6 +142,22 @@ function distributionKey(d: Distribution): string {
   return d.hashes.length === 1
     ? `\u0000\u0000${first.alg}:${first.hex}`
     : `\u0000\u0000${d.hashes.map((h) => `${h.alg}:${h.hex}`).join(" ")}`;
+}
+
+/**
+ * Whether every file has a URL and no name (a uv.lock's wheels): then the URL is the file's key,
+ * without building the longer one (`url` + NUL orders and matches as `url` does).
+ */
+function knownByUrl(list: Distribution[]): boolean {
+  for (let i = 0; i < list.length; i++) {
+    if (list[i].url === undefined || list[i].file !== undefined) return false;
+  }
+  return true;
+}
+
+/** The URL of a file known by it (see {@linkcode knownByUrl}). */
+function urlOf(d: Distribution): string {
+  return d.url!;
 }
 
 /** Whether two lists hold the same files (URL, name and hashes) in the same order. */
@@ -153,37 +180,39 @@ function sameFiles(a: readonly Distribution[], b: Iterable<Distribution>): boole
  * dozens of files per package).
  */
 function mergedDistributions(list: Distribution[]): Distribution[] {
-  // Compared by their keys, each built once: a lock's URLs are slices of its text, and
+  // Known by their keys, each built once: a lock's URLs are slices of its text, and
   // comparing slices again and again (a sort of a package's dozens of wheels) cost more than
   // building the keys.
-  const keys = list.map(distributionKey);
+  const keys = knownByUrl(list) ? list.map(urlOf) : list.map(distributionKey);
   // Already in key order without repeats (a lock lists a package's files sorted): as it is.
   let sorted = true;
   for (let i = 1; sorted && i < list.length; i++) sorted = keys[i - 1] < keys[i];
   if (sorted && list.every((d) => d.hashes.length < 2)) return list;
-  // A stable order keeps the files of one key in list order; the first one's fields win.
-  // Each file is compared with the first of its key (`head`), not with the merged one: a
-  // file known by its hashes alone has a key that merging would change.
-  const order = list.map((_, i) => i).sort((i, j) => compareStrings(keys[i], keys[j]) || i - j);
+  // The files of a key merge into the first one (its fields win), in list order; the keys are
+  // then sorted natively (a comparator called per compare cost a uv.lock's read 10%, cold).
+  // Each file is compared with the first of its key, not with the merged one: a file known by
+  // its hashes alone has a key that merging would change.
   // The hashes of a key's files are gathered in one list, added to in place: a new list per
   // file took time growing with the square of their number (20,000 copies of a wheel's line in
   // a pylock.toml: 10 s).
+  const firstOf = new Map<string, number>();
   const merged: Distribution[] = [];
   const gathered: Array<Hash[] | undefined> = [];
-  let head: string | undefined;
-  for (const i of order) {
+  for (let i = 0; i < list.length; i++) {
     const d = list[i];
-    if (head === keys[i]) {
-      const at = merged.length - 1;
-      const hashes = gathered[at] ??= [...merged[at].hashes];
-      for (const hash of d.hashes) hashes.push(hash);
-    } else {
+    const at = firstOf.get(keys[i]);
+    if (at === undefined) {
+      firstOf.set(keys[i], merged.length);
       merged.push(d);
       gathered.push(undefined);
-      head = keys[i];
+    } else {
+      const hashes = gathered[at] ??= [...merged[at].hashes];
+      for (const hash of d.hashes) hashes.push(hash);
     }
   }
-  return merged.map((d, at) => {
+  return sortedKeys(firstOf).map((key) => {
+    const at = firstOf.get(key)!;
+    const d = merged[at];
     const hashes = gathered[at] ?? d.hashes;
     if (hashes.length >= 2) return { ...d, hashes: sortedUniqueHashes(hashes) };
     return hashes === d.hashes ? d : { ...d, hashes };
@@ -231,7 +260,7 @@ function sortedUniqueHashes(list: Hash[]): Hash[] {
     return order === 0 ? [a] : order < 0 ? [a, b] : [b, a];
   }
   const byKey = new Map(list.map((hash) => [`${hash.alg}:${hash.hex}`, hash]));
-  return [...byKey.keys()].sort(compareStrings).map((key) => byKey.get(key)!);
+  return sortedKeys(byKey).map((key) => byKey.get(key)!);
 }
 
 /**
@@ -244,7 +273,7 @@ export class OutputBuilder {
   readonly #members = new Map<string, Member>();
   readonly #drafts = new Map<string, Draft>();
   /** Edges by their ends: from → to → scopes (each once). */
-  readonly #edges = new Map<string, Map<string, Scope[]>>();
+  readonly #edges = new Map<string, Map<string, readonly Scope[]>>();
   /** How many edges {@linkcode OutputBuilder.#edges} holds. */
   #edgeCount = 0;
 
@@ -274,13 +303,13 @@ export class OutputBuilder {
       version: init.version,
       specifier: undefined,
       purl: init.purl,
-      hashes: [],
+      hashes: NO_ITEMS,
       distributions: undefined,
       downloadLocation: undefined,
       direct: false,
-      scopes: [],
-      groups: [],
-      sources: [],
+      scopes: NO_ITEMS,
+      groups: NO_ITEMS,
+      sources: NO_ITEMS,
       license: undefined,
     });
     if (draft.component.version === undefined && init.specifier !== undefined) {
@@ -327,7 +356,7 @@ export class OutputBuilder {
     const draft = this.#drafts.get(id);
     if (draft === undefined) return;
     draft.component.direct = true;
-    append(draft.groups, groups, textWithoutCredentials);
+    draft.groups = appended(draft.groups, groups, textWithoutCredentials);
     draft.unchanged = undefined;
   }
 
@@ -355,8 +384,8 @@ export class OutputBuilder {
     const scopes = targets.get(to);
     if (scopes !== undefined && scopes.includes(scope)) return;
     if (++this.#edgeCount > MAX_EDGES) throw tooLarge(`${MAX_EDGES.toLocaleString("en")} edges`);
-    if (scopes === undefined) targets.set(to, [scope]);
-    else scopes.push(scope);
+    // Most pairs have one scope: its shared list (a list per edge was garbage), never changed.
+    targets.set(to, scopes === undefined ? (ONE_SCOPE.get(scope) ?? [scope]) : [...scopes, scope]);
   }
 
   /**
@@ -396,7 +425,7 @@ export class OutputBuilder {
     }
     for (const [scope, seeds] of seedsByScope) walk(scope, seeds);
     for (const [id, draft] of this.#drafts) {
-      if (draft.scopes.length === 0) draft.scopes.push(...reached.get(id) ?? ["runtime" as const]);
+      if (draft.scopes.length === 0) draft.scopes = [...reached.get(id) ?? ["runtime" as const]];
     }
   }
 
@@ -412,27 +441,35 @@ export class OutputBuilder {
    *   `danglingEdges` is `"throw"`.
    */
   build(options: BuildOptions = {}): ReaderOutput {
-    const known = (id: string): boolean =>
-      id === ROOT_ID || this.#members.has(id) || this.#drafts.has(id);
+    // Ids are sorted by the native default order (UTF-16 code units, as `compareStrings`):
+    // the edges' ends one list at a time, not the edges with a comparator called from the sort
+    // (cold, that sort was a third of a yarn.lock builder's work).
     const edges: Edge[] = [];
-    // forEach, not for-of over entries: no iterator garbage in a cold run.
-    this.#edges.forEach((targets, from) => {
-      const fromKnown = known(from);
-      targets.forEach((scopes, to) => {
-        if (fromKnown && known(to)) {
-          for (let i = 0; i < scopes.length; i++) edges.push({ from, to, scope: scopes[i] });
+    const froms = sortedKeys(this.#edges);
+    for (let i = 0; i < froms.length; i++) {
+      const from = froms[i];
+      const targets = this.#edges.get(from)!;
+      const fromKnown = this.#known(from);
+      // With `directFromEdges`, the ends of the root's and members' edges are direct.
+      const fromOutside = options.directFromEdges === true && !this.#drafts.has(from);
+      const tos = sortedKeys(targets);
+      for (let j = 0; j < tos.length; j++) {
+        const to = tos[j];
+        if (fromKnown && this.#known(to)) {
+          if (fromOutside) {
+            const draft = this.#drafts.get(to);
+            if (draft !== undefined) draft.component.direct = true;
+          }
+          const given = targets.get(to)!;
+          const scopes = given.length > 1 ? [...given].sort() : given;
+          for (let k = 0; k < scopes.length; k++) edges.push({ from, to, scope: scopes[k] });
         } else if (options.danglingEdges === "throw") {
-          throw new Error(`internal: dangling inventory edge ${from} -> ${to}`);
+          throw this.#firstDangling();
         }
-      });
-    });
-    if (options.directFromEdges) {
-      for (const edge of edges) {
-        const to = this.#drafts.get(edge.to);
-        if (to && !this.#drafts.has(edge.from)) to.component.direct = true;
       }
     }
-    const components = [...this.#drafts.values()].map((draft): Component => {
+    const components = sortedKeys(this.#drafts).map((id): Component => {
+      const draft = this.#drafts.get(id)!;
       // Another builder's output, added once and left as it was (hot: a lock merged with
       // the manifests folded into it), is already built.
       if (draft.unchanged?.direct === draft.component.direct) return draft.unchanged;
@@ -443,32 +480,51 @@ export class OutputBuilder {
       const fields = draft.component as unknown as Record<string, unknown>;
       const component: Record<string, unknown> = {};
       for (const key in fields) if (fields[key] !== undefined) component[key] = fields[key];
-      component.hashes = sortedUniqueHashes(draft.hashes);
+      // An empty list may be the shared `NO_ITEMS`: the output gets its own.
+      component.hashes = draft.hashes.length > 0 ? sortedUniqueHashes(draft.hashes) : [];
       component.scopes = sortedUnique(draft.scopes.length > 0 ? draft.scopes : ["runtime"]);
-      component.groups = sortedUnique(draft.groups);
-      component.sources = sortedUnique(draft.sources);
+      component.groups = draft.groups.length > 0 ? sortedUnique(draft.groups) : [];
+      component.sources = draft.sources.length > 0 ? sortedUnique(draft.sources) : [];
       if (draft.patches.length > 0) component.patches = sortedUnique(draft.patches);
       if (draft.bundled.length > 0) component.bundled = sortedUnique(draft.bundled);
       return component as unknown as Component;
-    }).sort((a, b) => compareStrings(a.id, b.id));
+    });
     return {
-      members: [...this.#members.values()].sort((a, b) => compareStrings(a.id, b.id)),
+      members: sortedKeys(this.#members).map((id) => this.#members.get(id)!),
       components,
-      edges: edges.sort(compareEdges),
+      edges,
     };
   }
 
-  /** A new draft of a component (its identity fields; the lists below are its own). */
+  /** Whether a node id is the root, a member or a component. */
+  #known(id: string): boolean {
+    return this.#drafts.has(id) || id === ROOT_ID || this.#members.has(id);
+  }
+
+  /** The error of the first edge, in the order added, with an unknown end. */
+  #firstDangling(): Error {
+    for (const [from, targets] of this.#edges) {
+      for (const to of targets.keys()) {
+        if (!this.#known(from) || !this.#known(to)) {
+          return new Error(`internal: dangling inventory edge ${from} -> ${to}`);
+        }
+      }
+    }
+    return new Error("internal: no dangling inventory edge");
+  }
+
+  /** A new draft of a component (its identity fields; its lists empty). */
   #newDraft(component: Component): Draft {
     const draft: Draft = {
       component,
-      hashes: [],
-      distributions: [],
-      scopes: [],
-      groups: [],
-      sources: [],
-      patches: [],
-      bundled: [],
+      hashes: NO_ITEMS,
+      distributions: NO_ITEMS,
+      scopes: NO_ITEMS,
+      groups: NO_ITEMS,
+      sources: NO_ITEMS,
+      patches: NO_ITEMS,
+      bundled: NO_ITEMS,
+      unchanged: undefined,
     };
     if (this.#drafts.size >= MAX_COMPONENTS) {
       throw tooLarge(`${MAX_COMPONENTS.toLocaleString("en")} components`);
@@ -490,38 +546,52 @@ export class OutputBuilder {
       ? undefined
       : textWithoutCredentials(from.license);
     if (from.hashes) {
-      for (const hash of from.hashes) {
-        checkDigest(hash);
-        draft.hashes.push(hash);
-      }
+      const known = draft.hashes.length;
+      draft.hashes = appended(draft.hashes, from.hashes);
+      for (let i = known; i < draft.hashes.length; i++) checkDigest(draft.hashes[i]);
     }
     // The same files again (a package listed in two sections or files) add nothing.
     if (from.distributions && !sameFiles(draft.distributions, from.distributions)) {
-      for (const file of from.distributions) {
-        for (const hash of file.hashes) checkDigest(hash);
-        // The given object as it is unless its URL (or a file name that is one) loses
-        // credentials (hot: uv.lock wheels).
-        const url = file.url === undefined ? undefined : withoutCredentials(file.url);
-        const name = file.file === undefined ? undefined : withoutCredentials(file.file);
-        draft.distributions.push(
-          url === file.url && name === file.file ? file : { ...file, url, file: name },
-        );
-      }
+      draft.distributions = appended(draft.distributions, from.distributions, checkedFile);
     }
-    if (from.scopes) append(draft.scopes, from.scopes);
-    if (from.groups) append(draft.groups, from.groups, textWithoutCredentials);
-    append(draft.sources, from.sources);
-    if (from.patches) append(draft.patches, from.patches, textWithoutCredentials);
-    if (from.bundled) append(draft.bundled, from.bundled, textWithoutCredentials);
+    if (from.scopes) draft.scopes = appended(draft.scopes, from.scopes);
+    if (from.groups) draft.groups = appended(draft.groups, from.groups, textWithoutCredentials);
+    draft.sources = appended(draft.sources, from.sources);
+    if (from.patches) draft.patches = appended(draft.patches, from.patches, textWithoutCredentials);
+    if (from.bundled) draft.bundled = appended(draft.bundled, from.bundled, textWithoutCredentials);
   }
 }
 
 /**
- * Appends items one by one: `push(...items)` passes each as an argument on the stack, which
- * overflowed (an internal error) on a gradle.lockfile line of 200,000 configurations.
+ * A file as a draft keeps it, its digests checked: the given object as it is unless its URL (or
+ * a file name that is one) loses credentials (hot: uv.lock wheels).
  */
-function append<T, U = T>(to: U[], items: Iterable<T>, map?: (item: T) => U): void {
-  for (const item of items) to.push(map === undefined ? item as unknown as U : map(item));
+function checkedFile(file: Distribution): Distribution {
+  for (const hash of file.hashes) checkDigest(hash);
+  const url = file.url === undefined ? undefined : withoutCredentials(file.url);
+  const name = file.file === undefined ? undefined : withoutCredentials(file.file);
+  return url === file.url && name === file.file ? file : { ...file, url, file: name };
+}
+
+/** The keys of a map in `compareStrings` order (the native default sort: no comparator calls). */
+function sortedKeys(map: Map<string, unknown>): string[] {
+  return [...map.keys()].sort();
+}
+
+/**
+ * The list with the items appended one by one (`push(...items)` passes each as an argument on
+ * the stack, which overflowed, an internal error, on a gradle.lockfile line of 200,000
+ * configurations); an empty list is replaced by a copy of the items of their size (cold, an
+ * empty list pushed to grows to 17 slots: garbage, most lists hold one item).
+ */
+function appended<T, U = T>(to: U[], items: Iterable<T>, map?: (item: T) => U): U[] {
+  // Most are arrays: indexed, without an iterator (cold, an iterator costs more than the push).
+  const list = Array.isArray(items) ? items : Array.from(items);
+  if (to.length === 0) return map === undefined ? list.slice() as unknown as U[] : list.map(map);
+  for (let i = 0; i < list.length; i++) {
+    to.push(map === undefined ? list[i] as unknown as U : map(list[i]));
+  }
+  return to;
 }
 
 /**

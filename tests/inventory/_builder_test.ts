@@ -231,6 +231,18 @@ Deno.test("build: edges sorted and unique, dangling ones dropped or thrown", () 
   );
 });
 
+Deno.test("build: the error of dangling edges names the first one added", () => {
+  const b = new OutputBuilder();
+  const x = b.component(npm("x"));
+  b.edge(x, "pkg:npm/z@1.0.0", "runtime");
+  b.edge("pkg:npm/gone@1.0.0", x, "dev");
+  b.edge(x, "pkg:npm/a@1.0.0", "runtime");
+  assert.throws(
+    () => b.build({ danglingEdges: "throw" }),
+    /^Error: internal: dangling inventory edge pkg:npm\/x@1\.0\.0 -> pkg:npm\/z@1\.0\.0$/,
+  );
+});
+
 Deno.test("declare and hasComponent: only known components, direct under groups", () => {
   const b = new OutputBuilder();
   const x = b.component(npm("x"));
