@@ -9,7 +9,8 @@ import { REPO_ROOT } from "./_util.ts";
 export const BINARY_PERMISSIONS = ["--allow-read", "--allow-write", "--allow-env", "--allow-net"];
 
 /** The V8 flags the compiled binary gets (see `V8_FLAGS` in scripts/compile.ts). */
-export const BINARY_V8_FLAGS = "--v8-flags=--no-opt,--no-maglev,--max-semi-space-size=2";
+export const BINARY_V8_FLAGS =
+  "--v8-flags=--no-opt,--no-maglev,--max-semi-space-size=2,--single-threaded-gc";
 
 /** What one CLI run printed and returned. */
 export interface CliResult {
