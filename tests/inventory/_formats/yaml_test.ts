@@ -223,6 +223,16 @@ Deno.test("parseYamlDocuments: a text with 100,000 errors is refused in linear t
   assert.ok(seconds < 8, `took ${seconds.toFixed(1)} s`);
 });
 
+/** What `parseYamlDocuments` makes of a text: values or an error. */
+function outcome(text: string): unknown[] | "error" {
+  try {
+    return parseYamlDocuments(text, "f.yaml", CODE);
+  } catch (error) {
+    if (!isVouchError(error)) throw error;
+    return "error";
+  }
+}
+
 /** What the `yaml` package makes of a text as `parseYamlDocuments` reads it: values or an error. */
 function referenceOutcome(text: string): unknown[] | "error" {
   const docs = parseAllDocuments(text.replace(/\r(?!\n)/g, "\n"), {
@@ -289,14 +299,7 @@ Deno.test("parseYamlDocuments equals the yaml package on random lock-like lines 
       );
     }
     const text = lines.join(pick(["\n", "\n", "\r\n"])) + pick(["", "\n"]);
-    let read: unknown[] | "error";
-    try {
-      read = parseYamlDocuments(text, "f.yaml", CODE);
-    } catch (error) {
-      if (!isVouchError(error)) throw error;
-      read = "error";
-    }
-    assert.deepEqual(read, referenceOutcome(text), JSON.stringify(text));
+    assert.deepEqual(outcome(text), referenceOutcome(text), JSON.stringify(text));
   }
 });
 
@@ -352,14 +355,7 @@ Deno.test("parseYamlDocuments equals the yaml package on random well-formed one-
   };
   for (let round = 0; round < 3000; round++) {
     const text = mapping("", 0).join(pick(["\n", "\r\n"])) + "\n";
-    let read: unknown[] | "error";
-    try {
-      read = parseYamlDocuments(text, "f.yaml", CODE);
-    } catch (error) {
-      if (!isVouchError(error)) throw error;
-      read = "error";
-    }
-    assert.deepEqual(read, referenceOutcome(text), JSON.stringify(text));
+    assert.deepEqual(outcome(text), referenceOutcome(text), JSON.stringify(text));
   }
 });
 
