@@ -23,7 +23,9 @@ export const MAX_EDGES = 10 * MAX_COMPONENTS;
 
 /** The list of each scope alone, shared by the edges that have only it. */
 const ONE_SCOPE: ReadonlyMap<Scope, readonly Scope[]> = new Map(
-  (["runtime", "dev", "optional", "build"] as const).map((scope) => [scope, [scope]]),
+  (["runtime", "dev", "optional", "build"] as const).map((
+    scope,
+  ) => [scope, Object.freeze([scope])]),
 );
 
 /** The error of an inventory over {@linkcode MAX_COMPONENTS} or {@linkcode MAX_EDGES}. */
@@ -121,8 +123,9 @@ interface Draft {
 /**
  * The empty lists of a draft and of its `component`, never changed: a draft's list is replaced
  * when items come (see {@linkcode appended}), `build` gives the component lists of its own.
+ * Frozen: a push into it, which every draft would share, throws instead.
  */
-const NO_ITEMS: never[] = [];
+const NO_ITEMS: never[] = Object.freeze([]) as unknown as never[];
 
 /**
  * A draft's list sorted without repeats: the list itself when it is already
