@@ -54,16 +54,20 @@ export const PERMISSION_FLAGS: readonly string[] = [
  * code saved. A young generation of at most 2 MB: a larger one keeps moving into fresh memory,
  * and a page fault costs more than the scavenges a small one adds. Together, `vouch sbom`
  * took 20 to 32% less CPU on jest, mermaid, axios and crewAI and 20% less on a synthetic
- * 10,000-package lock; a 50,000-package one took 8% more. The garbage collector on the main
- * thread only: most of what a run allocates lives to its end, and sharing each small scavenge
- * with helper threads cost more than it saved (jest 0.35 → 0.30 s CPU, 0.38 → 0.33 s wall;
- * mermaid 0.30 → 0.26 s CPU, 0.34 → 0.29 s wall; medians of 11 interleaved runs).
+ * 10,000-package lock; a 50,000-package one took 8% more. V8 on the main thread only
+ * (`--single-threaded`, which includes `--single-threaded-gc`): most of what a run allocates
+ * lives to its end, and sharing each small scavenge with helper threads cost more than it saved
+ * (jest 0.35 → 0.30 s CPU, 0.38 → 0.33 s wall; mermaid 0.30 → 0.26 s CPU, 0.34 → 0.29 s wall;
+ * medians of 11 interleaved runs); without V8's other helper threads (compile tasks) a jest run
+ * switches threads some 15 times instead of 120 and takes 6% less CPU and wall time, mermaid 9%
+ * less CPU (`perf stat`, 4 interleaved rounds of 5 runs). Workers still hash in parallel: each
+ * is a thread of its own, which the flag does not touch.
  */
 export const V8_FLAGS: readonly string[] = [
   "--no-opt",
   "--no-maglev",
   "--max-semi-space-size=2",
-  "--single-threaded-gc",
+  "--single-threaded",
 ];
 
 /** {@linkcode V8_FLAGS} as one `deno run` / `deno compile` flag. */
