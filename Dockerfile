@@ -8,7 +8,7 @@ WORKDIR /src
 COPY deno.json deno.lock main.ts ./
 COPY src/ src/
 RUN deno compile --frozen --allow-read --allow-write --allow-env --allow-net \
-      --v8-flags=--no-opt,--no-maglev,--max-semi-space-size=2,--single-threaded \
+      --v8-flags=--no-opt,--no-maglev,--max-semi-space-size=2,--single-threaded,--no-lazy \
       --include src/provenance/_hash_worker.ts --output /out/vouch main.ts
 
 # Stage 2: only the binary, run as the unprivileged user.

@@ -10,7 +10,7 @@ export const BINARY_PERMISSIONS = ["--allow-read", "--allow-write", "--allow-env
 
 /** The V8 flags the compiled binary gets (see `V8_FLAGS` in scripts/compile.ts). */
 export const BINARY_V8_FLAGS =
-  "--v8-flags=--no-opt,--no-maglev,--max-semi-space-size=2,--single-threaded";
+  "--v8-flags=--no-opt,--no-maglev,--max-semi-space-size=2,--single-threaded,--no-lazy";
 
 /** What one CLI run printed and returned. */
 export interface CliResult {

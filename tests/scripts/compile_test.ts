@@ -85,7 +85,7 @@ Deno.test("compileArgs bakes in exactly read, write, env and net (net: keyless s
     "--allow-write",
     "--allow-env",
     "--allow-net",
-    "--v8-flags=--no-opt,--no-maglev,--max-semi-space-size=2,--single-threaded",
+    "--v8-flags=--no-opt,--no-maglev,--max-semi-space-size=2,--single-threaded,--no-lazy",
     "--include",
     "src/provenance/_hash_worker.ts",
     "--target",
