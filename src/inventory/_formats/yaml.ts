@@ -305,7 +305,8 @@ interface Frame {
 
 // Parts of `SIMPLE_LINE`. A plain scalar that `resolvePlain` would return as it is: a first
 // letter that starts no keyword (`n` before `u`, `t` before `r`, `f` before `a`), `_`, `/` or
-// one of `^<=$(`, or a version (two dots make no number); the rest may be a number or keyword.
+// one of `^<=$(`, a version (two dots make no number) or digits and dots before a `/` (a Berry
+// checksum, `10/3543d4…`, or a path, `./bin.js`: no number has one); the rest may be anything.
 const SAFE_START = String
   .raw`(?:[A-EG-MO-SU-Za-eg-mo-su-z_/^<=$(]|[nN](?![uU])|[tT](?![rR])|[fF](?![aA]))`;
 const PLAIN_KEY_REST = String.raw`[^\s:#"']*`;
@@ -334,7 +335,8 @@ const FLOW_PLAIN = String.raw`[\w./~^<=+$(][^\s:#,[\]{}]*`;
 const SIMPLE_LINE = new RegExp(
   String.raw`( *)(?:"([^"\\\n\r]*)"|'([^'\n\r]*)'|(${SAFE_START}${PLAIN_KEY_REST})|` +
     String.raw`([A-Za-z_/]${PLAIN_KEY_REST})):(?: (?:"([^"\\\n\r]*)"|'([^'\n\r]*)'|` +
-    String.raw`(${SAFE_START}${PLAIN_VALUE_REST}|[0-9]+\.[0-9]+\.${PLAIN_VALUE_REST})|` +
+    String.raw`(${SAFE_START}${PLAIN_VALUE_REST}|[0-9]+\.[0-9]+\.${PLAIN_VALUE_REST}|` +
+    String.raw`[0-9.]+/${PLAIN_VALUE_REST})|` +
     String.raw`([\w./~^<=+$(]${PLAIN_VALUE_REST})|(\{\}|\[\]|` +
     String.raw`\{[A-Za-z_/][^\s:#"',[\]{}]*: (?:'[^'\n\r]*'|${FLOW_PLAIN})\}|` +
     String.raw`\[${FLOW_PLAIN}\])))?\r?(?:\n|$)`,

@@ -54,6 +54,8 @@ const SAME_AS_THE_YAML_PACKAGE = [
   "n: o\u00a0\nm: p\u3000 # c\nq: [r\u00a0, s\u2028 ]\nt: {u: v\u00a0}\n",
   "- x\u00a0\n- y\ufeff\n",
   "a: ''\nb: \"\"\n'': 1\nc: {k: ''}\nd: {/k: v}\ne: {k: '#'}\nf: [/x]\n",
+  // Digits and dots before a `/` (a Berry checksum, a path): read as they are, never a number.
+  "c: 10/e3b0\nd: ./bin.js\ne: ../a\nf: 1./b\ng: .5/c\nh: 10/\ni: 0/:x\nj: 1.2/3.4\n",
   // Outside the subset: the `yaml` package reads these.
   "anchors: &x {a: 1}\nalias: *x\n",
   "block: |\n  line 1\n  line 2\nfolded: >-\n  a\n  b\n",
@@ -320,6 +322,7 @@ Deno.test("parseYamlDocuments equals the yaml package on random well-formed one-
     ..."NaN .nan node x:y a#b a: sha512-x/y+z== 1.0.0(b@2.0.0) ^1.2 >=3 npm:^1 __proto__".split(
       " ",
     ),
+    ..."10/c 10/ ./x ../y 1./z .5/a 1.2/3 0/:a 9/b: 1.2.3/4".split(" "),
   ];
   const value = (): string => {
     const s = pick(SCALARS);
