@@ -386,8 +386,8 @@ function fastDocument(
   const stack: Frame[] = [];
   // The innermost open collection: the last of `stack`.
   let top: Frame | undefined;
-  // The key whose value is on the lines below (its map, key and indentation), if any: checked by
-  // `newKey` when its line was read, stored as it is (nothing else goes into its map before).
+  // The key whose value is on the lines below (its map, key and indentation), if any: checked as
+  // `newKey` checks when its line was read, stored as it is (nothing else goes into its map before).
   let pendingMap: YamlMap | undefined;
   let pendingKey = "";
   let pendingIndent = 0;
@@ -450,15 +450,15 @@ function fastDocument(
       if (simple !== null) {
         const map = top.map;
         if (map === undefined) throw OUTSIDE;
-        const key = simple[2] ?? simple[3] ?? simple[4] ?? plainKey(simple[5]);
-        const value = simple[6] ?? simple[7] ?? simple[8];
-        if (value !== undefined) {
-          if (key === "__proto__" || Object.hasOwn(map, key)) throw OUTSIDE;
-          map[key] = value;
-        } else if ((simple[9] ?? simple[10]) !== undefined) {
-          setKey(map, key, simpleValue(simple));
-        } else {
-          pendingKey = newKey(map, key);
+        // One key group and at most one value group is set: the most common are read first.
+        const key = simple[4] ?? simple[2] ?? simple[3] ?? plainKey(simple[5]);
+        // `newKey`'s check, inline (a string key needs no more).
+        if (key === "__proto__" || Object.hasOwn(map, key)) throw OUTSIDE;
+        const value = simple[6] ?? simple[8] ?? simple[7];
+        if (value !== undefined) map[key] = value;
+        else if ((simple[9] ?? simple[10]) !== undefined) map[key] = simpleValue(simple);
+        else {
+          pendingKey = key;
           pendingMap = map;
           pendingIndent = indent;
         }
