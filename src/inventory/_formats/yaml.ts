@@ -297,12 +297,6 @@ class TooManyKeys {
   constructor(readonly line: number) {}
 }
 
-interface Frame {
-  indent: number;
-  map?: YamlMap;
-  list?: unknown[];
-}
-
 // Parts of `SIMPLE_LINE`. A plain scalar that `resolvePlain` would return as it is: a first
 // letter that starts no keyword (`n` before `u`, `t` before `r`, `f` before `a`), `_`, `/` or
 // one of `^<=$(`, a version (two dots make no number) or digits and dots before a `/` (a Berry
@@ -383,9 +377,16 @@ function fastDocument(
   firstLine: number,
   endLine: number | undefined,
 ): unknown {
-  const stack: Frame[] = [];
-  // The innermost open collection: the last of `stack`.
-  let top: Frame | undefined;
+  // The open collections, outermost first: indentation, and mapping or sequence (the other is
+  // `undefined`). The innermost, at `depth` (-1 before the root), is in locals: read on every
+  // line, they cost less there than as properties of a frame object (cold, measured).
+  const indents: number[] = [];
+  const maps: (YamlMap | undefined)[] = [];
+  const lists: (unknown[] | undefined)[] = [];
+  let depth = -1;
+  let topIndent = 0;
+  let topMap: YamlMap | undefined;
+  let topList: unknown[] | undefined;
   // The key whose value is on the lines below (its map, key and indentation), if any: checked as
   // `newKey` checks when its line was read, stored as it is (nothing else goes into its map before).
   let pendingMap: YamlMap | undefined;
@@ -425,30 +426,39 @@ function fastDocument(
         isItem = c === DASH &&
           (line.length === indent + 1 || line.charCodeAt(indent + 1) === SPACE);
       }
-      if (top === undefined) {
+      let opens = false;
+      if (depth === -1) {
         if (indent !== 0) throw OUTSIDE;
-        top = isItem ? { indent, list: [] } : { indent, map: {} };
-        root = top.list ?? top.map;
-        stack.push(top);
+        opens = true;
       } else if (pendingMap !== undefined) {
-        if (indent > pendingIndent || (indent === pendingIndent && isItem)) {
-          top = isItem ? { indent, list: [] } : { indent, map: {} };
-          pendingMap[pendingKey] = top.list ?? top.map;
-          stack.push(top);
-        } else pendingMap[pendingKey] = null;
-        pendingMap = undefined;
+        opens = indent > pendingIndent || (indent === pendingIndent && isItem);
+        if (!opens) pendingMap[pendingKey] = null;
       }
-      // Most lines go on the collection of the line before: no frame to close.
-      if (top.indent !== indent || (top.list !== undefined && !isItem)) {
-        while (top.indent > indent || (top.indent === indent && top.list && !isItem)) {
-          stack.pop();
-          if (stack.length === 0) throw OUTSIDE; // a second root node
-          top = stack[stack.length - 1];
+      if (opens) {
+        topIndent = indent;
+        topList = isItem ? [] : undefined;
+        topMap = isItem ? undefined : {};
+        if (pendingMap === undefined) root = topList ?? topMap;
+        else pendingMap[pendingKey] = topList ?? topMap;
+        depth++;
+        indents[depth] = topIndent;
+        maps[depth] = topMap;
+        lists[depth] = topList;
+      }
+      pendingMap = undefined;
+      // Most lines go on the collection of the line before: none to close.
+      if (topIndent !== indent || (topList !== undefined && !isItem)) {
+        while (topIndent > indent || (topIndent === indent && topList !== undefined && !isItem)) {
+          if (depth === 0) throw OUTSIDE; // a second root node
+          depth--;
+          topIndent = indents[depth];
+          topMap = maps[depth];
+          topList = lists[depth];
         }
-        if (top.indent !== indent) throw OUTSIDE;
+        if (topIndent !== indent) throw OUTSIDE;
       }
       if (simple !== null) {
-        const map = top.map;
+        const map = topMap;
         if (map === undefined) throw OUTSIDE;
         // One key group and at most one value group is set: the most common are read first.
         const key = simple[4] ?? simple[2] ?? simple[3] ?? plainKey(simple[5]);
@@ -467,13 +477,13 @@ function fastDocument(
       reader.s = line;
       reader.i = indent;
       if (isItem) {
-        if (!top.list) throw OUTSIDE;
+        if (!topList) throw OUTSIDE;
         reader.i = indent + 1;
         if (reader.restIsEmpty()) throw OUTSIDE; // nested block under `-`
-        top.list.push(blockValue(reader, true));
+        topList.push(blockValue(reader, true));
         continue;
       }
-      if (!top.map) throw OUTSIDE;
+      if (!topMap) throw OUTSIDE;
       let key: unknown;
       if (c === SINGLE_QUOTE || c === DOUBLE_QUOTE) key = reader.quoted();
       else {
@@ -496,12 +506,12 @@ function fastDocument(
       reader.i++;
       if (reader.i < line.length && line.charCodeAt(reader.i) !== SPACE) throw OUTSIDE;
       if (reader.restIsEmpty()) {
-        pendingKey = newKey(top.map, key);
-        pendingMap = top.map;
+        pendingKey = newKey(topMap, key);
+        pendingMap = topMap;
         pendingIndent = indent;
         continue;
       }
-      setKey(top.map, key, blockValue(reader, false));
+      setKey(topMap, key, blockValue(reader, false));
     }
     n = -1; // past the last line
     if (pendingMap !== undefined) pendingMap[pendingKey] = null;
@@ -511,7 +521,7 @@ function fastDocument(
     if (!isTooManyProperties(error)) throw error;
     throw new TooManyKeys(n === -1 ? endLine ?? text.split("\n").length : n + 1);
   }
-  return stack.length === 0 ? undefined : root;
+  return depth === -1 ? undefined : root;
 }
 
 /** The value after `key: ` or `- `, which must end on its line. */

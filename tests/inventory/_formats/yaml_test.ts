@@ -247,6 +247,30 @@ function referenceOutcome(text: string): unknown[] | "error" {
   return list.map((doc) => doc.toJS());
 }
 
+Deno.test("parseYamlDocuments: collections opened and closed across indentations, as the yaml package", async () => {
+  await loadYamlParser();
+  for (
+    const text of [
+      "a:\n  b:\n    c: 1\n  d:\n    - x\n    - y\n  e: 2\nf:\n- 1\n- 2\ng:\nh: 3\n",
+      "a:\n  b:\n\n    c: 1\n\nd:\n",
+      "- 1\n- 2\n",
+      "a:\n  b: 1\n c: 2\n",
+      "a:\n  b: 1\n   c: 2\n",
+      "a: 1\n  b: 2\n",
+      "- a\nb: 1\n",
+      "a: 1\n- b\n",
+      "a:\n- 1\n  b: 2\n",
+      "a:\n  - 1\n  b: 2\n",
+      "  a: 1\n",
+      "a: 1\na:\n  b: 2\n",
+      "a:\n  b: 1\na: 2\n",
+      "a:\n  b: {}\n  b:\n",
+      "c: 10/a:\n",
+      "c: 10/a\nc: 10/a\n",
+    ]
+  ) assert.deepEqual(outcome(text), referenceOutcome(text), JSON.stringify(text));
+});
+
 Deno.test("parseYamlDocuments equals the yaml package on random lock-like lines (fuzz)", async () => {
   await loadYamlParser();
   let seed = 1;
