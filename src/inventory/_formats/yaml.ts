@@ -309,16 +309,17 @@ const PLAIN_VALUE_REST = String.raw`(?:\S*[^\s:])?`;
 const FLOW_PLAIN = String.raw`[\w./~^<=+$(][^\s:#,[\]{}]*`;
 
 /**
- * The most common lines of a lock, each told by one native match instead of the general line
- * code: `key:` or `key: value` at some indentation, nothing after it. The key is double-quoted,
- * single-quoted or plain (a letter, `_` or `/`, then no white space, `:`, `#` or quote); the value
- * double-quoted without escapes, single-quoted without a doubled quote, plain without white space
- * (a letter, digit or one of `_./~^<=+$(` first: no indicator) not ending with `:`, `{}`, `[]`, a
- * flow mapping of one such plain key and a single-quoted or plain value (`{node: '>=14'}`) or a
- * flow sequence of one plain value (`[x64]`), plain values in flow ending at any of `:#,[]{}`.
- * Each is read as the general code reads it (see `fastDocument`); any other line goes to that
- * code. The groups hand over the indentation, the key and the value by kind, as native
- * substrings: a per-character loop or a slice per part cost more than the match array (cold,
+ * The most common lines of a lock, each told by one native match instead of the general line code:
+ * `key:` or `key: value` at some indentation, nothing after it, with the empty lines before it (no
+ * call of its own for each; a marker line, where a document ends, is no simple line). The key is
+ * double-quoted, single-quoted or plain (a letter, `_` or `/`, then no white space, `:`, `#` or
+ * quote); the value double-quoted without escapes, single-quoted without a doubled quote, plain
+ * without white space (a letter, digit or one of `_./~^<=+$(` first: no indicator) not ending with
+ * `:`, `{}`, `[]`, a flow mapping of one such plain key and a single-quoted or plain value
+ * (`{node: '>=14'}`) or a flow sequence of one plain value (`[x64]`), plain values in flow ending
+ * at any of `:#,[]{}`. Each is read as the general code reads it (see `fastDocument`); any other
+ * line goes to that code. The groups hand over the indentation, the key and the value by kind, as
+ * native substrings: a per-character loop or a slice per part cost more than the match array (cold,
  * measured). No nested quantifier: the match is linear in the line.
  *
  * Groups: 1 indentation; key 2 double-quoted, 3 single-quoted, 4 plain as it is, 5 plain to
@@ -327,7 +328,7 @@ const FLOW_PLAIN = String.raw`[\w./~^<=+$(][^\s:#,[\]{}]*`;
  * value is on the lines below.
  */
 const SIMPLE_LINE = new RegExp(
-  String.raw`( *)(?:"([^"\\\n\r]*)"|'([^'\n\r]*)'|(${SAFE_START}${PLAIN_KEY_REST})|` +
+  String.raw`\n*( *)(?:"([^"\\\n\r]*)"|'([^'\n\r]*)'|(${SAFE_START}${PLAIN_KEY_REST})|` +
     String.raw`([A-Za-z_/]${PLAIN_KEY_REST})):(?: (?:"([^"\\\n\r]*)"|'([^'\n\r]*)'|` +
     String.raw`(${SAFE_START}${PLAIN_VALUE_REST}|[0-9]+\.[0-9]+\.${PLAIN_VALUE_REST}|` +
     String.raw`[0-9.]+/${PLAIN_VALUE_REST})|` +
@@ -394,13 +395,12 @@ function fastDocument(
   let pendingIndent = 0;
   let root: unknown = null;
   const reader = new LineReader();
-  let n = firstLine;
+  // Where the line being read starts (-1: past the last line), for the line of a mapping of too
+  // many keys, counted only then: empty lines before a simple line are part of its match.
+  let lineStart = from;
   try {
-    for (let pos = from; pos < to; n++) {
-      if (text.charCodeAt(pos) === NEWLINE) { // an empty line
-        pos++;
-        continue;
-      }
+    for (let pos = from; pos < to;) {
+      lineStart = pos;
       SIMPLE_LINE.lastIndex = pos;
       const simple = SIMPLE_LINE.exec(text);
       let line = "";
@@ -513,13 +513,15 @@ function fastDocument(
       }
       setKey(topMap, key, blockValue(reader, false));
     }
-    n = -1; // past the last line
+    lineStart = -1;
     if (pendingMap !== undefined) pendingMap[pendingKey] = null;
   } catch (error) {
     // A mapping of more keys than an object holds: V8's RangeError, at the line that adds one
     // (the document's last, `endLine`, when its last key closes it).
     if (!isTooManyProperties(error)) throw error;
-    throw new TooManyKeys(n === -1 ? endLine ?? text.split("\n").length : n + 1);
+    if (lineStart === -1) throw new TooManyKeys(endLine ?? text.split("\n").length);
+    while (text.charCodeAt(lineStart) === NEWLINE) lineStart++;
+    throw new TooManyKeys(firstLine + text.slice(from, lineStart).split("\n").length);
   }
   return depth === -1 ? undefined : root;
 }
