@@ -411,6 +411,12 @@ function fastDocument(
         indent = simple[1].length;
         pos = SIMPLE_LINE.lastIndex;
       } else {
+        if (text.charCodeAt(pos) === NEWLINE) {
+          // Empty lines before a line the regexp does not match: all skipped at once, for it
+          // scanned them (one at a time, it would scan the rest of a long run again for each).
+          while (text.charCodeAt(pos) === NEWLINE) pos++;
+          continue;
+        }
         const lineEnd = text.indexOf("\n", pos);
         line = text.slice(pos, lineEnd === -1 ? text.length : lineEnd);
         pos = lineEnd === -1 ? text.length : lineEnd + 1;
