@@ -89,7 +89,9 @@ interface Dep {
 interface Entry {
   specs: string[];
   /** The line of its header (computed on demand: only error messages need it). */
-  line: () => number;
+  line: (this: Entry) => number;
+  /** Berry: the entry's key, as written (its header's line is looked up by it). */
+  key?: string;
   name: string;
   version?: string;
   /** A first-party folder (workspace, portal, link, file folder), relative to the lock's folder. */
@@ -100,12 +102,12 @@ interface Entry {
    * installs them, though its entry lists none (see `linkManifests` in `readYarnLock`).
    */
   linked?: boolean;
-  qualifiers: Record<string, string>;
+  qualifiers: Readonly<Record<string, string>>;
   downloadLocation?: string;
-  hashes: Hash[];
+  hashes: readonly Hash[];
   deps: Dep[];
   /** Berry `peerDependencies`: provided by what depends on the entry. */
-  peers?: Dep[];
+  peers?: readonly Dep[];
   /** The patch files of a `patch:` entry (a builtin compat patch's name included). */
   patches?: string[];
   /**
@@ -297,9 +299,10 @@ function decodeV1(text: string, path: string): Entry[] {
       Object.assign(entry, remote(real, resolved));
     } else if (resolved !== undefined) {
       entry.qualifiers = originQualifiers(real, resolved);
-      entry.hashes.push(...fragmentSha1(resolved.slice(resolved.indexOf("#") + 1)));
+      entry.hashes = fragmentSha1(resolved.slice(resolved.indexOf("#") + 1));
     }
-    entry.hashes.push(...sriHashes(str(fields.integrity)));
+    const integrity = sriHashes(str(fields.integrity));
+    if (integrity.length > 0) entry.hashes = [...entry.hashes, ...integrity];
     entry.version ??= resolved === undefined ? undefined : tarballVersion(real, resolved);
     return entry;
   });
@@ -628,17 +631,30 @@ function applyBerryResolutions(
   }
 }
 
+/**
+ * What a Berry entry has none of until its resolution gives some: one for all (frozen), not an
+ * object per entry that lives as long as the read (measured, cold: fewer survivors to copy).
+ */
+const NO_QUALIFIERS: Readonly<Record<string, string>> = Object.freeze({});
+const NO_HASHES: readonly Hash[] = Object.freeze([]);
+const NO_PEERS: readonly Dep[] = Object.freeze([]);
+
 /** Decodes a Berry lock (YAML with `__metadata`). */
 function decodeBerry(doc: YamlMap, text: string, path: string): Entry[] {
   const entries: Entry[] = [];
+  /** An entry's line: one function for all, not a closure per entry. */
+  const line = function (this: Entry): number {
+    return keyLine(text, this.key!);
+  };
   // `for…in`, not `Object.entries`: no pair per entry (the document is a plain object).
   for (const key in doc) {
     if (key === "__metadata") continue;
     const value = doc[key];
-    const line = (): number => keyLine(text, key);
-    if (!isRecord(value)) throw fail(path, line(), `entry ${key} is not a mapping`);
+    if (!isRecord(value)) throw fail(path, keyLine(text, key), `entry ${key} is not a mapping`);
     const resolution = str(value.resolution);
-    if (resolution === undefined) throw fail(path, line(), `entry ${key} has no resolution`);
+    if (resolution === undefined) {
+      throw fail(path, keyLine(text, key), `entry ${key} has no resolution`);
+    }
     const checksum = value.checksum;
     if (
       checksum !== undefined && !(typeof checksum === "string" && BERRY_CHECKSUM.test(checksum))
@@ -646,19 +662,23 @@ function decodeBerry(doc: YamlMap, text: string, path: string): Entry[] {
       const at = typeof checksum === "string" ? text.indexOf(`checksum: ${checksum}`) : -1;
       throw fail(
         path,
-        at === -1 ? line() : lineAt(text, at),
+        at === -1 ? keyLine(text, key) : lineAt(text, at),
         `entry ${key}'s checksum ${JSON.stringify(checksum)} is no SHA-512 (128 hex digits)`,
       );
     }
     const deps = berryDeps(value.dependencies, value.dependenciesMeta);
-    const peers = berryDeps(withMetaPeers(value), value.peerDependenciesMeta);
+    const peerMeta = value.peerDependenciesMeta;
+    const peers = value.peerDependencies === undefined && peerMeta === undefined
+      ? NO_PEERS
+      : berryDeps(withMetaPeers(value), peerMeta);
     const entry: Entry = {
       specs: key.includes(",") ? key.split(/,\s*/) : [key],
       line,
+      key,
       name: "",
       version: str(value.version),
-      qualifiers: {},
-      hashes: [],
+      qualifiers: NO_QUALIFIERS,
+      hashes: NO_HASHES,
       deps,
       peers,
       // Set here, not after: a property added later is a transition and a store of its own.
