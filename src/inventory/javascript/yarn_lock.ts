@@ -820,14 +820,19 @@ function peerEdges(
   targets: Map<Entry, [Entry, Scope][]>,
   lookup: (dep: Dep) => Entry | undefined,
 ): [Entry, Entry, Scope][] {
-  // Only the parents of entries with peers are ever asked for.
-  const parents = new Map<Entry, Set<Entry>>();
-  for (let i = 0; i < entries.length; i++) {
-    if (entries[i].peers?.length) parents.set(entries[i], new Set());
-  }
-  // `forEach`: a cold run's for-of over a Map makes an iterator and a pair per entry.
+  // Only the parents of entries with peers are ever asked for, each parent once, in the order
+  // first met: a list, not a Set (no iterator nor callback per parent asked, cold). A parent's
+  // edges are all pushed while its own list is read, so one it pushed already is the last.
+  const parents = new Map<Entry, Entry[]>();
   targets.forEach((list, from) => {
-    for (let i = 0; i < list.length; i++) parents.get(list[i][0])?.add(from);
+    for (let i = 0; i < list.length; i++) {
+      const to = list[i][0];
+      // The usual entry without peers takes no Map lookup.
+      if (to.peers === undefined || to.peers.length === 0) continue;
+      let of = parents.get(to);
+      if (of === undefined) parents.set(to, of = []);
+      if (of[of.length - 1] !== from) of.push(from);
+    }
   });
   /** What the parents of `entry` provide as `name` (memoised per entry and name). */
   const memo = new Map<Entry, Map<string, Set<Entry>>>();
@@ -844,23 +849,25 @@ function peerEdges(
     }
     return byName.get(name);
   };
-  // `forEach` over the Sets and indexed loops: a cold run's for-of makes an iterator and a
-  // result object per item.
-  const provided = (entry: Entry, name: string, seen: Set<Entry>): Set<Entry> => {
+  /** The entries on the path `provided` follows (empty between calls from the loop below). */
+  const seen = new Set<Entry>();
+  // Indexed loops, no callback made per call: cold, each costs.
+  const provided = (entry: Entry, name: string): Set<Entry> => {
     let cache = memo.get(entry);
     const cached = cache?.get(name);
     if (cached !== undefined) return cached;
     const found = new Set<Entry>();
-    const add = (e: Entry): void => void found.add(e);
     seen.add(entry);
-    parents.get(entry)?.forEach((parent) => {
+    const of = parents.get(entry);
+    for (let i = 0; of !== undefined && i < of.length; i++) {
+      const parent = of[i];
       const dep = depNamed(parent, name);
       const to = dep === undefined ? undefined : lookup(dep);
       if (to !== undefined) found.add(to);
-      else if (parent.peers?.some((p) => p.name === name) && !seen.has(parent)) {
-        provided(parent, name, seen).forEach(add);
+      else if (hasPeer(parent, name) && !seen.has(parent)) {
+        provided(parent, name).forEach((e) => void found.add(e));
       }
-    });
+    }
     seen.delete(entry);
     if (seen.size === 0) {
       if (cache === undefined) memo.set(entry, cache = new Map());
@@ -876,12 +883,21 @@ function peerEdges(
       const peer = peers[j];
       // A peer the entry also depends on (a workspace's "peer + dev") is that dependency.
       if (depNamed(entry, peer.name) !== undefined) continue;
-      provided(entry, peer.name, new Set()).forEach((to) => {
+      provided(entry, peer.name).forEach((to) => {
         if (to !== entry) edges.push([entry, to, peer.scope]);
       });
     }
   }
   return edges;
+}
+
+/** Whether an entry has a peer of a name. */
+function hasPeer(entry: Entry, name: string): boolean {
+  const peers = entry.peers;
+  for (let i = 0; peers !== undefined && i < peers.length; i++) {
+    if (peers[i].name === name) return true;
+  }
+  return false;
 }
 
 /**
