@@ -520,14 +520,18 @@ function yarnClassicManifest(manifest: PackageJson): PackageJson {
 
 /** The dependencies (or peers) of a Berry entry, optional where its `…Meta` says so. */
 function berryDeps(map: unknown, meta: unknown): Dep[] {
-  const deps: Dep[] = [];
-  if (!isRecord(map)) return deps;
+  if (!isRecord(map)) return [];
   const flags = isRecord(meta) ? meta : undefined;
+  // Sized, not grown by `push` (which makes room for 16): the lists live as long as the read.
+  let count = 0;
   // `for…in`, not `Object.keys`: no array and no iterator per entry (a plain object).
+  for (const _ in map) count++;
+  const deps: Dep[] = new Array(count);
+  let at = 0;
   for (const name in map) {
     const flag = flags?.[name];
     const range = map[name];
-    deps.push({
+    deps[at++] = {
       name,
       // The usual string range and a dependency without meta flags take no call (cold).
       range: typeof range === "string" ? range : str(range) ?? "",
@@ -536,7 +540,7 @@ function berryDeps(map: unknown, meta: unknown): Dep[] {
         : "runtime",
       // Declared, not added by the lookup: an added property is a store of its own per object.
       target: undefined,
-    });
+    };
   }
   return deps;
 }
@@ -1472,14 +1476,16 @@ export function readYarnLock(
   const memberEdges: [Entry, string, Scope][] = [];
   for (const entry of entries) {
     const devOnly = devOnlyOf.get(entry);
-    const list: [Entry, Scope][] = [];
+    // Sized, not grown by `push` (which makes room for 16): the lists live as long as the read.
+    const list: [Entry, Scope][] = new Array(entry.deps.length);
+    let listed = 0;
     // Indexed: a cold run's for-of makes an iterator and a result object per dependency.
     for (let i = 0; i < entry.deps.length; i++) {
       const dep = entry.deps[i];
       const to = lookup(dep);
       const member = to === undefined && !berry ? membersByName.get(dep.name) : undefined;
       if (member !== undefined) memberEdges.push([entry, member, dep.scope]);
-      else if (to !== undefined) list.push([to, devOnly?.has(dep.name) ? "dev" : dep.scope]);
+      else if (to !== undefined) list[listed++] = [to, devOnly?.has(dep.name) ? "dev" : dep.scope];
       else if (dep.extended !== undefined) unextend(entry, dep);
       else {
         throw fail(
@@ -1489,6 +1495,7 @@ export function readYarnLock(
         );
       }
     }
+    list.length = listed;
     targets.set(entry, list);
   }
   if (offCatalog.size > 0) {
