@@ -704,8 +704,19 @@ function decodeBerry(doc: YamlMap, text: string, path: string): Entry[] {
 /** What adds a dependency that {@linkcode BUILTIN} marks: Yarn's builtin compatibility extensions. */
 const BUILTIN = "builtin";
 
-/** The package extensions Yarn applies, by package name: each range, and what it adds. */
-type Extensions = Map<string, { range: string; deps: Dep[] }[]>;
+/** The package extensions Yarn applies. */
+interface Extensions {
+  /**
+   * By package name: each range, what it adds and, for a builtin one not every Berry release
+   * bundles, the range of the releases that do.
+   */
+  byName: Map<string, { range: string; deps: Dep[]; yarn?: string }[]>;
+  /** Whether the project's Yarn release is in a range of releases. */
+  bundled: (yarn: string) => boolean;
+}
+
+/** No package extensions (a classic lock's). */
+const NO_EXTENSIONS: Extensions = { byName: new Map(), bundled: () => false };
 
 /**
  * The package extensions Yarn applies to a Berry lock's packages (Configuration
@@ -719,26 +730,31 @@ type Extensions = Map<string, { range: string; deps: Dep[] }[]>;
  * package.
  */
 function packageExtensions(rc: RcValue | undefined, release: string | undefined): Extensions {
-  const extensions: Extensions = new Map();
-  const add = (descriptor: string, deps: Dep[]): void => {
+  const byName: Extensions["byName"] = new Map();
+  const add = (descriptor: string, deps: Dep[], yarn?: string): void => {
     const { name, range } = splitDescriptor(descriptor);
-    let list = extensions.get(name);
-    if (list === undefined) extensions.set(name, list = []);
-    list.push({ range: range.replace(/^npm:/, ""), deps });
+    let list = byName.get(name);
+    if (list === undefined) byName.set(name, list = []);
+    list.push({ range: range.replace(/^npm:/, ""), deps, yarn });
   };
-  // Whether the release bundles an extension, by the range of releases that do: the 72 ranges
-  // are 13 different ones, each parsed once.
-  const bundled = new Map<string, boolean>();
+  // Whether the release bundles an extension, by the range of releases that do, asked only for
+  // a package the lock has: the 72 ranges are 13 different ones, each parsed once at most
+  // (measured, cold: parsing them all takes more than the rest of the extensions).
+  const inRelease = new Map<string, boolean>();
+  const bundled = (yarn: string): boolean => {
+    let inRange = inRelease.get(yarn);
+    if (inRange === undefined) {
+      inRelease.set(yarn, inRange = yarnRangeSatisfied(release ?? YARN_COMPAT_NEWEST, yarn));
+    }
+    return inRange;
+  };
   for (let i = 0; i < YARN_COMPAT_DEPENDENCIES.length; i++) {
     const [descriptor, deps, yarn] = YARN_COMPAT_DEPENDENCIES[i];
-    if (yarn !== undefined) {
-      let inRange = bundled.get(yarn);
-      if (inRange === undefined) {
-        bundled.set(yarn, inRange = yarnRangeSatisfied(release ?? YARN_COMPAT_NEWEST, yarn));
-      }
-      if (!inRange) continue;
-    }
-    add(descriptor, berryDeps(deps, undefined).map((dep) => ({ ...dep, extended: BUILTIN })));
+    add(
+      descriptor,
+      berryDeps(deps, undefined).map((dep) => ({ ...dep, extended: BUILTIN })),
+      yarn,
+    );
   }
   for (const [descriptor, extension] of rcEntries(rcEntry(rc, "packageExtensions"))) {
     const deps = rcEntries(rcEntry(extension, "dependencies"));
@@ -752,7 +768,7 @@ function packageExtensions(rc: RcValue | undefined, release: string | undefined)
       })),
     );
   }
-  return extensions;
+  return { byName, bundled };
 }
 
 /**
@@ -800,10 +816,11 @@ function rcEntries(rc: RcValue | undefined): [string, RcValue][] {
  * satisfies adds each dependency the package does not have yet, the first one of a name winning).
  */
 function extend(entry: Entry, extensions: Extensions, version: string): void {
-  const list = extensions.get(entry.name);
+  const list = extensions.byName.get(entry.name);
   if (list === undefined) return;
   for (let i = 0; i < list.length; i++) {
-    const { range, deps } = list[i];
+    const { range, deps, yarn } = list[i];
+    if (yarn !== undefined && !extensions.bundled(yarn)) continue;
     if (!yarnRangeSatisfied(version, range)) continue;
     for (const dep of deps) {
       if (!entry.deps.some((own) => own.name === dep.name)) entry.deps.push(dep);
@@ -1000,7 +1017,7 @@ export function readYarnLock(
   /** Berry's settings: the `.yarnrc.yml` files from the lock's folder up, merged. */
   let rc: RcValue | undefined;
   let entries: Entry[];
-  let extensions: Extensions = new Map();
+  let extensions: Extensions = NO_EXTENSIONS;
   if (berry) {
     const docs = parseYamlDocuments(text, path, CODE);
     const doc = docs.at(-1);
@@ -1024,7 +1041,7 @@ export function readYarnLock(
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i];
       // Asked here, not in `extend`: most entries have none, and a call is dear (cold).
-      if (!entry.workspace && entry.version !== undefined && extensions.has(entry.name)) {
+      if (!entry.workspace && entry.version !== undefined && extensions.byName.has(entry.name)) {
         extend(entry, extensions, entry.version);
       }
     }
