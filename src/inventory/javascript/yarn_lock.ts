@@ -1158,15 +1158,21 @@ export function readYarnLock(
         `(Yarn fails: entry not found in ${catalog})`;
     return `${reason}: ${found} and the lock has no one entry of ${dep.name} to stand for it`;
   };
-  /** The entry a dependency resolves to (looked up once per dependency). */
+  /**
+   * The entry a dependency resolves to (looked up once per dependency), the root's `resolutions`
+   * applied when needed (see `resolveUnlocked`).
+   */
   const lookup = (dep: Dep): Entry | undefined => {
-    if (dep.target === undefined) dep.target = resolve(dep) ?? null;
+    if (dep.target === undefined) {
+      dep.target = find(dep.name, dep.range) ?? resolveUnlocked(dep) ?? null;
+    }
     return dep.target ?? undefined;
   };
-  /** The entry a dependency resolves to, the root's `resolutions` applied when needed. */
-  const resolve = (dep: Dep): Entry | undefined => {
-    const found = find(dep.name, dep.range);
-    if (found !== undefined) return found;
+  /**
+   * The entry of a dependency the lock has no entry for as declared: its catalog's, or the one
+   * the root's `resolutions` force.
+   */
+  const resolveUnlocked = (dep: Dep): Entry | undefined => {
     if (berry && dep.range.startsWith("catalog:")) return fromCatalog(dep);
     const bare = dep.range.replace(/^npm:/, "");
     for (const [selector, forced] of overrides) {
