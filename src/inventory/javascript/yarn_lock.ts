@@ -89,7 +89,9 @@ interface Dep {
 interface Entry {
   specs: string[];
   /** The line of its header (computed on demand: only error messages need it). */
-  line: () => number;
+  line: (this: Entry) => number;
+  /** Berry: the entry's key, as written (its header's line is looked up by it). */
+  key?: string;
   name: string;
   version?: string;
   /** A first-party folder (workspace, portal, link, file folder), relative to the lock's folder. */
@@ -100,12 +102,12 @@ interface Entry {
    * installs them, though its entry lists none (see `linkManifests` in `readYarnLock`).
    */
   linked?: boolean;
-  qualifiers: Record<string, string>;
+  qualifiers: Readonly<Record<string, string>>;
   downloadLocation?: string;
-  hashes: Hash[];
+  hashes: readonly Hash[];
   deps: Dep[];
   /** Berry `peerDependencies`: provided by what depends on the entry. */
-  peers?: Dep[];
+  peers?: readonly Dep[];
   /** The patch files of a `patch:` entry (a builtin compat patch's name included). */
   patches?: string[];
   /**
@@ -297,9 +299,10 @@ function decodeV1(text: string, path: string): Entry[] {
       Object.assign(entry, remote(real, resolved));
     } else if (resolved !== undefined) {
       entry.qualifiers = originQualifiers(real, resolved);
-      entry.hashes.push(...fragmentSha1(resolved.slice(resolved.indexOf("#") + 1)));
+      entry.hashes = fragmentSha1(resolved.slice(resolved.indexOf("#") + 1));
     }
-    entry.hashes.push(...sriHashes(str(fields.integrity)));
+    const integrity = sriHashes(str(fields.integrity));
+    if (integrity.length > 0) entry.hashes = [...entry.hashes, ...integrity];
     entry.version ??= resolved === undefined ? undefined : tarballVersion(real, resolved);
     return entry;
   });
@@ -517,14 +520,18 @@ function yarnClassicManifest(manifest: PackageJson): PackageJson {
 
 /** The dependencies (or peers) of a Berry entry, optional where its `…Meta` says so. */
 function berryDeps(map: unknown, meta: unknown): Dep[] {
-  const deps: Dep[] = [];
-  if (!isRecord(map)) return deps;
+  if (!isRecord(map)) return [];
   const flags = isRecord(meta) ? meta : undefined;
+  // Sized, not grown by `push` (which makes room for 16): the lists live as long as the read.
+  let count = 0;
   // `for…in`, not `Object.keys`: no array and no iterator per entry (a plain object).
+  for (const _ in map) count++;
+  const deps: Dep[] = new Array(count);
+  let at = 0;
   for (const name in map) {
     const flag = flags?.[name];
     const range = map[name];
-    deps.push({
+    deps[at++] = {
       name,
       // The usual string range and a dependency without meta flags take no call (cold).
       range: typeof range === "string" ? range : str(range) ?? "",
@@ -533,7 +540,7 @@ function berryDeps(map: unknown, meta: unknown): Dep[] {
         : "runtime",
       // Declared, not added by the lookup: an added property is a store of its own per object.
       target: undefined,
-    });
+    };
   }
   return deps;
 }
@@ -628,17 +635,30 @@ function applyBerryResolutions(
   }
 }
 
+/**
+ * What a Berry entry has none of until its resolution gives some: one for all (frozen), not an
+ * object per entry that lives as long as the read (measured, cold: fewer survivors to copy).
+ */
+const NO_QUALIFIERS: Readonly<Record<string, string>> = Object.freeze({});
+const NO_HASHES: readonly Hash[] = Object.freeze([]);
+const NO_PEERS: readonly Dep[] = Object.freeze([]);
+
 /** Decodes a Berry lock (YAML with `__metadata`). */
 function decodeBerry(doc: YamlMap, text: string, path: string): Entry[] {
   const entries: Entry[] = [];
+  /** An entry's line: one function for all, not a closure per entry. */
+  const line = function (this: Entry): number {
+    return keyLine(text, this.key!);
+  };
   // `for…in`, not `Object.entries`: no pair per entry (the document is a plain object).
   for (const key in doc) {
     if (key === "__metadata") continue;
     const value = doc[key];
-    const line = (): number => keyLine(text, key);
-    if (!isRecord(value)) throw fail(path, line(), `entry ${key} is not a mapping`);
+    if (!isRecord(value)) throw fail(path, keyLine(text, key), `entry ${key} is not a mapping`);
     const resolution = str(value.resolution);
-    if (resolution === undefined) throw fail(path, line(), `entry ${key} has no resolution`);
+    if (resolution === undefined) {
+      throw fail(path, keyLine(text, key), `entry ${key} has no resolution`);
+    }
     const checksum = value.checksum;
     if (
       checksum !== undefined && !(typeof checksum === "string" && BERRY_CHECKSUM.test(checksum))
@@ -646,19 +666,23 @@ function decodeBerry(doc: YamlMap, text: string, path: string): Entry[] {
       const at = typeof checksum === "string" ? text.indexOf(`checksum: ${checksum}`) : -1;
       throw fail(
         path,
-        at === -1 ? line() : lineAt(text, at),
+        at === -1 ? keyLine(text, key) : lineAt(text, at),
         `entry ${key}'s checksum ${JSON.stringify(checksum)} is no SHA-512 (128 hex digits)`,
       );
     }
     const deps = berryDeps(value.dependencies, value.dependenciesMeta);
-    const peers = berryDeps(withMetaPeers(value), value.peerDependenciesMeta);
+    const peerMeta = value.peerDependenciesMeta;
+    const peers = value.peerDependencies === undefined && peerMeta === undefined
+      ? NO_PEERS
+      : berryDeps(withMetaPeers(value), peerMeta);
     const entry: Entry = {
       specs: key.includes(",") ? key.split(/,\s*/) : [key],
       line,
+      key,
       name: "",
       version: str(value.version),
-      qualifiers: {},
-      hashes: [],
+      qualifiers: NO_QUALIFIERS,
+      hashes: NO_HASHES,
       deps,
       peers,
       // Set here, not after: a property added later is a transition and a store of its own.
@@ -680,8 +704,19 @@ function decodeBerry(doc: YamlMap, text: string, path: string): Entry[] {
 /** What adds a dependency that {@linkcode BUILTIN} marks: Yarn's builtin compatibility extensions. */
 const BUILTIN = "builtin";
 
-/** The package extensions Yarn applies, by package name: each range, and what it adds. */
-type Extensions = Map<string, { range: string; deps: Dep[] }[]>;
+/** The package extensions Yarn applies. */
+interface Extensions {
+  /**
+   * By package name: each range, what it adds and, for a builtin one not every Berry release
+   * bundles, the range of the releases that do.
+   */
+  byName: Map<string, { range: string; deps: Dep[]; yarn?: string }[]>;
+  /** Whether the project's Yarn release is in a range of releases. */
+  bundled: (yarn: string) => boolean;
+}
+
+/** No package extensions (a classic lock's). */
+const NO_EXTENSIONS: Extensions = { byName: new Map(), bundled: () => false };
 
 /**
  * The package extensions Yarn applies to a Berry lock's packages (Configuration
@@ -695,26 +730,31 @@ type Extensions = Map<string, { range: string; deps: Dep[] }[]>;
  * package.
  */
 function packageExtensions(rc: RcValue | undefined, release: string | undefined): Extensions {
-  const extensions: Extensions = new Map();
-  const add = (descriptor: string, deps: Dep[]): void => {
+  const byName: Extensions["byName"] = new Map();
+  const add = (descriptor: string, deps: Dep[], yarn?: string): void => {
     const { name, range } = splitDescriptor(descriptor);
-    let list = extensions.get(name);
-    if (list === undefined) extensions.set(name, list = []);
-    list.push({ range: range.replace(/^npm:/, ""), deps });
+    let list = byName.get(name);
+    if (list === undefined) byName.set(name, list = []);
+    list.push({ range: range.replace(/^npm:/, ""), deps, yarn });
   };
-  // Whether the release bundles an extension, by the range of releases that do: the 72 ranges
-  // are 13 different ones, each parsed once.
-  const bundled = new Map<string, boolean>();
+  // Whether the release bundles an extension, by the range of releases that do, asked only for
+  // a package the lock has: the 72 ranges are 13 different ones, each parsed once at most
+  // (measured, cold: parsing them all takes more than the rest of the extensions).
+  const inRelease = new Map<string, boolean>();
+  const bundled = (yarn: string): boolean => {
+    let inRange = inRelease.get(yarn);
+    if (inRange === undefined) {
+      inRelease.set(yarn, inRange = yarnRangeSatisfied(release ?? YARN_COMPAT_NEWEST, yarn));
+    }
+    return inRange;
+  };
   for (let i = 0; i < YARN_COMPAT_DEPENDENCIES.length; i++) {
     const [descriptor, deps, yarn] = YARN_COMPAT_DEPENDENCIES[i];
-    if (yarn !== undefined) {
-      let inRange = bundled.get(yarn);
-      if (inRange === undefined) {
-        bundled.set(yarn, inRange = yarnRangeSatisfied(release ?? YARN_COMPAT_NEWEST, yarn));
-      }
-      if (!inRange) continue;
-    }
-    add(descriptor, berryDeps(deps, undefined).map((dep) => ({ ...dep, extended: BUILTIN })));
+    add(
+      descriptor,
+      berryDeps(deps, undefined).map((dep) => ({ ...dep, extended: BUILTIN })),
+      yarn,
+    );
   }
   for (const [descriptor, extension] of rcEntries(rcEntry(rc, "packageExtensions"))) {
     const deps = rcEntries(rcEntry(extension, "dependencies"));
@@ -728,7 +768,7 @@ function packageExtensions(rc: RcValue | undefined, release: string | undefined)
       })),
     );
   }
-  return extensions;
+  return { byName, bundled };
 }
 
 /**
@@ -776,10 +816,11 @@ function rcEntries(rc: RcValue | undefined): [string, RcValue][] {
  * satisfies adds each dependency the package does not have yet, the first one of a name winning).
  */
 function extend(entry: Entry, extensions: Extensions, version: string): void {
-  const list = extensions.get(entry.name);
+  const list = extensions.byName.get(entry.name);
   if (list === undefined) return;
   for (let i = 0; i < list.length; i++) {
-    const { range, deps } = list[i];
+    const { range, deps, yarn } = list[i];
+    if (yarn !== undefined && !extensions.bundled(yarn)) continue;
     if (!yarnRangeSatisfied(version, range)) continue;
     for (const dep of deps) {
       if (!entry.deps.some((own) => own.name === dep.name)) entry.deps.push(dep);
@@ -800,14 +841,19 @@ function peerEdges(
   targets: Map<Entry, [Entry, Scope][]>,
   lookup: (dep: Dep) => Entry | undefined,
 ): [Entry, Entry, Scope][] {
-  // Only the parents of entries with peers are ever asked for.
-  const parents = new Map<Entry, Set<Entry>>();
-  for (let i = 0; i < entries.length; i++) {
-    if (entries[i].peers?.length) parents.set(entries[i], new Set());
-  }
-  // `forEach`: a cold run's for-of over a Map makes an iterator and a pair per entry.
+  // Only the parents of entries with peers are ever asked for, each parent once, in the order
+  // first met: a list, not a Set (no iterator nor callback per parent asked, cold). A parent's
+  // edges are all pushed while its own list is read, so one it pushed already is the last.
+  const parents = new Map<Entry, Entry[]>();
   targets.forEach((list, from) => {
-    for (let i = 0; i < list.length; i++) parents.get(list[i][0])?.add(from);
+    for (let i = 0; i < list.length; i++) {
+      const to = list[i][0];
+      // The usual entry without peers takes no Map lookup.
+      if (to.peers === undefined || to.peers.length === 0) continue;
+      let of = parents.get(to);
+      if (of === undefined) parents.set(to, of = []);
+      if (of[of.length - 1] !== from) of.push(from);
+    }
   });
   /** What the parents of `entry` provide as `name` (memoised per entry and name). */
   const memo = new Map<Entry, Map<string, Set<Entry>>>();
@@ -824,23 +870,25 @@ function peerEdges(
     }
     return byName.get(name);
   };
-  // `forEach` over the Sets and indexed loops: a cold run's for-of makes an iterator and a
-  // result object per item.
-  const provided = (entry: Entry, name: string, seen: Set<Entry>): Set<Entry> => {
+  /** The entries on the path `provided` follows (empty between calls from the loop below). */
+  const seen = new Set<Entry>();
+  // Indexed loops, no callback made per call: cold, each costs.
+  const provided = (entry: Entry, name: string): Set<Entry> => {
     let cache = memo.get(entry);
     const cached = cache?.get(name);
     if (cached !== undefined) return cached;
     const found = new Set<Entry>();
-    const add = (e: Entry): void => void found.add(e);
     seen.add(entry);
-    parents.get(entry)?.forEach((parent) => {
+    const of = parents.get(entry);
+    for (let i = 0; of !== undefined && i < of.length; i++) {
+      const parent = of[i];
       const dep = depNamed(parent, name);
       const to = dep === undefined ? undefined : lookup(dep);
       if (to !== undefined) found.add(to);
-      else if (parent.peers?.some((p) => p.name === name) && !seen.has(parent)) {
-        provided(parent, name, seen).forEach(add);
+      else if (hasPeer(parent, name) && !seen.has(parent)) {
+        provided(parent, name).forEach((e) => void found.add(e));
       }
-    });
+    }
     seen.delete(entry);
     if (seen.size === 0) {
       if (cache === undefined) memo.set(entry, cache = new Map());
@@ -856,12 +904,21 @@ function peerEdges(
       const peer = peers[j];
       // A peer the entry also depends on (a workspace's "peer + dev") is that dependency.
       if (depNamed(entry, peer.name) !== undefined) continue;
-      provided(entry, peer.name, new Set()).forEach((to) => {
+      provided(entry, peer.name).forEach((to) => {
         if (to !== entry) edges.push([entry, to, peer.scope]);
       });
     }
   }
   return edges;
+}
+
+/** Whether an entry has a peer of a name. */
+function hasPeer(entry: Entry, name: string): boolean {
+  const peers = entry.peers;
+  for (let i = 0; peers !== undefined && i < peers.length; i++) {
+    if (peers[i].name === name) return true;
+  }
+  return false;
 }
 
 /**
@@ -960,7 +1017,7 @@ export function readYarnLock(
   /** Berry's settings: the `.yarnrc.yml` files from the lock's folder up, merged. */
   let rc: RcValue | undefined;
   let entries: Entry[];
-  let extensions: Extensions = new Map();
+  let extensions: Extensions = NO_EXTENSIONS;
   if (berry) {
     const docs = parseYamlDocuments(text, path, CODE);
     const doc = docs.at(-1);
@@ -984,7 +1041,7 @@ export function readYarnLock(
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i];
       // Asked here, not in `extend`: most entries have none, and a call is dear (cold).
-      if (!entry.workspace && entry.version !== undefined && extensions.has(entry.name)) {
+      if (!entry.workspace && entry.version !== undefined && extensions.byName.has(entry.name)) {
         extend(entry, extensions, entry.version);
       }
     }
@@ -1101,15 +1158,21 @@ export function readYarnLock(
         `(Yarn fails: entry not found in ${catalog})`;
     return `${reason}: ${found} and the lock has no one entry of ${dep.name} to stand for it`;
   };
-  /** The entry a dependency resolves to (looked up once per dependency). */
+  /**
+   * The entry a dependency resolves to (looked up once per dependency), the root's `resolutions`
+   * applied when needed (see `resolveUnlocked`).
+   */
   const lookup = (dep: Dep): Entry | undefined => {
-    if (dep.target === undefined) dep.target = resolve(dep) ?? null;
+    if (dep.target === undefined) {
+      dep.target = find(dep.name, dep.range) ?? resolveUnlocked(dep) ?? null;
+    }
     return dep.target ?? undefined;
   };
-  /** The entry a dependency resolves to, the root's `resolutions` applied when needed. */
-  const resolve = (dep: Dep): Entry | undefined => {
-    const found = find(dep.name, dep.range);
-    if (found !== undefined) return found;
+  /**
+   * The entry of a dependency the lock has no entry for as declared: its catalog's, or the one
+   * the root's `resolutions` force.
+   */
+  const resolveUnlocked = (dep: Dep): Entry | undefined => {
     if (berry && dep.range.startsWith("catalog:")) return fromCatalog(dep);
     const bare = dep.range.replace(/^npm:/, "");
     for (const [selector, forced] of overrides) {
@@ -1436,14 +1499,16 @@ export function readYarnLock(
   const memberEdges: [Entry, string, Scope][] = [];
   for (const entry of entries) {
     const devOnly = devOnlyOf.get(entry);
-    const list: [Entry, Scope][] = [];
+    // Sized, not grown by `push` (which makes room for 16): the lists live as long as the read.
+    const list: [Entry, Scope][] = new Array(entry.deps.length);
+    let listed = 0;
     // Indexed: a cold run's for-of makes an iterator and a result object per dependency.
     for (let i = 0; i < entry.deps.length; i++) {
       const dep = entry.deps[i];
       const to = lookup(dep);
       const member = to === undefined && !berry ? membersByName.get(dep.name) : undefined;
       if (member !== undefined) memberEdges.push([entry, member, dep.scope]);
-      else if (to !== undefined) list.push([to, devOnly?.has(dep.name) ? "dev" : dep.scope]);
+      else if (to !== undefined) list[listed++] = [to, devOnly?.has(dep.name) ? "dev" : dep.scope];
       else if (dep.extended !== undefined) unextend(entry, dep);
       else {
         throw fail(
@@ -1453,6 +1518,7 @@ export function readYarnLock(
         );
       }
     }
+    list.length = listed;
     targets.set(entry, list);
   }
   if (offCatalog.size > 0) {
