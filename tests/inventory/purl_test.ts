@@ -483,6 +483,34 @@ Deno.test("npmPurl: a name that is not URL-safe is refused (a URL or a path wher
   assert.equal(npmPurl("@s/it's", "1.0.0"), "pkg:npm/%40s/it%27s@1.0.0");
 });
 
+Deno.test("npmPurl: refuses exactly the names whose parts encodeURIComponent changes (random)", () => {
+  // The reference: the scope (after `@`, up to the first `/`) and the rest, or the whole name.
+  const urlSafe = (name: string): boolean => {
+    const slash = name.startsWith("@") ? name.indexOf("/") : -1;
+    const parts = slash > 0 ? [name.slice(1, slash), name.slice(slash + 1)] : [name];
+    return parts.every((part) => encodeURIComponent(part) === part);
+  };
+  const alphabet = ["a", "Z", "0", "_", "-", ".", "!", "~", "*", "'", "(", ")", "@", "/", " ", "%"];
+  let seed = 7;
+  const random = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+  for (let i = 0; i < 3000; i++) {
+    let name = "";
+    for (let n = random(8); n > 0; n--) name += alphabet[random(alphabet.length)];
+    if (name === "") continue;
+    const accepted = (() => {
+      try {
+        npmPurl(name, "1.0.0");
+        return true;
+      } catch (error) {
+        // Refused as a name (not for another part: `@s/` has no name after its scope).
+        if (error instanceof PurlError) return !/is no npm package name/.test(error.message);
+        throw error;
+      }
+    })();
+    assert.equal(accepted, urlSafe(name), name);
+  }
+});
+
 Deno.test("golangPurl: a module path with an empty element is refused with the path to locate", () => {
   for (const path of ["golang.org/x/", "/golang.org/x", "golang.org//x"]) {
     assert.throws(
