@@ -629,6 +629,8 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
   const peek = unreadTexts(absRoot);
   /** Whether `--exclude` names a path or a folder above it. */
   const excluded = (path: string): boolean => {
+    // Most scans exclude nothing: no split, slices and joins per path asked (readers ask per member).
+    if (exclude.length === 0) return false;
     const parts = path.split("/");
     return parts.some((_, i) => matchesAny(parts.slice(0, i + 1).join("/"), exclude));
   };
