@@ -547,11 +547,7 @@ function readManifest(
    * most of the cost).
    */
   const inFolder = (target: string): FolderManifest => {
-    let byFolder = options.memo?.get(FOLDERS) as Map<string, FolderManifest> | undefined;
-    if (byFolder === undefined) {
-      byFolder = new Map();
-      options.memo?.set(FOLDERS, byFolder);
-    }
+    const byFolder = memoMap<FolderManifest>(options.memo, FOLDERS);
     let known = byFolder.get(target);
     if (known === undefined) {
       const manifest = loadPackageJson(load, joinPath(target, "package.json"));
@@ -575,11 +571,7 @@ function readManifest(
    */
   const readUnscanned = (target: string): void => {
     // Asked for each member that each one links to: remembered for the tree, by folder.
-    let skipped = options.memo?.get(SKIPPED) as Map<string, boolean> | undefined;
-    if (skipped === undefined) {
-      skipped = new Map();
-      options.memo?.set(SKIPPED, skipped);
-    }
+    const skipped = memoMap<boolean>(options.memo, SKIPPED);
     let unscanned = skipped.get(target);
     if (unscanned === undefined) {
       unscanned = skippedFolder(joinPath(target, "package.json")) !== undefined;
@@ -792,12 +784,7 @@ function excludedFolder(
 ): ((folder: string) => boolean) | undefined {
   const excluded = options.excluded;
   if (excluded === undefined) return undefined;
-  let byFolder = options.memo?.get(EXCLUDED) as Map<string, boolean> | undefined;
-  if (byFolder === undefined) {
-    byFolder = new Map();
-    options.memo?.set(EXCLUDED, byFolder);
-  }
-  const known = byFolder;
+  const known = memoMap<boolean>(options.memo, EXCLUDED);
   return (folder) => {
     let skipped = known.get(folder);
     if (skipped === undefined) {
@@ -806,4 +793,14 @@ function excludedFolder(
     }
     return skipped;
   };
+}
+
+/** The map the reads of one tree keep under `key` in their memo (a new one without a memo). */
+function memoMap<V>(memo: ReaderContext["memo"], key: string): Map<string, V> {
+  let map = memo?.get(key) as Map<string, V> | undefined;
+  if (map === undefined) {
+    map = new Map();
+    memo?.set(key, map);
+  }
+  return map;
 }
