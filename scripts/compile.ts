@@ -65,8 +65,9 @@ export const PERMISSION_FLAGS: readonly string[] = [
  * (`--no-lazy`): Deno's code cache of a module holds what was compiled when the module was, so
  * lazily compiled functions were parsed and compiled again on every run; with the flag they come
  * from the cache, and a module is parsed once, not pre-parsed first: `vouch sbom` of jest, mermaid
- * and axios runs 5 to 6% fewer instructions (valgrind), 2.5 to 6% less CPU (medians of 31
- * interleaved runs); without a code cache (its first run) 1% fewer.
+ * and axios runs 5 to 6% fewer instructions (valgrind), and without a code cache (its first run)
+ * 1% fewer; of jest, mermaid and midday it takes 2 to 6% less CPU (medians of 31 interleaved
+ * runs).
  */
 export const V8_FLAGS: readonly string[] = [
   "--no-opt",
